@@ -1,0 +1,89 @@
+import { Agent, errors as undiciErrors, request } from "undici";
+import { parseEnvelope, type BitrixSuccess } from "./envelope";
+import { BitrixAbortedError, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
+import { identitySecrets, type UpstreamIdentity } from "./identity";
+
+export interface BitrixClientOptions {
+  /** Per-call timeout in milliseconds. */
+  timeoutMs: number;
+  /** Keep-alive connections per portal origin. */
+  connectionsPerOrigin?: number;
+}
+
+export interface CallOptions {
+  /** Aborts the call, e.g. when the GraphQL client disconnects. */
+  signal?: AbortSignal;
+}
+
+/** Parameters of a REST method, sent as the JSON body. */
+export type BitrixParams = Record<string, unknown>;
+
+/**
+ * The one place that speaks HTTP to a portal: POST JSON over a keep-alive pool, with a timeout, and
+ * turn every outcome into a success envelope or a BitrixError. It knows nothing of GraphQL, batching
+ * or rate limits; those layers wrap it.
+ */
+export class BitrixClient {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: BitrixClientOptions) {
+    this.agent = new Agent({
+      connections: options.connectionsPerOrigin ?? 32,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  async call<T = unknown>(
+    identity: UpstreamIdentity,
+    method: string,
+    params: BitrixParams,
+    options: CallOptions = {},
+  ): Promise<BitrixSuccess<T>> {
+    const scrub = scrubberFor(identity);
+    const body =
+      identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : { ...params };
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
+    try {
+      const response = await request(`${identity.endpoint}${method}`, {
+        method: "POST",
+        dispatcher: this.agent,
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body),
+        signal,
+      });
+      const text = await response.body.text();
+      const contentType = response.headers["content-type"];
+      return parseEnvelope<T>(
+        method,
+        {
+          status: response.statusCode,
+          contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+          body: text,
+        },
+        scrub,
+      );
+    } catch (error) {
+      if (error instanceof BitrixError) throw error;
+      if (options.signal?.aborted) throw new BitrixAbortedError(method);
+      if (timeout.aborted) throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
+      throw new BitrixNetworkError(method, networkCode(error), error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+function networkCode(error: unknown): string {
+  if (error instanceof undiciErrors.UndiciError) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "UNKNOWN";
+}
+
+function scrubberFor(identity: UpstreamIdentity): (text: string) => string {
+  const secrets = identitySecrets(identity);
+  return (text) => secrets.reduce((acc, secret) => acc.split(secret).join("***"), text);
+}

@@ -1,0 +1,72 @@
+/**
+ * Failures of an upstream Bitrix24 call. Every failure the client can produce is one of these classes,
+ * so the GraphQL layer has a single place to translate them. None of them ever carries the webhook
+ * secret or an OAuth token: descriptions from the portal are scrubbed and raw causes are kept
+ * non-enumerable, so serialising an error (logs, JSON) cannot leak a credential.
+ */
+export class BitrixError extends Error {
+  override readonly name: string = "BitrixError";
+
+  constructor(
+    /** The Bitrix24 error code as the portal sent it, always a string ("1021", "QUERY_LIMIT_EXCEEDED"). */
+    readonly code: string,
+    /** The portal's `error_description`, or a description of the transport failure. */
+    readonly description: string,
+    /** The REST method that failed, e.g. "booking.v1.booking.get". */
+    readonly method: string,
+    /** The HTTP status of the response; undefined when no response arrived. */
+    readonly status: number | undefined,
+    cause?: unknown,
+  ) {
+    super(`${method}: ${code}${description ? ` (${description})` : ""}`);
+    if (cause !== undefined) {
+      Object.defineProperty(this, "cause", { value: cause, enumerable: false });
+    }
+  }
+}
+
+/** The portal answered with an error envelope `{error, error_description}`. */
+export class BitrixApiError extends BitrixError {
+  override readonly name = "BitrixApiError";
+}
+
+/** The portal answered, but not with a Bitrix24 JSON envelope (an HTML page from a proxy, say). */
+export class BitrixMalformedResponseError extends BitrixError {
+  override readonly name = "BitrixMalformedResponseError";
+
+  constructor(method: string, status: number, contentType: string | undefined) {
+    super(
+      "MALFORMED_RESPONSE",
+      `expected a Bitrix24 JSON envelope, got HTTP ${status} with content type ${contentType ?? "none"}`,
+      method,
+      status,
+    );
+  }
+}
+
+/** No answer arrived within the per-call timeout. The call may still have run on the portal. */
+export class BitrixTimeoutError extends BitrixError {
+  override readonly name = "BitrixTimeoutError";
+
+  constructor(method: string, timeoutMs: number, cause?: unknown) {
+    super("TIMEOUT", `no answer within ${timeoutMs} ms`, method, undefined, cause);
+  }
+}
+
+/** The connection failed or was reset. The call may or may not have run on the portal. */
+export class BitrixNetworkError extends BitrixError {
+  override readonly name = "BitrixNetworkError";
+
+  constructor(method: string, networkCode: string, cause?: unknown) {
+    super("NETWORK_ERROR", `connection failed (${networkCode})`, method, undefined, cause);
+  }
+}
+
+/** The caller gave up (client disconnected) before the call finished. */
+export class BitrixAbortedError extends BitrixError {
+  override readonly name = "BitrixAbortedError";
+
+  constructor(method: string) {
+    super("ABORTED", "the request was cancelled by its caller", method, undefined);
+  }
+}

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Who the gateway calls the portal as. A webhook URL embeds its secret in the path; an OAuth identity
+ * is a portal REST endpoint plus the calling user's access token. Both are credentials: use
+ * `identityKey` wherever an identity must be named (grouping, logs, metrics).
+ */
+export type UpstreamIdentity = WebhookIdentity | OAuthIdentity;
+
+export interface WebhookIdentity {
+  readonly kind: "webhook";
+  /** `https://portal/rest/<user>/<secret>/`, always with a trailing slash. */
+  readonly endpoint: string;
+}
+
+export interface OAuthIdentity {
+  readonly kind: "oauth";
+  /** `https://portal/rest/`, always with a trailing slash. */
+  readonly endpoint: string;
+  readonly accessToken: string;
+}
+
+/** A stable, secret-free name for an identity: equal identities give equal keys. */
+export function identityKey(identity: UpstreamIdentity): string {
+  const material =
+    identity.kind === "webhook"
+      ? identity.endpoint
+      : `${identity.endpoint}\n${identity.accessToken}`;
+  return `${identity.kind}:${createHash("sha256").update(material).digest("hex").slice(0, 16)}`;
+}
+
+/** The strings that must never leave the process for this identity. */
+export function identitySecrets(identity: UpstreamIdentity): string[] {
+  if (identity.kind === "oauth") return [identity.accessToken];
+  const secret = new URL(identity.endpoint).pathname.split("/").filter(Boolean)[2];
+  return secret ? [secret, identity.endpoint] : [identity.endpoint];
+}

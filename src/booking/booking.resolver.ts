@@ -1,0 +1,154 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { WireBookingFilter, WireBookingOrder } from "../bitrix/wire-types";
+import { BookingClient } from "../client/booking-client.type";
+import { toWireClient } from "../client/client.mapper";
+import { validateClients } from "../client/clients-validation";
+import { listClientsOf } from "../client/client-list";
+import { requirePositiveId } from "../common/id-validation";
+import { PageInput } from "../common/page.input";
+import { readPage, validatePage } from "../common/paging";
+import type { GatewayContext } from "../context";
+import { userInputError } from "../errors/user-input-error";
+import { BookingFilterInput } from "./booking-filter.input";
+import { BookingOrderInput, BookingSortField } from "./booking-order.input";
+import { BookingPage } from "./booking-page.type";
+import { toBooking } from "./booking.mapper";
+import { AddBookingInput, UpdateBookingInput } from "./booking.input";
+import { Booking } from "./booking.type";
+import { validateAddBooking, validateUpdateBooking } from "./booking-validation";
+import { DeleteBookingPayload } from "./payloads.type";
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @Query(() => Booking, {
+    nullable: true,
+    description:
+      "One booking by id (booking.v1.booking.get). A missing id gives null and BOOKING_NOT_FOUND.",
+  })
+  async booking(@Arg("id", () => Int) id: number, @Ctx() ctx: GatewayContext): Promise<Booking> {
+    requirePositiveId("id", id);
+    return toBooking(await ctx.loaders.bookingById.load(id));
+  }
+
+  @Query(() => BookingPage, {
+    description: "Bookings that match a filter, in pages (booking.v1.booking.list).",
+  })
+  async bookings(
+    @Arg("filter", () => BookingFilterInput, { nullable: true }) filter: BookingFilterInput | null,
+    @Arg("order", () => BookingOrderInput, { nullable: true }) order: BookingOrderInput | null,
+    @Arg("page", () => PageInput, { nullable: true }) page: PageInput | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BookingPage> {
+    const window = validatePage("page", page);
+    const wireFilter = filter ? toWireFilter(filter) : undefined;
+    const wireOrder = order ? toWireOrder(order) : undefined;
+    const result = await readPage(window, (pageIndex) =>
+      ctx.api.listBookings({
+        page: pageIndex,
+        ...(wireFilter && { filter: wireFilter }),
+        ...(wireOrder && { order: wireOrder }),
+      }),
+    );
+    for (const wire of result.items) ctx.loaders.bookingById.prime(wire.id, wire);
+    return { items: result.items.map(toBooking), pageInfo: result.pageInfo };
+  }
+
+  @FieldResolver(() => [BookingClient], {
+    description:
+      "CRM contacts and companies attached to the booking (booking.v1.booking.client.list).",
+  })
+  clients(
+    @Root() booking: Booking,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BookingClient[]> {
+    return listClientsOf(ctx, booking.id, info);
+  }
+
+  @Mutation(() => Booking, {
+    description: "Creates a booking (booking.v1.booking.add) and returns it as stored.",
+  })
+  async addBooking(
+    @Arg("input", () => AddBookingInput) input: AddBookingInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Booking> {
+    validateAddBooking("input", input);
+    const id = await ctx.api.addBooking({
+      resourceIds: input.resourceIds,
+      datePeriod: input.datePeriod,
+      ...(input.name != null && { name: input.name }),
+      ...(input.description != null && { description: input.description }),
+    });
+    return toBooking(await ctx.loaders.bookingById.load(id));
+  }
+
+  @Mutation(() => Booking, {
+    description: "Changes a booking (booking.v1.booking.update) and returns it as stored.",
+  })
+  async updateBooking(
+    @Arg("id", () => Int) id: number,
+    @Arg("input", () => UpdateBookingInput) input: UpdateBookingInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Booking> {
+    requirePositiveId("id", id);
+    validateUpdateBooking("input", input);
+    await ctx.api.updateBooking(id, {
+      ...(input.resourceIds && { resourceIds: input.resourceIds }),
+      ...(input.datePeriod && { datePeriod: input.datePeriod }),
+      ...(input.name != null && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+    });
+    ctx.loaders.bookingById.clear(id);
+    return toBooking(await ctx.loaders.bookingById.load(id));
+  }
+
+  @Mutation(() => DeleteBookingPayload, {
+    description: "Deletes a booking (booking.v1.booking.delete).",
+  })
+  async deleteBooking(
+    @Arg("id", () => Int) id: number,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeleteBookingPayload> {
+    requirePositiveId("id", id);
+    await ctx.api.deleteBooking(id);
+    ctx.loaders.bookingById.clear(id);
+    ctx.loaders.clientsByBookingId.clear(id);
+    return { bookingId: id };
+  }
+}
+
+function toWireFilter(filter: BookingFilterInput): WireBookingFilter {
+  const wire: WireBookingFilter = {};
+  if (filter.within) {
+    if (filter.within.from >= filter.within.to) {
+      throw userInputError(
+        "filter.within.to",
+        `must be after filter.within.from (${filter.within.from})`,
+        filter.within.to,
+      );
+    }
+    wire.within = { dateFrom: filter.within.from, dateTo: filter.within.to };
+  }
+  if (filter.clients) {
+    validateClients("filter.clients", filter.clients);
+    wire.client = { entities: filter.clients.map((c) => ({ id: c.id, ...toWireClient(c).type })) };
+  }
+  if (filter.resourceIds) {
+    filter.resourceIds.forEach((id, index) =>
+      requirePositiveId(`filter.resourceIds[${index}]`, id),
+    );
+    wire.resourceId = filter.resourceIds;
+  }
+  return wire;
+}
+
+const SORT_KEYS: Record<BookingSortField, keyof WireBookingOrder> = {
+  [BookingSortField.ID]: "id",
+  [BookingSortField.DATE_FROM]: "dateFrom",
+  [BookingSortField.DATE_TO]: "dateTo",
+};
+
+function toWireOrder(order: BookingOrderInput): WireBookingOrder {
+  return { [SORT_KEYS[order.field]]: order.direction };
+}

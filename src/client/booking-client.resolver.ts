@@ -1,0 +1,80 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { toBooking } from "../booking/booking.mapper";
+import { Booking } from "../booking/booking.type";
+import { requirePositiveId } from "../common/id-validation";
+import type { GatewayContext } from "../context";
+import { BookingClientInput } from "./booking-client.input";
+import { SetBookingClientsPayload, UnsetBookingClientsPayload } from "./booking-client.payloads";
+import { BookingClient } from "./booking-client.type";
+import { listClientsOf } from "./client-list";
+import { inputToBookingClient, toWireClient } from "./client.mapper";
+import { validateClients } from "./clients-validation";
+
+@Resolver()
+export class BookingClientResolver {
+  @Query(() => [BookingClient], {
+    description:
+      "CRM contacts and companies attached to a booking (booking.v1.booking.client.list).",
+  })
+  bookingClients(
+    @Arg("bookingId", () => Int) bookingId: number,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<BookingClient[]> {
+    requirePositiveId("bookingId", bookingId);
+    return listClientsOf(ctx, bookingId, info);
+  }
+
+  @Mutation(() => SetBookingClientsPayload, {
+    description:
+      "Replaces the whole client list of a booking (booking.v1.booking.client.set). Clients not in `clients` are removed.",
+  })
+  async setBookingClients(
+    @Arg("bookingId", () => Int) bookingId: number,
+    @Arg("clients", () => [BookingClientInput]) clients: BookingClientInput[],
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SetBookingClientsPayload> {
+    requirePositiveId("bookingId", bookingId);
+    validateClients("clients", clients);
+    await ctx.api.setBookingClients(bookingId, clients.map(toWireClient));
+    ctx.loaders.clientsByBookingId.clear(bookingId);
+    return { bookingId, clients: clients.map(inputToBookingClient) };
+  }
+
+  @Mutation(() => UnsetBookingClientsPayload, {
+    description: "Removes every client from a booking (booking.v1.booking.client.unset).",
+  })
+  async unsetBookingClients(
+    @Arg("bookingId", () => Int) bookingId: number,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UnsetBookingClientsPayload> {
+    requirePositiveId("bookingId", bookingId);
+    await ctx.api.unsetBookingClients(bookingId);
+    ctx.loaders.clientsByBookingId.clear(bookingId);
+    return { bookingId };
+  }
+}
+
+/** `booking` on the client mutation payloads: read after the write, only when selected. */
+@Resolver(() => SetBookingClientsPayload)
+export class SetBookingClientsPayloadResolver {
+  @FieldResolver(() => Booking, { nullable: true })
+  async booking(
+    @Root() payload: SetBookingClientsPayload,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Booking> {
+    return toBooking(await ctx.loaders.bookingById.load(payload.bookingId));
+  }
+}
+
+@Resolver(() => UnsetBookingClientsPayload)
+export class UnsetBookingClientsPayloadResolver {
+  @FieldResolver(() => Booking, { nullable: true })
+  async booking(
+    @Root() payload: UnsetBookingClientsPayload,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Booking> {
+    return toBooking(await ctx.loaders.bookingById.load(payload.bookingId));
+  }
+}

@@ -1,0 +1,13 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { ClientType } from "./client-type.type";
+
+@ObjectType({ description: "A CRM contact or company attached to a booking." })
+export class BookingClient {
+  @Field(() => Int, {
+    description: "Id of the CRM contact or company (crm.item.get gives its details).",
+  })
+  id!: number;
+
+  @Field(() => ClientType, { description: "Which kind of CRM entity `id` refers to." })
+  type!: ClientType;
+}

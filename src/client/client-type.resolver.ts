@@ -1,0 +1,16 @@
+import { Ctx, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context";
+import { ClientType } from "./client-type.type";
+import { toClientType } from "./client.mapper";
+
+@Resolver(() => ClientType)
+export class ClientTypeResolver {
+  @Query(() => [ClientType], {
+    description:
+      "Kinds of CRM entity that can be booking clients (booking.v1.clienttype.list). Types this API does not know yet are left out.",
+  })
+  async clientTypes(@Ctx() ctx: GatewayContext): Promise<ClientType[]> {
+    const wire = await ctx.api.listClientTypes();
+    return wire.map(toClientType).filter((type): type is ClientType => type !== undefined);
+  }
+}

@@ -1,0 +1,70 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { BitrixError } from "../bitrix/errors";
+import { BITRIX_ERROR_CODES } from "./bitrix-error-codes";
+import { ErrorCode } from "./error-code";
+
+/** What a client sees of an upstream failure, under `extensions.bitrix`. */
+export interface BitrixErrorExtension {
+  error: string;
+  description: string;
+  status: number | null;
+  method: string;
+}
+
+export function graphQLCodeFor(error: BitrixError): ErrorCode {
+  const mapped = BITRIX_ERROR_CODES[error.code];
+  if (mapped) return mapped;
+  if (error.status !== undefined && error.status >= 500) return ErrorCode.UpstreamUnavailable;
+  return ErrorCode.UpstreamError;
+}
+
+/** The single translation point from an upstream failure to what a GraphQL client sees. */
+export function bitrixErrorExtensions(error: BitrixError): {
+  code: ErrorCode;
+  bitrix: BitrixErrorExtension;
+} {
+  return {
+    code: graphQLCodeFor(error),
+    bitrix: {
+      error: error.code,
+      description: error.description,
+      status: error.status ?? null,
+      method: error.method,
+    },
+  };
+}
+
+export function bitrixMessage(error: BitrixError): string {
+  const detail = error.description ? `: ${error.description}` : "";
+  return `Bitrix24 ${error.method} failed with ${error.code}${detail}`;
+}
+
+/**
+ * Apollo's `formatError`: upstream failures get their mapped code, our own GraphQL errors pass as they
+ * are, and anything unexpected is masked so that no stack, path or secret reaches the client.
+ */
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof BitrixError) {
+    return {
+      ...formatted,
+      message: bitrixMessage(original),
+      extensions: bitrixErrorExtensions(original),
+    };
+  }
+  if (
+    original instanceof GraphQLError ||
+    formatted.extensions?.code !== ErrorCode.InternalServerError
+  ) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    ...formatted,
+    message: "Internal server error",
+    extensions: { code: ErrorCode.InternalServerError },
+  };
+}

@@ -1,0 +1,37 @@
+import "reflect-metadata";
+import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type GraphQLSchema, parse } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
+import { REFERENCE_RESOLVERS } from "./reference-resolvers";
+import { RESOLVERS } from "./resolvers";
+
+/** The Federation 2 version and directives this subgraph links. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
+
+/**
+ * Builds the subgraph schema: type-graphql makes the code-first schema, then @apollo/subgraph adds
+ * `_service`, `_entities` and the federation directives. type-graphql's own SDL printer drops
+ * directives, so the SDL is printed from the AST with them.
+ */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: [...RESOLVERS],
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, entityResolvers] of Object.entries(REFERENCE_RESOLVERS)) {
+    resolvers[typeName] = { ...resolvers[typeName], ...entityResolvers } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
+    resolvers,
+  });
+}
+
+/** The SDL committed as schema/booking.graphql. */
+export function printGatewaySdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}
