@@ -48,6 +48,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: await buildGatewaySchema(),
+    logger,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,

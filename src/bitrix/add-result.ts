@@ -5,10 +5,7 @@ import { BitrixError } from "./errors";
  * Both are accepted; anything else means the portal spoke a protocol this client does not know.
  */
 export function parseAddResult(method: string, result: unknown): number {
-  const id =
-    typeof result === "object" && result !== null && "id" in result
-      ? (result as { id: unknown }).id
-      : result;
+  const id = typeof result === "object" && result !== null && "id" in result ? result.id : result;
   const numeric = typeof id === "string" && /^\d+$/.test(id) ? Number(id) : id;
   if (typeof numeric === "number" && Number.isInteger(numeric) && numeric > 0) return numeric;
   throw new BitrixError("MALFORMED_RESPONSE", "add returned no id", method, 200);

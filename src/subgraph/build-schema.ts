@@ -23,7 +23,10 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   });
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, entityResolvers] of Object.entries(REFERENCE_RESOLVERS)) {
-    resolvers[typeName] = { ...resolvers[typeName], ...entityResolvers } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...resolvers[typeName],
+      ...entityResolvers,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),

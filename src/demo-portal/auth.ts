@@ -1,0 +1,58 @@
+import { timingSafeEqual } from "node:crypto";
+import { type IncomingHttpHeaders } from "node:http";
+import { phpGet } from "./php-array";
+import { type RequestParams } from "./params";
+import { expiredToken, wrongAuthorization } from "./portal-error";
+import { type AuthConfig } from "./portal-runtime";
+import { type RestRoute } from "./rest-path";
+
+/** Who is calling; batch commands run as the caller of the batch. */
+export interface Caller {
+  userId: number;
+}
+
+/** Throws the 401 PortalError the server would send when the credentials do not match. */
+export function authenticate(
+  route: RestRoute,
+  headers: IncomingHttpHeaders,
+  params: RequestParams,
+  auth: AuthConfig,
+): Caller {
+  return route.kind === "webhook"
+    ? authenticateWebhook(route.userId, route.secret, auth)
+    : authenticateToken(findAccessToken(headers, params), auth);
+}
+
+function authenticateWebhook(userId: string, secret: string, auth: AuthConfig): Caller {
+  const expected = auth.webhook;
+  if (userId !== String(expected.userId) || !sameSecret(secret, expected.secret)) {
+    throw wrongAuthorization();
+  }
+  return { userId: expected.userId };
+}
+
+function authenticateToken(token: string | undefined, auth: AuthConfig): Caller {
+  if (token === undefined || token === "") throw wrongAuthorization();
+  if (auth.expiredTokens.has(token)) throw expiredToken();
+  const userId = auth.oauthTokens.get(token);
+  if (userId === undefined) throw wrongAuthorization();
+  return { userId };
+}
+
+/** The server looks at the Authorization: Bearer header first, then `auth`, then `access_token`. */
+function findAccessToken(headers: IncomingHttpHeaders, params: RequestParams): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? "")?.[1];
+  if (bearer !== undefined) return bearer;
+  for (const name of ["auth", "access_token"]) {
+    const value = phpGet(params, name);
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
+
+/** Constant-time comparison, so the demo portal does not teach a timing leak. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,37 @@
+import { LIST_PAGE_SIZE, type ListWindow } from "../list-window";
+import { type RequestParams } from "../params";
+import { type PortalStore } from "../store";
+
+/** What one REST method receives: merged request parameters, the data, and the list window. */
+export interface MethodCall {
+  readonly params: RequestParams;
+  readonly store: PortalStore;
+  readonly window: ListWindow;
+}
+
+/** `total` and `next` are lifted to the top level of the envelope, next to `result`. */
+export interface MethodOutcome {
+  readonly result: unknown;
+  readonly total?: number;
+  readonly next?: number;
+}
+
+export type MethodHandler = (call: MethodCall) => MethodOutcome;
+
+/** Lower-case method name → handler; one group per file under methods/. */
+export type MethodGroup = Readonly<Record<string, MethodHandler>>;
+
+/**
+ * Every booking.v1 list action answers with a D7 Page built with totalCount 0, so `total` is
+ * always 0 (omitted for start=-1) and there is never a `next`: clients page until a short page.
+ */
+export function pagedList(entityKey: string, rows: unknown[], window: ListWindow): MethodOutcome {
+  const page = rows.slice(window.offset, window.offset + LIST_PAGE_SIZE);
+  return wholeList(entityKey, page, window);
+}
+
+/** Lists the server returns in one piece (a booking's clients, the client types). */
+export function wholeList(entityKey: string, rows: unknown[], window: ListWindow): MethodOutcome {
+  const result = { [entityKey]: rows };
+  return window.includeTotal ? { result, total: 0 } : { result };
+}

@@ -1,0 +1,28 @@
+import { bookingMethods } from "./booking";
+import { bookingClientMethods } from "./booking-client";
+import { clientTypeMethods } from "./client-type";
+import { type MethodGroup, type MethodHandler } from "./method";
+
+/** Every method group the portal serves. A new booking.v1 area is one more file and one more entry. */
+const METHOD_GROUPS: readonly MethodGroup[] = [
+  bookingMethods,
+  bookingClientMethods,
+  clientTypeMethods,
+];
+
+export type MethodRegistry = ReadonlyMap<string, MethodHandler>;
+
+/** Keys are lower-cased: the server lower-cases the requested method before looking it up. */
+export function createMethodRegistry(
+  groups: readonly MethodGroup[] = METHOD_GROUPS,
+): MethodRegistry {
+  const registry = new Map<string, MethodHandler>();
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      const key = name.toLowerCase();
+      if (registry.has(key)) throw new Error(`Method ${name} is registered twice`);
+      registry.set(key, handler);
+    }
+  }
+  return registry;
+}

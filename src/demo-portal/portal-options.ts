@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import {
+  type AuthConfig,
+  type InternalErrorListener,
+  type WebhookCredentials,
+} from "./portal-runtime";
+import { isPortalSeed, PORTAL_SEEDS, type PortalSeed } from "./seed";
+
+export interface DemoPortalOptions {
+  /** Interface to listen on. Default "127.0.0.1". */
+  host?: string;
+  /** TCP port. Default 0: a random free port (read it back from `origin`). */
+  port?: number;
+  /** Initial data. Default "demo"; "empty" starts with no data at all. */
+  seed?: PortalSeed;
+  /** Incoming-webhook credentials. Default user 1 with a random 16-hex-digit secret. */
+  webhook?: WebhookCredentials;
+  /** OAuth access tokens accepted on /rest/<method>, mapped to the user each one acts as. Default {}. */
+  oauthTokens?: Record<string, number>;
+  /** Tokens answered with 401 expired_token (checked before oauthTokens). Default []. */
+  expiredTokens?: string[];
+  /**
+   * Called when a method throws something other than a PortalError (the client gets 500
+   * INTERNAL_SERVER_ERROR). Default: one line on stderr.
+   */
+  onInternalError?: InternalErrorListener;
+}
+
+export interface ResolvedPortalOptions {
+  host: string;
+  port: number;
+  seed: PortalSeed;
+  auth: AuthConfig;
+  onInternalError: InternalErrorListener;
+}
+
+/** Applies defaults and rejects bad options with a TypeError that names the rule and the value. */
+export function resolvePortalOptions(options: DemoPortalOptions): ResolvedPortalOptions {
+  const host = options.host ?? "127.0.0.1";
+  if (host.trim() === "") throw new TypeError(`host must be a non-empty string, got "${host}"`);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new TypeError(`port must be an integer from 0 to 65535, got ${port}`);
+  }
+  const seed = options.seed ?? "demo";
+  if (!isPortalSeed(seed)) {
+    throw new TypeError(`seed must be one of ${PORTAL_SEEDS.join(", ")}, got "${String(seed)}"`);
+  }
+  return {
+    host,
+    port,
+    seed,
+    auth: {
+      webhook: checkWebhook(
+        options.webhook ?? { userId: 1, secret: randomBytes(8).toString("hex") },
+      ),
+      oauthTokens: checkOauthTokens(options.oauthTokens ?? {}),
+      expiredTokens: new Set(options.expiredTokens ?? []),
+    },
+    onInternalError: options.onInternalError ?? writeInternalErrorToStderr,
+  };
+}
+
+function checkWebhook(webhook: WebhookCredentials): WebhookCredentials {
+  if (!isPositiveInteger(webhook.userId)) {
+    throw new TypeError(`webhook.userId must be a positive integer, got ${webhook.userId}`);
+  }
+  // The secret is a URL path segment, so it is limited to characters that need no escaping.
+  if (!/^[A-Za-z0-9_-]+$/.test(webhook.secret)) {
+    throw new TypeError(
+      `webhook.secret must be letters, digits, "_" or "-" (at least one), got "${webhook.secret}"`,
+    );
+  }
+  return { userId: webhook.userId, secret: webhook.secret };
+}
+
+function checkOauthTokens(tokens: Record<string, number>): ReadonlyMap<string, number> {
+  for (const [token, userId] of Object.entries(tokens)) {
+    if (token === "") throw new TypeError("oauthTokens must not contain an empty token");
+    if (!isPositiveInteger(userId)) {
+      throw new TypeError(
+        `oauthTokens["${token}"] must be a positive integer user id, got ${userId}`,
+      );
+    }
+  }
+  return new Map(Object.entries(tokens));
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isSafeInteger(value) && value > 0;
+}
+
+function writeInternalErrorToStderr(error: unknown, method: string): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`demo portal: ${method} failed with an unexpected error: ${detail}\n`);
+}

@@ -1,0 +1,75 @@
+/**
+ * Counters that let tests see what reached the portal: how many HTTP requests, which methods
+ * ran (batch commands included, the batch wrapper itself not), batch sizes, error codes sent
+ * and which user made each call. New counters can be added as new fields.
+ */
+export interface DemoPortalStats {
+  /** Every HTTP request under /rest/, whatever its outcome. */
+  httpRequests: number;
+  /** Method executions, counting each command inside a batch; not the `batch` call itself. */
+  methodCalls: number;
+  callsByMethod: Record<string, number>;
+  batchRequests: number;
+  /** Number of `cmd` entries of each batch request, in arrival order. */
+  batchSizes: number[];
+  /** Error codes sent, both as whole responses and inside batch `result_error`. */
+  errorsSent: Record<string, number>;
+  /** Method executions per authenticated user id (the webhook user or the OAuth token's user). */
+  callsByUser: Record<string, number>;
+}
+
+export class StatsRecorder {
+  private httpRequests = 0;
+  private methodCalls = 0;
+  private batchRequests = 0;
+  private batchSizes: number[] = [];
+  private readonly callsByMethod = new Map<string, number>();
+  private readonly errorsSent = new Map<string, number>();
+  private readonly callsByUser = new Map<string, number>();
+
+  recordHttpRequest(): void {
+    this.httpRequests += 1;
+  }
+
+  recordMethodCall(method: string, userId: number): void {
+    this.methodCalls += 1;
+    increment(this.callsByMethod, method);
+    increment(this.callsByUser, String(userId));
+  }
+
+  recordBatch(commandCount: number): void {
+    this.batchRequests += 1;
+    this.batchSizes.push(commandCount);
+  }
+
+  recordError(code: string): void {
+    increment(this.errorsSent, code);
+  }
+
+  /** A detached copy: callers may keep or change it without affecting the counters. */
+  snapshot(): DemoPortalStats {
+    return {
+      httpRequests: this.httpRequests,
+      methodCalls: this.methodCalls,
+      callsByMethod: Object.fromEntries(this.callsByMethod),
+      batchRequests: this.batchRequests,
+      batchSizes: [...this.batchSizes],
+      errorsSent: Object.fromEntries(this.errorsSent),
+      callsByUser: Object.fromEntries(this.callsByUser),
+    };
+  }
+
+  reset(): void {
+    this.httpRequests = 0;
+    this.methodCalls = 0;
+    this.batchRequests = 0;
+    this.batchSizes = [];
+    this.callsByMethod.clear();
+    this.errorsSent.clear();
+    this.callsByUser.clear();
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,41 @@
+import { loadConfig, type Config } from "../../src/config";
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../../src/demo-portal";
+import { createLogger } from "../../src/logger";
+import { startGateway, type Gateway } from "../../src/server";
+
+export interface TestStack {
+  portal: DemoPortal;
+  gateway: Gateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * A demo portal and a gateway, each on its own loopback port, talking real HTTP. `env` holds the
+ * gateway's environment on top of the portal's webhook URL.
+ */
+export async function startStack(
+  options: { portal?: DemoPortalOptions; env?: Record<string, string>; oauth?: boolean } = {},
+): Promise<TestStack> {
+  const portal = await startDemoPortal(options.portal);
+  const env: Record<string, string> = {
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...(options.oauth
+      ? { BITRIX24_PORTAL_URL: portal.origin }
+      : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),
+    ...options.env,
+  };
+  const gateway = await startGateway(gatewayConfig(env), createLogger("silent"));
+  return {
+    portal,
+    gateway,
+    async stop() {
+      await gateway.stop();
+      await portal.close();
+    },
+  };
+}
+
+export function gatewayConfig(env: Record<string, string>): Config {
+  return loadConfig(env);
+}
