@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Batcher } from "./bitrix/batcher";
 import { BookingApi } from "./bitrix/booking-api";
-import type { BitrixClient } from "./bitrix/client";
+import { ExternalDataApi } from "./bitrix/external-data-api";
+import { ResourceApi } from "./bitrix/resource-api";
+import { ResourceTypeApi } from "./bitrix/resource-type-api";
+import { WaitListApi } from "./bitrix/waitlist-api";
 import type { UpstreamIdentity } from "./bitrix/identity";
-import { DirectUpstream, type Upstream } from "./bitrix/upstream";
+import { BatchingUpstream, type Upstream } from "./bitrix/upstream";
 import type { PortalConfig } from "./config";
 import { ErrorCode } from "./errors/error-code";
 import type { PartialErrorSink } from "./errors/partial-errors";
@@ -13,8 +17,20 @@ import { createLoaders, type Loaders } from "./loaders";
 export interface GatewayContext extends PartialErrorSink {
   requestId: string;
   api: BookingApi;
+  resourceTypeApi: ResourceTypeApi;
+  resourceApi: ResourceApi;
+  waitListApi: WaitListApi;
+  externalDataApi: ExternalDataApi;
   loaders: Loaders;
+  /**
+   * Resource-type codes that mutations of this request have given to a type so far, by code: the
+   * type's id. A second field of the same request asking for one of them is refused before it costs
+   * an upstream call (the portal would answer 1010/1011).
+   */
+  resourceTypeCodes: Map<string, number>;
   partialErrors: GraphQLFormattedError[];
+  /** Marks the request finished for the batcher; called once the response is sent. */
+  release(): void;
 }
 
 export interface ContextInput {
@@ -26,18 +42,44 @@ export interface ContextInput {
 }
 
 /** Builds a fresh context per request; in OAuth mode each caller's own token is the identity. */
-export function createContextFactory(portal: PortalConfig, client: BitrixClient) {
+export function createContextFactory(
+  portal: PortalConfig,
+  batcher: Batcher,
+  requestDeadlineMs: number,
+) {
   return (input: ContextInput): GatewayContext => {
     const identity = identityFor(portal, input.authorization);
-    const upstream: Upstream = identity
-      ? new DirectUpstream(client, identity, input.signal)
-      : missingTokenUpstream;
+    let upstream: Upstream = missingTokenUpstream;
+    let release = () => {};
+    if (identity) {
+      release = batcher.beginOperation(identity);
+      upstream = new BatchingUpstream(batcher, identity, {
+        signal: input.signal,
+        deadline: Date.now() + requestDeadlineMs,
+      });
+    }
     const api = new BookingApi(upstream);
+    const resourceTypeApi = new ResourceTypeApi(upstream);
+    const resourceApi = new ResourceApi(upstream);
+    const waitListApi = new WaitListApi(upstream);
+    const externalDataApi = new ExternalDataApi(upstream);
     return {
       requestId: input.requestId ?? randomUUID(),
       api,
-      loaders: createLoaders(api),
+      resourceTypeApi,
+      resourceApi,
+      waitListApi,
+      externalDataApi,
+      loaders: createLoaders({
+        booking: api,
+        resourceType: resourceTypeApi,
+        resource: resourceApi,
+        waitList: waitListApi,
+        externalData: externalDataApi,
+      }),
+      resourceTypeCodes: new Map(),
       partialErrors: [],
+      release,
     };
   };
 }
@@ -57,11 +99,16 @@ function identityFor(
  */
 const missingTokenUpstream: Upstream = {
   call() {
-    return Promise.reject(
-      new GraphQLError(
-        "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
-        { extensions: { code: ErrorCode.Unauthenticated } },
-      ),
-    );
+    return Promise.reject(missingToken());
+  },
+  sequence(calls) {
+    return calls.map(() => Promise.reject(missingToken()));
   },
 };
+
+function missingToken(): GraphQLError {
+  return new GraphQLError(
+    "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
+    { extensions: { code: ErrorCode.Unauthenticated } },
+  );
+}

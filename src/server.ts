@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +13,7 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { BitrixClient } from "./bitrix/client";
+import { createUpstreamLayer } from "./bitrix/upstream-layer";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory, type GatewayContext } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
@@ -41,8 +42,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     ? { mode: "webhook", webhookEndpoint: demoPortal.webhookUrl, redactedUrl: demoPortal.origin }
     : (config.portal as PortalConfig);
 
-  const client = new BitrixClient({ timeoutMs: config.upstreamTimeoutMs });
-  const createContext = createContextFactory(portal, client);
+  const upstream = createUpstreamLayer({
+    timeoutMs: config.upstreamTimeoutMs,
+    rateLimit: config.rateLimit,
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
+    operatingLimitSeconds: config.operatingLimitSeconds,
+    batching: config.batching,
+  });
+  const createContext = createContextFactory(portal, upstream.batcher, config.requestDeadlineMs);
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -77,17 +85,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
         const abort = new AbortController();
+        // Every upstream call of the request listens on this signal; there may be hundreds.
+        setMaxListeners(0, abort.signal);
         // The client going away cancels its upstream work; a finished response does not.
+        const context = createContext({
+          authorization: req.headers.authorization,
+          signal: abort.signal,
+          requestId: req.headers["x-request-id"]?.toString() ?? randomUUID(),
+        });
         res.on("close", () => {
           if (!res.writableFinished) abort.abort();
+          context.release();
         });
-        return Promise.resolve(
-          createContext({
-            authorization: req.headers.authorization,
-            signal: abort.signal,
-            requestId: req.headers["x-request-id"]?.toString() ?? randomUUID(),
-          }),
-        );
+        return Promise.resolve(context);
       },
     }),
   );
@@ -106,7 +116,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     demoPortal,
     async stop() {
       await apollo.stop();
-      await client.close();
+      await upstream.close();
       await demoPortal?.close();
     },
   };

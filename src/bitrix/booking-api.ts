@@ -1,5 +1,7 @@
 import { parseAddResult } from "./add-result";
-import { BitrixError } from "./errors";
+import { resultOf } from "./batch-command";
+import type { BitrixSuccess } from "./envelope";
+import { field, list } from "./result-shape";
 import type { Upstream } from "./upstream";
 import type {
   WireBooking,
@@ -38,14 +40,28 @@ export class BookingApi {
     return list<WireBooking>(method, result, "booking");
   }
 
-  async addBooking(fields: WireBookingFields): Promise<number> {
+  /**
+   * Creates a booking and reads it back in the same upstream request. If only the read fails, the
+   * booking exists: it is read again rather than created again.
+   */
+  async addBooking(fields: WireBookingFields): Promise<WireBooking> {
     const method = "booking.v1.booking.add";
-    const { result } = await this.upstream.call(method, { fields });
-    return parseAddResult(method, result);
+    const [added, read] = this.upstream.sequence([
+      { method, params: { fields } },
+      { method: "booking.v1.booking.get", params: { id: resultOf(0) } },
+    ]);
+    const id = parseAddResult(method, (await added!).result);
+    return this.readBack(read!, id);
   }
 
-  async updateBooking(id: number, fields: WireBookingFields): Promise<void> {
-    await this.upstream.call("booking.v1.booking.update", { id, fields });
+  /** Changes a booking and reads it back in the same upstream request. */
+  async updateBooking(id: number, fields: WireBookingFields): Promise<WireBooking> {
+    const [updated, read] = this.upstream.sequence([
+      { method: "booking.v1.booking.update", params: { id, fields } },
+      { method: "booking.v1.booking.get", params: { id } },
+    ]);
+    await updated;
+    return this.readBack(read!, id);
   }
 
   async deleteBooking(id: number): Promise<void> {
@@ -63,9 +79,30 @@ export class BookingApi {
     await this.upstream.call("booking.v1.booking.client.set", { bookingId, clients });
   }
 
+  /** Replaces the booking's client list and reads the booking in the same upstream request. */
+  async setBookingClientsAndGetBooking(
+    bookingId: number,
+    clients: WireClient[],
+  ): Promise<WireBooking> {
+    const [set, read] = this.upstream.sequence([
+      { method: "booking.v1.booking.client.set", params: { bookingId, clients } },
+      { method: "booking.v1.booking.get", params: { id: bookingId } },
+    ]);
+    await set;
+    return this.readBack(read!, bookingId);
+  }
+
   /** Removes every client from the booking. */
   async unsetBookingClients(bookingId: number): Promise<void> {
     await this.upstream.call("booking.v1.booking.client.unset", { bookingId });
+  }
+
+  private async readBack(read: Promise<BitrixSuccess>, id: number): Promise<WireBooking> {
+    try {
+      return field<WireBooking>("booking.v1.booking.get", (await read).result, "booking");
+    } catch {
+      return this.getBooking(id);
+    }
   }
 
   async listClientTypes(): Promise<WireClientType[]> {
@@ -73,19 +110,4 @@ export class BookingApi {
     const { result } = await this.upstream.call(method, {});
     return list<WireClientType>(method, result, "clientType");
   }
-}
-
-/** `result[key]`, which must be an object; anything else is a protocol this client does not know. */
-function field<T>(method: string, result: unknown, key: string): T {
-  const value = (result as Record<string, unknown> | null)?.[key];
-  if (typeof value !== "object" || value === null) {
-    throw new BitrixError("MALFORMED_RESPONSE", `result has no "${key}" object`, method, 200);
-  }
-  return value as T;
-}
-
-/** `result[key]` as an array; PHP sends an empty list as `[]` and sometimes as `{}`. */
-function list<T>(method: string, result: unknown, key: string): T[] {
-  const value = field<T[] | Record<string, T>>(method, result, key);
-  return Array.isArray(value) ? value : Object.values(value);
 }

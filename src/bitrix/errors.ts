@@ -23,6 +23,16 @@ export class BitrixError extends Error {
       Object.defineProperty(this, "cause", { value: cause, enumerable: false });
     }
   }
+
+  /** The same failure attributed to another method: a call that a `batch` request carried. */
+  forMethod(method: string): this {
+    if (method === this.method) return this;
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    return Object.assign(copy, this, {
+      method,
+      message: this.message.replace(`${this.method}:`, `${method}:`),
+    });
+  }
 }
 
 /** The portal answered with an error envelope `{error, error_description}`. */
@@ -68,5 +78,55 @@ export class BitrixAbortedError extends BitrixError {
 
   constructor(method: string) {
     super("ABORTED", "the request was cancelled by its caller", method, undefined);
+  }
+}
+
+/**
+ * A write that cannot be repeated safely (`add`, `createfrom*`) failed in a way that leaves its outcome
+ * unknown: the portal may or may not have applied it. It is never resent, so it is never applied twice.
+ */
+export class BitrixResultUnknownError extends BitrixError {
+  override readonly name = "BitrixResultUnknownError";
+
+  constructor(method: string, cause: BitrixError) {
+    super(
+      "RESULT_UNKNOWN",
+      `the call failed with ${cause.code} after it may have reached the portal; it may have been applied, and was not repeated`,
+      method,
+      cause.status,
+      cause,
+    );
+  }
+}
+
+/** Waiting for the portal's rate limit would take longer than the caller's deadline allows. */
+export class BitrixRateLimitedError extends BitrixError {
+  override readonly name = "BitrixRateLimitedError";
+
+  constructor(
+    method: string,
+    /** Seconds after which the call would fit into the portal's limit. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      "RATE_LIMITED",
+      `the portal's rate limit would delay this call ${retryAfterSeconds} s, past the request deadline`,
+      method,
+      undefined,
+    );
+  }
+}
+
+/** A command of a halting batch that did not run because an earlier command failed. */
+export class BitrixNotExecutedError extends BitrixError {
+  override readonly name = "BitrixNotExecutedError";
+
+  constructor(method: string) {
+    super(
+      "NOT_EXECUTED",
+      "not run, because an earlier call of the same sequence failed",
+      method,
+      undefined,
+    );
   }
 }

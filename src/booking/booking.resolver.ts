@@ -74,13 +74,14 @@ export class BookingResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Booking> {
     validateAddBooking("input", input);
-    const id = await ctx.api.addBooking({
+    const wire = await ctx.api.addBooking({
       resourceIds: input.resourceIds,
       datePeriod: input.datePeriod,
       ...(input.name != null && { name: input.name }),
       ...(input.description != null && { description: input.description }),
     });
-    return toBooking(await ctx.loaders.bookingById.load(id));
+    ctx.loaders.bookingById.prime(wire.id, wire);
+    return toBooking(wire);
   }
 
   @Mutation(() => Booking, {
@@ -93,14 +94,14 @@ export class BookingResolver {
   ): Promise<Booking> {
     requirePositiveId("id", id);
     validateUpdateBooking("input", input);
-    await ctx.api.updateBooking(id, {
+    const wire = await ctx.api.updateBooking(id, {
       ...(input.resourceIds && { resourceIds: input.resourceIds }),
       ...(input.datePeriod && { datePeriod: input.datePeriod }),
       ...(input.name != null && { name: input.name }),
       ...(input.description !== undefined && { description: input.description }),
     });
-    ctx.loaders.bookingById.clear(id);
-    return toBooking(await ctx.loaders.bookingById.load(id));
+    ctx.loaders.bookingById.clear(id).prime(id, wire);
+    return toBooking(wire);
   }
 
   @Mutation(() => DeleteBookingPayload, {
@@ -114,6 +115,7 @@ export class BookingResolver {
     await ctx.api.deleteBooking(id);
     ctx.loaders.bookingById.clear(id);
     ctx.loaders.clientsByBookingId.clear(id);
+    ctx.loaders.externalDataByBookingId.clear(id);
     return { bookingId: id };
   }
 }

@@ -10,6 +10,7 @@ import { BookingClient } from "./booking-client.type";
 import { listClientsOf } from "./client-list";
 import { inputToBookingClient, toWireClient } from "./client.mapper";
 import { validateClients } from "./clients-validation";
+import { selectsField } from "../common/selection";
 
 @Resolver()
 export class BookingClientResolver {
@@ -34,11 +35,20 @@ export class BookingClientResolver {
     @Arg("bookingId", () => Int) bookingId: number,
     @Arg("clients", () => [BookingClientInput]) clients: BookingClientInput[],
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SetBookingClientsPayload> {
     requirePositiveId("bookingId", bookingId);
     validateClients("clients", clients);
-    await ctx.api.setBookingClients(bookingId, clients.map(toWireClient));
-    ctx.loaders.clientsByBookingId.clear(bookingId);
+    const wireClients = clients.map(toWireClient);
+    if (selectsField(info, "booking")) {
+      // The payload wants the booking: read it in the same upstream request as the write.
+      const booking = await ctx.api.setBookingClientsAndGetBooking(bookingId, wireClients);
+      ctx.loaders.bookingById.clear(bookingId).prime(bookingId, booking);
+    } else {
+      await ctx.api.setBookingClients(bookingId, wireClients);
+    }
+    // client.set replaces the whole list, so the list is now exactly what was sent.
+    ctx.loaders.clientsByBookingId.clear(bookingId).prime(bookingId, wireClients);
     return { bookingId, clients: clients.map(inputToBookingClient) };
   }
 

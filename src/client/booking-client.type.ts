@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { ClientType } from "./client-type.type";
 
-@ObjectType({ description: "A CRM contact or company attached to a booking." })
+@ObjectType({ description: "A CRM contact or company attached to a booking or waitlist item." })
 export class BookingClient {
   @Field(() => Int, {
     description: "Id of the CRM contact or company (crm.item.get gives its details).",

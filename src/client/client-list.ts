@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { responsePathAsArray } from "graphql";
+import type { WireClient } from "../bitrix/wire-types";
 import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import type { BookingClient } from "./booking-client.type";
@@ -15,6 +16,35 @@ export async function listClientsOf(
   info?: GraphQLResolveInfo,
 ): Promise<BookingClient[]> {
   const wire = await ctx.loaders.clientsByBookingId.load(bookingId);
+  return knownClients(
+    ctx,
+    wire,
+    { label: `booking ${bookingId}`, extensions: { bookingId } },
+    info,
+  );
+}
+
+/** The clients of a waitlist item, with the same treatment of unknown client types. */
+export async function listWaitListItemClients(
+  ctx: GatewayContext,
+  waitListItemId: number,
+  info?: GraphQLResolveInfo,
+): Promise<BookingClient[]> {
+  const wire = await ctx.loaders.clientsByWaitListItemId.load(waitListItemId);
+  return knownClients(
+    ctx,
+    wire,
+    { label: `waitlist item ${waitListItemId}`, extensions: { waitListItemId } },
+    info,
+  );
+}
+
+function knownClients(
+  ctx: GatewayContext,
+  wire: WireClient[],
+  owner: { label: string; extensions: Record<string, number> },
+  info?: GraphQLResolveInfo,
+): BookingClient[] {
   const clients: BookingClient[] = [];
   wire.forEach((item, index) => {
     const client = toBookingClient(item);
@@ -23,9 +53,9 @@ export async function listClientsOf(
       return;
     }
     ctx.partialErrors.push({
-      message: `Client ${index} of booking ${bookingId} has type ${JSON.stringify(item.type)}, which this API does not know; it was left out of the list`,
+      message: `Client ${index} of ${owner.label} has type ${JSON.stringify(item.type)}, which this API does not know; it was left out of the list`,
       ...(info && { path: [...responsePathAsArray(info.path), index] }),
-      extensions: { code: ErrorCode.UpstreamUnknownValue, bookingId, item },
+      extensions: { code: ErrorCode.UpstreamUnknownValue, ...owner.extensions, item },
     });
   });
   return clients;

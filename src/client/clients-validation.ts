@@ -3,11 +3,15 @@ import { userInputError } from "../errors/user-input-error";
 import type { BookingClientInput } from "./booking-client.input";
 
 /** client.set replaces the whole list, so an empty or repeated list is almost surely a mistake. */
-export function validateClients(field: string, clients: BookingClientInput[]): void {
+export function validateClients(
+  field: string,
+  clients: BookingClientInput[],
+  unsetMutation = "unsetBookingClients",
+): void {
   if (clients.length === 0) {
     throw userInputError(
       field,
-      "must hold at least one client (use unsetBookingClients to remove all)",
+      `must hold at least one client (use ${unsetMutation} to remove all)`,
       clients,
     );
   }

@@ -1,5 +1,4 @@
-import { type Caller } from "./auth";
-import { callMethod, type CallResult } from "./call-method";
+import { callMethod, type CallResult, type Invocation } from "./call-method";
 import { errorEnvelope } from "./envelope";
 import { type MethodOutcome } from "./methods/method";
 import { encodePhpMap, isPhpArray, isPhpTruthy, phpEntries } from "./php-array";
@@ -17,13 +16,15 @@ export const BATCH_MAX_LENGTH = 50;
  * "method?php-query" strings, run in order as the batch's caller; entries that are not strings
  * are skipped. The request itself always succeeds: each command's outcome lands under its key
  * in result / result_error / result_total / result_next / result_time. With a truthy `halt`,
- * the first failing command stops the rest.
+ * the first failing command stops the rest. The request's latency belongs to the batch, so
+ * commands are charged only the minimum operating cost.
  */
 export function runBatch(
   runtime: PortalRuntime,
-  caller: Caller,
+  invocation: Invocation,
   params: RequestParams,
 ): MethodOutcome {
+  const commandInvocation: Invocation = { ...invocation, latencyMs: 0 };
   // The server upper-cases the batch's own keys, so cmd/CMD and halt/HALT all work.
   const options = Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key.toUpperCase(), value]),
@@ -42,7 +43,8 @@ export function runBatch(
   for (const [index, [key, command]] of commands.entries()) {
     let call: CallResult;
     if (index >= BATCH_MAX_LENGTH) call = { ok: false, error: batchLengthExceeded() };
-    else if (typeof command === "string") call = runCommand(runtime, caller, command, results);
+    else if (typeof command === "string")
+      call = runCommand(runtime, commandInvocation, command, results);
     else continue;
     record(runtime, results, key, call);
     if (!call.ok && halt) break;
@@ -61,14 +63,14 @@ export function runBatch(
 
 function runCommand(
   runtime: PortalRuntime,
-  caller: Caller,
+  invocation: Invocation,
   command: string,
   results: BatchResults,
 ): CallResult {
   const { method, query } = splitCommand(command);
   if (method.toLowerCase() === "batch") return { ok: false, error: batchMethodNotAllowed() };
   const params = substitutePlaceholders(parsePhpQuery(query), results) as RequestParams;
-  return callMethod(runtime, caller, method, params);
+  return callMethod(runtime, invocation, method, params);
 }
 
 /** parse_url's path and query: "booking.v1.booking.get?id=14#ignored". */

@@ -1,4 +1,6 @@
 import { type Caller } from "./auth";
+import { type CallFault } from "./faults";
+import { operationTimeLimit } from "./limit-errors";
 import { listWindowFromStart } from "./list-window";
 import { type MethodOutcome } from "./methods/method";
 import { type RequestParams } from "./params";
@@ -9,29 +11,72 @@ import { nowSeconds, restTime, type RestTime } from "./rest-time";
 export type CallResult =
   { ok: true; outcome: MethodOutcome; time: RestTime } | { ok: false; error: PortalError };
 
+/** Who runs a method, and what the call costs besides the handler's own time. */
+export interface Invocation {
+  caller: Caller;
+  /**
+   * The operating-time account: the server keeps apart webhooks and OAuth apps, so this is
+   * "webhook:<user>" or "oauth:<user>".
+   */
+  account: string;
+  /** Latency injected for this call alone: the request's for a plain call, 0 inside a batch. */
+  latencyMs: number;
+}
+
+/** Operating time is kept per caller and method. */
+export function operatingKey(account: string, method: string): string {
+  return `${account} ${method.toLowerCase()}`;
+}
+
 /**
- * Runs one REST method (not `batch`) for a caller: lower-cases the name, counts the call,
- * and turns any exception that is not a PortalError into INTERNAL_SERVER_ERROR, so bad input
- * can never take the server down. Used for plain requests and for each batch command.
+ * Runs one REST method (not `batch`) for a caller: lower-cases the name, lets an injected call
+ * fault answer instead, enforces and charges the operating limit, counts the call, and turns
+ * any exception that is not a PortalError into INTERNAL_SERVER_ERROR, so bad input can never
+ * take the server down. Used for plain requests and for each batch command.
  */
 export function callMethod(
   runtime: PortalRuntime,
-  caller: Caller,
+  invocation: Invocation,
   methodName: string,
   params: RequestParams,
 ): CallResult {
   const method = methodName.toLowerCase();
+  const key = operatingKey(invocation.account, method);
+  // A fault stands in for the whole execution, so it also answers for unknown methods.
+  const fault = runtime.faults.takeCall(method);
+  if (fault !== undefined) return answerWithFault(runtime, key, fault);
   const handler = runtime.methods.get(method);
   if (handler === undefined) return { ok: false, error: methodNotFound() };
-  runtime.stats.recordMethodCall(method, caller.userId);
-  const startedAt = nowSeconds();
-  try {
-    const window = listWindowFromStart(params.start);
-    const outcome = handler({ params, store: runtime.store, window });
-    return { ok: true, outcome, time: restTime(startedAt, nowSeconds() - startedAt) };
-  } catch (error) {
-    if (error instanceof PortalError) return { ok: false, error };
-    runtime.onInternalError(error, method);
-    return { ok: false, error: internalServerError() };
+  const ledger = runtime.limits.operating;
+  if (ledger?.isExhausted(key)) {
+    runtime.stats.recordOperatingRejected();
+    return { ok: false, error: operationTimeLimit() };
   }
+
+  runtime.stats.recordMethodCall(method, invocation.caller.userId);
+  const startedAt = nowSeconds();
+  let outcome: MethodOutcome | PortalError;
+  try {
+    outcome = handler({ params, store: runtime.store, window: listWindowFromStart(params.start) });
+  } catch (error) {
+    if (!(error instanceof PortalError)) runtime.onInternalError(error, method);
+    outcome = error instanceof PortalError ? error : internalServerError();
+  }
+  const processing = nowSeconds() - startedAt;
+  // Failed calls cost time too; the charge lands before the time object is built, as on the server.
+  ledger?.charge(key, Math.max(runtime.limits.operatingCostMs, invocation.latencyMs));
+  if (outcome instanceof PortalError) return { ok: false, error: outcome };
+  return { ok: true, outcome, time: restTime(startedAt, processing, ledger?.usage(key)) };
+}
+
+function answerWithFault(runtime: PortalRuntime, key: string, fault: CallFault): CallResult {
+  runtime.stats.recordFault();
+  if (fault.kind === "error") {
+    return {
+      ok: false,
+      error: new PortalError(fault.error, fault.description ?? "", fault.status ?? 400),
+    };
+  }
+  const time = restTime(nowSeconds(), 0, runtime.limits.operating?.usage(key));
+  return { ok: true, outcome: { result: fault.result }, time };
 }

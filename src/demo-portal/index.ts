@@ -1,11 +1,18 @@
 import { type Server } from "node:http";
 import { type AddressInfo } from "node:net";
+import { checkFault } from "./fault-check";
+import { type DemoPortalFault } from "./faults";
+import { type DemoPortalLimits, type DemoPortalLimitsUpdate } from "./portal-limits";
 import { resolvePortalOptions, type DemoPortalOptions } from "./portal-options";
 import { PortalRuntime } from "./portal-runtime";
 import { createPortalServer } from "./server";
 import { type DemoPortalStats } from "./stats";
 
+export type { DemoPortalFault } from "./faults";
+export type { OperatingLimit } from "./operating-time";
+export type { DemoPortalLimits, DemoPortalLimitsUpdate } from "./portal-limits";
 export type { DemoPortalOptions } from "./portal-options";
+export type { RateLimit } from "./rate-limit";
 export type { DemoPortalStats } from "./stats";
 export type { PortalSeed } from "./seed";
 
@@ -18,13 +25,35 @@ export interface DemoPortal {
   /** The same counters as GET /_demo/stats, as a detached copy. */
   stats(): DemoPortalStats;
   resetStats(): void;
+  /**
+   * Queues a fault, or several in order (same as POST /_demo/faults). Throws a TypeError for an
+   * invalid one, queuing none of them.
+   */
+  injectFault(fault: DemoPortalFault | readonly DemoPortalFault[]): void;
+  /** Drops every queued fault (same as DELETE /_demo/faults). */
+  clearFaults(): void;
+  /** The faults not used up yet, `times` being the hits left (same as GET /_demo/faults). */
+  pendingFaults(): DemoPortalFault[];
+  /** The traffic limits in force (same as GET /_demo/limits). */
+  limits(): DemoPortalLimits;
+  /**
+   * Changes some limits (same as PATCH /_demo/limits) and returns all of them; null turns a
+   * limit off. Throws a TypeError, changing nothing, for an invalid value.
+   */
+  setLimits(update: DemoPortalLimitsUpdate): DemoPortalLimits;
   /** Stops listening and closes every connection, keep-alive ones included; safe to call twice. */
   close(): Promise<void>;
 }
 
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
   const settings = resolvePortalOptions(options);
-  const runtime = new PortalRuntime(settings.auth, settings.seed, settings.onInternalError);
+  const runtime = new PortalRuntime(
+    settings.auth,
+    settings.seed,
+    settings.onInternalError,
+    undefined,
+    settings.limits,
+  );
   const server = createPortalServer(runtime);
   await listen(server, settings.port, settings.host);
 
@@ -36,7 +65,19 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     webhookUrl: `${origin}/rest/${userId}/${secret}/`,
     stats: () => runtime.stats.snapshot(),
     resetStats: () => runtime.stats.reset(),
-    close: () => closeServer(server),
+    injectFault: (fault) => {
+      const checked = (Array.isArray(fault) ? fault : [fault]).map(checkFault);
+      for (const each of checked) runtime.faults.add(each);
+    },
+    clearFaults: () => runtime.faults.clear(),
+    pendingFaults: () => runtime.faults.list(),
+    limits: () => runtime.limits.snapshot(),
+    setLimits: (update) => runtime.limits.update(update),
+    close: () => {
+      // Requests waiting on latency or a hang give up instead of keeping timers alive.
+      runtime.shutdown();
+      return closeServer(server);
+    },
   };
 }
 

@@ -3,9 +3,13 @@
  * Environment:
  * - DEMO_PORTAL_PORT: TCP port on 127.0.0.1 (default 4100);
  * - DEMO_PORTAL_SEED: "demo" (default) or "empty";
- * - DEMO_PORTAL_WEBHOOK_SECRET: webhook secret for user 1 (default: random).
+ * - DEMO_PORTAL_WEBHOOK_SECRET: webhook secret for user 1 (default: random);
+ * - DEMO_PORTAL_RATE_LIMIT: "<burst>:<per-second>", e.g. "50:2" as on Bitrix24 cloud (default: off);
+ * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0).
  */
-import { startDemoPortal, type DemoPortalOptions } from "./index";
+import { startDemoPortal, type DemoPortalLimits, type DemoPortalOptions } from "./index";
+import { checkMilliseconds } from "./portal-limits";
+import { checkRateLimit, type RateLimit } from "./rate-limit";
 import { isPortalSeed, PORTAL_SEEDS } from "./seed";
 
 const DEFAULT_PORT = 4100;
@@ -21,17 +25,64 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
     throw new Error(`DEMO_PORTAL_SEED must be one of ${PORTAL_SEEDS.join(", ")}, got "${seed}"`);
   }
   const secret = env.DEMO_PORTAL_WEBHOOK_SECRET;
+  const rateLimit = rateLimitFromEnvironment(env.DEMO_PORTAL_RATE_LIMIT);
   return {
     host: "127.0.0.1",
     port,
     seed,
     ...(secret === undefined || secret === "" ? {} : { webhook: { userId: 1, secret } }),
+    ...(rateLimit === undefined ? {} : { rateLimit }),
+    latencyMs: latencyFromEnvironment(env.DEMO_PORTAL_LATENCY_MS),
   };
+}
+
+function rateLimitFromEnvironment(raw: string | undefined): RateLimit | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const rule = `DEMO_PORTAL_RATE_LIMIT must be "<burst>:<per-second>" with burst at least 1 and per-second above 0 (e.g. "50:2"), got "${raw}"`;
+  const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(raw.trim());
+  if (match === null) throw new Error(rule);
+  try {
+    return (
+      checkRateLimit({ burst: Number(match[1]), perSecond: Number(match[2]) }, "rateLimit") ??
+      undefined
+    );
+  } catch {
+    throw new Error(rule);
+  }
+}
+
+function latencyFromEnvironment(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 0;
+  const rule = `DEMO_PORTAL_LATENCY_MS must be a whole number of milliseconds from 0 to 2147483647, got "${raw}"`;
+  if (!/^\d+$/.test(raw.trim())) throw new Error(rule);
+  try {
+    return checkMilliseconds(Number(raw), "latencyMs");
+  } catch {
+    throw new Error(rule);
+  }
+}
+
+/** "rate limit 50:2, latency 20 ms", or "" when nothing is limited. */
+function describeLimits(limits: DemoPortalLimits): string {
+  const parts: string[] = [];
+  if (limits.rateLimit !== null) {
+    parts.push(`rate limit ${limits.rateLimit.burst}:${limits.rateLimit.perSecond}`);
+  }
+  if (limits.operatingLimit !== null) {
+    const { limitSeconds, windowSeconds } = limits.operatingLimit;
+    parts.push(`operating limit ${limitSeconds} s per ${windowSeconds} s`);
+  }
+  if (limits.latencyMs > 0) parts.push(`latency ${limits.latencyMs} ms`);
+  return parts.join(", ");
 }
 
 async function main(): Promise<void> {
   const portal = await startDemoPortal(optionsFromEnvironment(process.env));
-  process.stdout.write(`Demo Bitrix24 portal listening; webhook URL: ${portal.webhookUrl}\n`);
+  const limits = describeLimits(portal.limits());
+  // The webhook URL stays last on the line, so scripts can keep cutting it off the end.
+  process.stdout.write(
+    `Demo Bitrix24 portal listening${limits === "" ? "" : ` (${limits})`}; webhook URL: ${portal.webhookUrl}\n`,
+  );
 
   const shutdown = (): void => {
     portal.close().then(

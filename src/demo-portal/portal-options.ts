@@ -4,6 +4,9 @@ import {
   type InternalErrorListener,
   type WebhookCredentials,
 } from "./portal-runtime";
+import { type OperatingLimit } from "./operating-time";
+import { checkLimitsUpdate, NO_LIMITS, type DemoPortalLimits } from "./portal-limits";
+import { type RateLimit } from "./rate-limit";
 import { isPortalSeed, PORTAL_SEEDS, type PortalSeed } from "./seed";
 
 export interface DemoPortalOptions {
@@ -24,6 +27,23 @@ export interface DemoPortalOptions {
    * INTERNAL_SERVER_ERROR). Default: one line on stderr.
    */
   onInternalError?: InternalErrorListener;
+  /**
+   * Request-rate limit for the whole portal, as a leaky bucket: each HTTP request under /rest/
+   * (a batch is one) adds 1, the level drains `perSecond`, and a request that would lift it
+   * above `burst` gets 503 QUERY_LIMIT_EXCEEDED. Bitrix24 cloud: 50/2, Enterprise 250/5.
+   * Default: off.
+   */
+  rateLimit?: RateLimit;
+  /**
+   * Operating-time limit per caller (webhook or OAuth user) and method: a call whose account has
+   * used `limitSeconds` in the last `windowSeconds` (default 600) gets 429 OPERATION_TIME_LIMIT,
+   * and success `time` objects carry `operating` and `operating_reset_at`. Default: off.
+   */
+  operatingLimit?: OperatingLimit;
+  /** Operating time charged to every method execution at least, in ms. Default 0. */
+  operatingCostMs?: number;
+  /** Delay before every answer under /rest/, in ms; a plain call is charged it as operating time. Default 0. */
+  latencyMs?: number;
 }
 
 export interface ResolvedPortalOptions {
@@ -32,6 +52,7 @@ export interface ResolvedPortalOptions {
   seed: PortalSeed;
   auth: AuthConfig;
   onInternalError: InternalErrorListener;
+  limits: DemoPortalLimits;
 }
 
 /** Applies defaults and rejects bad options with a TypeError that names the rule and the value. */
@@ -58,6 +79,15 @@ export function resolvePortalOptions(options: DemoPortalOptions): ResolvedPortal
       expiredTokens: new Set(options.expiredTokens ?? []),
     },
     onInternalError: options.onInternalError ?? writeInternalErrorToStderr,
+    limits: {
+      ...NO_LIMITS,
+      ...checkLimitsUpdate({
+        rateLimit: options.rateLimit,
+        operatingLimit: options.operatingLimit,
+        operatingCostMs: options.operatingCostMs,
+        latencyMs: options.latencyMs,
+      }),
+    },
   };
 }
 

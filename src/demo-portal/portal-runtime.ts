@@ -1,4 +1,7 @@
+import { FaultQueue } from "./faults";
 import { createMethodRegistry, type MethodRegistry } from "./methods/registry";
+import { createClosingController } from "./pause";
+import { NO_LIMITS, PortalLimits, type DemoPortalLimits } from "./portal-limits";
 import { createStore, type PortalSeed } from "./seed";
 import { StatsRecorder } from "./stats";
 import { type PortalStore } from "./store";
@@ -18,18 +21,35 @@ export interface AuthConfig {
 /** Told about exceptions that were not PortalErrors (answered as 500 INTERNAL_SERVER_ERROR). */
 export type InternalErrorListener = (error: unknown, method: string) => void;
 
-/** Everything a request needs: data, counters, credentials and the method table. */
+/**
+ * Everything a request needs: data, counters, credentials, the method table, the traffic
+ * limits, the injected faults, and a signal that tells waiting requests the portal is closing.
+ */
 export class PortalRuntime {
   private currentStore: PortalStore;
   readonly stats = new StatsRecorder();
+  readonly faults = new FaultQueue();
+  readonly limits: PortalLimits;
+  private readonly closingController = createClosingController();
 
   constructor(
     readonly auth: AuthConfig,
     seed: PortalSeed,
     readonly onInternalError: InternalErrorListener,
     readonly methods: MethodRegistry = createMethodRegistry(),
+    limits: DemoPortalLimits = NO_LIMITS,
   ) {
     this.currentStore = createStore(seed);
+    this.limits = new PortalLimits(limits);
+  }
+
+  /** Aborted by shutdown(): delayed and hanging requests stop waiting. */
+  get closing(): AbortSignal {
+    return this.closingController.signal;
+  }
+
+  shutdown(): void {
+    this.closingController.abort();
   }
 
   get store(): PortalStore {

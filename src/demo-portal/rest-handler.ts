@@ -1,18 +1,29 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
-import { authenticate } from "./auth";
-import { runBatch } from "./batch";
-import { callMethod } from "./call-method";
-import { errorEnvelope, successEnvelope } from "./envelope";
-import { internalServerError, methodNotFound, PortalError } from "./portal-error";
+import { errorEnvelope } from "./envelope";
+import { type TransportFault } from "./faults";
+import { queryLimitExceeded } from "./limit-errors";
+import { pause } from "./pause";
 import { type PortalRuntime } from "./portal-runtime";
 import { readRequestParams } from "./request-params";
+import { answerRestCall } from "./rest-call";
 import { parseRestPath } from "./rest-path";
-import { nowSeconds, restTime } from "./rest-time";
-import { sendJson } from "./send-json";
+import { nowSeconds } from "./rest-time";
+import { JSON_CONTENT_TYPE, sendText } from "./send-json";
+import {
+  answersInPortalsPlace,
+  frontFaultAnswer,
+  truncatedJson,
+  type FrontFault,
+  type RawAnswer,
+} from "./transport-faults";
 
 /**
- * One request under /rest/: read parameters, authenticate, run the method (or a batch), answer
- * with the envelope. Every failure becomes an error envelope; nothing escapes to the server.
+ * One HTTP request under /rest/, as the network in front of the portal sees it: an injected
+ * transport fault is picked by the URL's method, the rate limit is checked and the body read on
+ * arrival, the answer waits for the configured latency (and a hang), and only then does the
+ * portal run the call. A fault may answer in the portal's place, truncate the answer, or drop
+ * the connection. A client that gives up while waiting does not stop the call, as on a real
+ * server: a timed-out write may still be applied.
  */
 export async function handleRestRequest(
   runtime: PortalRuntime,
@@ -21,37 +32,86 @@ export async function handleRestRequest(
   url: URL,
 ): Promise<void> {
   runtime.stats.recordHttpRequest();
-  const startedAt = nowSeconds();
-  try {
-    const params = await readRequestParams(request, url);
-    const route = parseRestPath(url.pathname);
-    if (route === undefined) throw methodNotFound();
-    const caller = authenticate(route, request.headers, params, runtime.auth);
-
-    if (route.method.toLowerCase() === "batch") {
-      const processingStartedAt = nowSeconds();
-      const outcome = runBatch(runtime, caller, params);
-      const time = restTime(startedAt, nowSeconds() - processingStartedAt);
-      sendJson(response, 200, successEnvelope(outcome, time));
-      return;
-    }
-
-    const call = callMethod(runtime, caller, route.method, params);
-    if (!call.ok) throw call.error;
-    sendJson(
-      response,
-      200,
-      successEnvelope(call.outcome, restTime(startedAt, call.time.processing)),
-    );
-  } catch (error) {
-    const portalError = asPortalError(runtime, error);
-    runtime.stats.recordError(portalError.code);
-    sendJson(response, portalError.status, errorEnvelope(portalError));
+  const arrivedAt = nowSeconds();
+  const latencyMs = runtime.limits.latencyMs;
+  const fault = runtime.faults.takeTransport(parseRestPath(url.pathname)?.method ?? "");
+  if (fault !== undefined) runtime.stats.recordFault();
+  if (fault?.kind === "reset-before" || (fault !== undefined && answersInPortalsPlace(fault))) {
+    return failInFrontOfPortal(runtime, request, response, fault, latencyMs);
   }
+
+  const admitted = runtime.limits.admitRequest();
+  // Read now, while the client is surely still connected; a failure is answered after the wait.
+  const pendingParams = readRequestParams(request, url);
+  pendingParams.catch(() => undefined);
+  if (!(await waitUnlessClosed(runtime, latencyMs + hangMs(fault)))) {
+    response.destroy();
+    return;
+  }
+  if (!admitted) {
+    countRateLimited(runtime);
+    send(runtime, response, jsonAnswer(503, errorEnvelope(queryLimitExceeded())));
+    return;
+  }
+
+  const answer = await answerRestCall(
+    runtime,
+    request.headers,
+    url,
+    pendingParams,
+    arrivedAt,
+    latencyMs,
+  );
+  if (fault?.kind === "reset-after") {
+    response.destroy();
+    return;
+  }
+  send(
+    runtime,
+    response,
+    fault?.kind === "malformed-json"
+      ? truncatedJson(fault.status ?? 200, answer.body)
+      : jsonAnswer(answer.status, answer.body),
+  );
 }
 
-function asPortalError(runtime: PortalRuntime, error: unknown): PortalError {
-  if (error instanceof PortalError) return error;
-  runtime.onInternalError(error, "(request handling)");
-  return internalServerError();
+/** What never reaches the portal runs nothing and is not counted by its rate limit either. */
+async function failInFrontOfPortal(
+  runtime: PortalRuntime,
+  request: IncomingMessage,
+  response: ServerResponse,
+  fault: FrontFault | Extract<TransportFault, { kind: "reset-before" }>,
+  latencyMs: number,
+): Promise<void> {
+  if (!(await waitUnlessClosed(runtime, latencyMs)) || fault.kind === "reset-before") {
+    response.destroy();
+    return;
+  }
+  request.resume();
+  if (fault.kind === "rate-limit") countRateLimited(runtime);
+  send(runtime, response, frontFaultAnswer(fault));
+}
+
+/** A hang without `ms` lasts until the portal closes. */
+function hangMs(fault: TransportFault | undefined): number {
+  return fault?.kind === "hang" ? (fault.ms ?? Number.POSITIVE_INFINITY) : 0;
+}
+
+/** False when the portal closed meanwhile: its connections are gone, nothing is left to do. */
+async function waitUnlessClosed(runtime: PortalRuntime, ms: number): Promise<boolean> {
+  return ms <= 0 || pause(ms, runtime.closing);
+}
+
+function countRateLimited(runtime: PortalRuntime): void {
+  runtime.stats.recordRateLimited();
+  runtime.stats.recordError(queryLimitExceeded().code);
+}
+
+function jsonAnswer(status: number, body: unknown): RawAnswer {
+  return { status, contentType: JSON_CONTENT_TYPE, text: JSON.stringify(body) };
+}
+
+function send(runtime: PortalRuntime, response: ServerResponse, answer: RawAnswer): void {
+  runtime.stats.recordStatus(answer.status);
+  sendText(response, answer.status, answer.contentType, answer.text);
 }

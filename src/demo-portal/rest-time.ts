@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { type OperatingUsage } from "./operating-time";
 
 /** The `time` object of every successful response and of each batch `result_time` entry. */
 export interface RestTime {
@@ -8,9 +9,12 @@ export interface RestTime {
   processing: number;
   date_start: string;
   date_finish: string;
+  /** Unix seconds when the oldest operating basket expires; only with the limiter on and usage recorded. */
+  operating_reset_at?: number;
   /**
-   * Seconds this method used in the operating-limit window. The real server records only calls
-   * longer than 0.1 s, so for an in-memory portal 0 is the faithful value.
+   * Seconds this caller used on this method in the operating-limit window. With the limiter off
+   * it is 0: the real server records only calls longer than 0.1 s, which an in-memory portal
+   * never makes.
    */
   operating: number;
 }
@@ -20,7 +24,8 @@ export function nowSeconds(): number {
   return (performance.timeOrigin + performance.now()) / 1000;
 }
 
-export function restTime(startedAt: number, processing: number): RestTime {
+/** `usage` is given only while the operating limiter is on. */
+export function restTime(startedAt: number, processing: number, usage?: OperatingUsage): RestTime {
   const finishedAt = nowSeconds();
   return {
     start: startedAt,
@@ -29,7 +34,30 @@ export function restTime(startedAt: number, processing: number): RestTime {
     processing,
     date_start: phpIsoDate(startedAt),
     date_finish: phpIsoDate(finishedAt),
-    operating: 0,
+    ...operatingFields(usage),
+  };
+}
+
+/** The server writes operating_reset_at before operating, and the former only when known. */
+function operatingFields(
+  usage: OperatingUsage | undefined,
+): Pick<RestTime, "operating" | "operating_reset_at"> {
+  if (usage === undefined) return { operating: 0 };
+  return usage.resetAt === undefined
+    ? { operating: usage.operating }
+    : { operating_reset_at: usage.resetAt, operating: usage.operating };
+}
+
+/**
+ * The same time object measured from the request's arrival, so that a plain call's
+ * `duration` includes the time it waited (latency, hangs) before running.
+ */
+export function sinceArrival(time: RestTime, arrivedAt: number): RestTime {
+  return {
+    ...time,
+    start: arrivedAt,
+    duration: time.finish - arrivedAt,
+    date_start: phpIsoDate(arrivedAt),
   };
 }
 

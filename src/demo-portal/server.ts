@@ -21,7 +21,7 @@ async function routeRequest(
     if (url.pathname.startsWith("/rest/")) {
       await handleRestRequest(runtime, request, response, url);
     } else if (url.pathname.startsWith("/_demo/")) {
-      handleControlRequest(runtime, request, response, url);
+      await handleControlRequest(runtime, request, response, url);
     } else {
       request.resume();
       sendJson(response, 404, {

@@ -1,7 +1,8 @@
 /**
  * Counters that let tests see what reached the portal: how many HTTP requests, which methods
- * ran (batch commands included, the batch wrapper itself not), batch sizes, error codes sent
- * and which user made each call. New counters can be added as new fields.
+ * ran (batch commands included, the batch wrapper itself not), batch sizes, error codes sent,
+ * which user made each call, and what the limits and injected faults did. New counters can be
+ * added as new fields.
  */
 export interface DemoPortalStats {
   /** Every HTTP request under /rest/, whatever its outcome. */
@@ -16,6 +17,14 @@ export interface DemoPortalStats {
   errorsSent: Record<string, number>;
   /** Method executions per authenticated user id (the webhook user or the OAuth token's user). */
   callsByUser: Record<string, number>;
+  /** 503 QUERY_LIMIT_EXCEEDED answers: from the rate limiter and from "rate-limit" faults. */
+  rateLimited: number;
+  /** Hits of injected faults (a fault with `times: 3` that hit three calls counts 3). */
+  faultsInjected: number;
+  /** Calls refused with OPERATION_TIME_LIMIT, batch commands included. */
+  operatingRejected: number;
+  /** HTTP status of every answer under /rest/ (a reset connection has none). */
+  statusCounts: Record<string, number>;
 }
 
 export class StatsRecorder {
@@ -26,6 +35,10 @@ export class StatsRecorder {
   private readonly callsByMethod = new Map<string, number>();
   private readonly errorsSent = new Map<string, number>();
   private readonly callsByUser = new Map<string, number>();
+  private rateLimited = 0;
+  private faultsInjected = 0;
+  private operatingRejected = 0;
+  private readonly statusCounts = new Map<string, number>();
 
   recordHttpRequest(): void {
     this.httpRequests += 1;
@@ -46,6 +59,22 @@ export class StatsRecorder {
     increment(this.errorsSent, code);
   }
 
+  recordRateLimited(): void {
+    this.rateLimited += 1;
+  }
+
+  recordFault(): void {
+    this.faultsInjected += 1;
+  }
+
+  recordOperatingRejected(): void {
+    this.operatingRejected += 1;
+  }
+
+  recordStatus(status: number): void {
+    increment(this.statusCounts, String(status));
+  }
+
   /** A detached copy: callers may keep or change it without affecting the counters. */
   snapshot(): DemoPortalStats {
     return {
@@ -56,6 +85,10 @@ export class StatsRecorder {
       batchSizes: [...this.batchSizes],
       errorsSent: Object.fromEntries(this.errorsSent),
       callsByUser: Object.fromEntries(this.callsByUser),
+      rateLimited: this.rateLimited,
+      faultsInjected: this.faultsInjected,
+      operatingRejected: this.operatingRejected,
+      statusCounts: Object.fromEntries(this.statusCounts),
     };
   }
 
@@ -67,6 +100,10 @@ export class StatsRecorder {
     this.callsByMethod.clear();
     this.errorsSent.clear();
     this.callsByUser.clear();
+    this.rateLimited = 0;
+    this.faultsInjected = 0;
+    this.operatingRejected = 0;
+    this.statusCounts.clear();
   }
 }
 

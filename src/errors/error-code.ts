@@ -5,6 +5,14 @@
 export const ErrorCode = {
   BadUserInput: "BAD_USER_INPUT",
   BookingNotFound: "BOOKING_NOT_FOUND",
+  BookingOverlap: "BOOKING_OVERLAP",
+  ResourceNotFound: "RESOURCE_NOT_FOUND",
+  ResourceInUse: "RESOURCE_IN_USE",
+  ResourceSlotsRejected: "RESOURCE_SLOTS_REJECTED",
+  ResourceTypeNotFound: "RESOURCE_TYPE_NOT_FOUND",
+  ResourceTypeInUse: "RESOURCE_TYPE_IN_USE",
+  ResourceTypeCodeTaken: "RESOURCE_TYPE_CODE_TAKEN",
+  WaitListItemNotFound: "WAITLIST_ITEM_NOT_FOUND",
   ResourcesUnavailable: "RESOURCES_UNAVAILABLE",
   RateLimited: "RATE_LIMITED",
   Unauthenticated: "UNAUTHENTICATED",
@@ -14,6 +22,9 @@ export const ErrorCode = {
   UpstreamTimeout: "UPSTREAM_TIMEOUT",
   UpstreamError: "UPSTREAM_ERROR",
   UpstreamUnknownValue: "UPSTREAM_UNKNOWN_VALUE",
+  UpstreamResultUnknown: "UPSTREAM_RESULT_UNKNOWN",
+  UpstreamNotExecuted: "UPSTREAM_NOT_EXECUTED",
+  ClientClosedRequest: "CLIENT_CLOSED_REQUEST",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
 

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { BitrixError } from "../bitrix/errors";
-import { BITRIX_ERROR_CODES } from "./bitrix-error-codes";
+import { BitrixError, BitrixRateLimitedError } from "../bitrix/errors";
+import { BITRIX_ERROR_CODES, BITRIX_ERROR_RULES } from "./bitrix-error-codes";
 import { ErrorCode } from "./error-code";
 
 /** What a client sees of an upstream failure, under `extensions.bitrix`. */
@@ -12,6 +12,14 @@ export interface BitrixErrorExtension {
 }
 
 export function graphQLCodeFor(error: BitrixError): ErrorCode {
+  const method = error.method.toLowerCase();
+  const rule = BITRIX_ERROR_RULES.find(
+    (candidate) =>
+      candidate.code === error.code &&
+      (candidate.method === undefined || candidate.method.toLowerCase() === method) &&
+      (candidate.description === undefined || candidate.description.test(error.description)),
+  );
+  if (rule) return rule.graphQLCode;
   const mapped = BITRIX_ERROR_CODES[error.code];
   if (mapped) return mapped;
   if (error.status !== undefined && error.status >= 500) return ErrorCode.UpstreamUnavailable;
@@ -22,9 +30,11 @@ export function graphQLCodeFor(error: BitrixError): ErrorCode {
 export function bitrixErrorExtensions(error: BitrixError): {
   code: ErrorCode;
   bitrix: BitrixErrorExtension;
+  retryAfter?: number;
 } {
   return {
     code: graphQLCodeFor(error),
+    ...(error instanceof BitrixRateLimitedError && { retryAfter: error.retryAfterSeconds }),
     bitrix: {
       error: error.code,
       description: error.description,

@@ -5,6 +5,24 @@ import {
   UnsetBookingClientsPayloadResolver,
 } from "../client/booking-client.resolver";
 import { ClientTypeResolver } from "../client/client-type.resolver";
+import {
+  BookingExternalDataMutationResolver,
+  BookingExternalDataResolver,
+} from "../external-data/booking-external-data.resolver";
+import {
+  WaitListExternalDataMutationResolver,
+  WaitListItemExternalDataResolver,
+} from "../external-data/waitlist-external-data.resolver";
+import { BookingResourcesResolver } from "../resource/booking-resources.resolver";
+import { ResourceResolver } from "../resource/resource.resolver";
+import { ResourceTypeResolver } from "../resource-type/resource-type.resolver";
+import { ResourceSlotsResolver, SlotMutationResolver } from "../slot/slot.resolver";
+import {
+  WaitListClientMutationResolver,
+  WaitListItemClientsResolver,
+} from "../waitlist/waitlist-client.resolver";
+import { WaitListItemResolver } from "../waitlist/waitlist-item.resolver";
+import { WaitListTransferResolver } from "../waitlist/waitlist-transfer.resolver";
 
 /** Every type-graphql resolver class of the subgraph. */
 export const RESOLVERS = [
@@ -13,4 +31,17 @@ export const RESOLVERS = [
   SetBookingClientsPayloadResolver,
   UnsetBookingClientsPayloadResolver,
   ClientTypeResolver,
+  BookingResourcesResolver,
+  BookingExternalDataResolver,
+  BookingExternalDataMutationResolver,
+  ResourceTypeResolver,
+  ResourceResolver,
+  ResourceSlotsResolver,
+  SlotMutationResolver,
+  WaitListItemResolver,
+  WaitListItemClientsResolver,
+  WaitListClientMutationResolver,
+  WaitListItemExternalDataResolver,
+  WaitListExternalDataMutationResolver,
+  WaitListTransferResolver,
 ] as const;

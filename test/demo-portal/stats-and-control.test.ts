@@ -21,6 +21,10 @@ describe("stats", () => {
       batchSizes: [],
       errorsSent: {},
       callsByUser: {},
+      rateLimited: 0,
+      faultsInjected: 0,
+      operatingRejected: 0,
+      statusCounts: {},
     });
   });
 
@@ -51,6 +55,10 @@ describe("stats", () => {
         ERROR_BATCH_METHOD_NOT_ALLOWED: 1,
       },
       callsByUser: { "1": 2, "3": 2, "4": 1 },
+      rateLimited: 0,
+      faultsInjected: 0,
+      operatingRejected: 0,
+      statusCounts: { "200": 3, "400": 1, "401": 1, "404": 1 },
     });
   });
 

@@ -20,6 +20,7 @@ export async function startStack(
   const env: Record<string, string> = {
     PORT: "0",
     LOG_LEVEL: "silent",
+    BITRIX24_RATE_LIMIT: "off",
     ...(options.oauth
       ? { BITRIX24_PORTAL_URL: portal.origin }
       : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),

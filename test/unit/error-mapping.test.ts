@@ -19,6 +19,21 @@ describe("graphQLCodeFor", () => {
     ["100", 400, "BAD_USER_INPUT"],
     ["422", 400, "BAD_USER_INPUT"],
     ["1018", 400, "RESOURCES_UNAVAILABLE"],
+    ["1037", 400, "BOOKING_NOT_FOUND"],
+    ["403", 400, "FORBIDDEN"],
+    ["1026", 400, "BOOKING_OVERLAP"],
+    ["1009", 400, "RESOURCE_NOT_FOUND"],
+    ["1007", 400, "RESOURCE_NOT_FOUND"],
+    ["1008", 400, "RESOURCE_NOT_FOUND"],
+    ["1017", 400, "RESOURCE_SLOTS_REJECTED"],
+    ["1013", 400, "RESOURCE_TYPE_NOT_FOUND"],
+    ["1006", 400, "RESOURCE_TYPE_NOT_FOUND"],
+    ["1012", 400, "RESOURCE_TYPE_NOT_FOUND"],
+    ["1010", 400, "RESOURCE_TYPE_CODE_TAKEN"],
+    ["1011", 400, "RESOURCE_TYPE_CODE_TAKEN"],
+    ["1040", 400, "WAITLIST_ITEM_NOT_FOUND"],
+    ["1036", 400, "WAITLIST_ITEM_NOT_FOUND"],
+    ["1038", 400, "WAITLIST_ITEM_NOT_FOUND"],
     ["QUERY_LIMIT_EXCEEDED", 503, "RATE_LIMITED"],
     ["OPERATION_TIME_LIMIT", 429, "RATE_LIMITED"],
     ["NO_AUTH_FOUND", 401, "UNAUTHENTICATED"],
@@ -34,6 +49,64 @@ describe("graphQLCodeFor", () => {
   ])("maps Bitrix24 %s (HTTP %i) to %s", (code, status, expected) => {
     expect(graphQLCodeFor(api(code, status))).toBe(expected);
   });
+
+  it.each([
+    ["1007", "booking.v1.resource.update", "Resource not found", "RESOURCE_NOT_FOUND"],
+    [
+      "1007",
+      "booking.v1.resourceType.update",
+      "Resource type not found",
+      "RESOURCE_TYPE_NOT_FOUND",
+    ],
+    [
+      "1007",
+      "BOOKING.V1.RESOURCETYPE.UPDATE",
+      "Resource type not found",
+      "RESOURCE_TYPE_NOT_FOUND",
+    ],
+    ["1008", "booking.v1.resource.delete", "Resource has not been found", "RESOURCE_NOT_FOUND"],
+    [
+      "1008",
+      "booking.v1.resource.delete",
+      "The resource can not be deleted. There are future bookings with that resource.",
+      "RESOURCE_IN_USE",
+    ],
+    [
+      "1012",
+      "booking.v1.resourceType.delete",
+      "Resource type has not been found",
+      "RESOURCE_TYPE_NOT_FOUND",
+    ],
+    [
+      "1012",
+      "booking.v1.resourceType.delete",
+      "The type can not be deleted. There are resources of  type",
+      "RESOURCE_TYPE_IN_USE",
+    ],
+    [
+      "1038",
+      "booking.v1.booking.createfromwaitlist",
+      "wait list item not found",
+      "WAITLIST_ITEM_NOT_FOUND",
+    ],
+    [
+      "1038",
+      "booking.v1.booking.createfromwaitlist",
+      "Some resources were not found: 9",
+      "RESOURCES_UNAVAILABLE",
+    ],
+    [
+      "1038",
+      "booking.v1.booking.createfromwaitlist",
+      "Empty resource collection",
+      "RESOURCES_UNAVAILABLE",
+    ],
+  ])(
+    "maps %s from %s (%s) by its method and message to %s",
+    (code, method, description, expected) => {
+      expect(graphQLCodeFor(new BitrixApiError(code, description, method, 400))).toBe(expected);
+    },
+  );
 
   it("maps transport failures", () => {
     expect(graphQLCodeFor(new BitrixMalformedResponseError(METHOD, 502, "text/html"))).toBe(

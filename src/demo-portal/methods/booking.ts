@@ -6,7 +6,10 @@ import { readBookingFilter, readBookingOrder } from "./booking-list-query";
 import { pagedList, type MethodGroup } from "./method";
 import { bookingView } from "./views";
 
-/** booking.v1.booking.*: the bookings themselves (clients live in booking-client.ts). */
+/**
+ * booking.v1.booking.*: the bookings themselves (clients and links live in booking-client.ts and
+ * booking-external-data.ts, createfromwaitlist in waitlist-transfer.ts).
+ */
 export const bookingMethods: MethodGroup = {
   /** Overlapping bookings are accepted: the REST path runs with allowOverbooking. */
   "booking.v1.booking.add": ({ params, store }) => {
@@ -16,7 +19,16 @@ export const bookingMethods: MethodGroup = {
     if (resourceIds === undefined || period === undefined) {
       throw new Error("booking.add: required fields passed the check but were not read");
     }
-    const booking = store.addBooking({ name, description, resourceIds, period, clients: [] });
+    const booking = store.bookings.insert({
+      name,
+      description,
+      resourceIds,
+      period,
+      clients: [],
+      externalData: [],
+      note: null,
+      createdAt: Math.floor(Date.now() / 1000),
+    });
     // The result is the bare id, not {id}: the docs example is wrong, the source and SDKs agree.
     return { result: booking.id };
   },

@@ -33,7 +33,7 @@ function readBookingTime(value: unknown): BookingTime {
 const knownTimeZones = new Map<string, boolean>();
 
 /** PHP's DateTimeZone accepts IANA names case-insensitively, and so does Intl. */
-function isKnownTimeZone(name: string): boolean {
+export function isKnownTimeZone(name: string): boolean {
   const cached = knownTimeZones.get(name);
   if (cached !== undefined) return cached;
   let known = name.trim() !== "";

@@ -1,13 +1,29 @@
 import { bookingMethods } from "./booking";
 import { bookingClientMethods } from "./booking-client";
+import { bookingExternalDataMethods } from "./booking-external-data";
 import { clientTypeMethods } from "./client-type";
 import { type MethodGroup, type MethodHandler } from "./method";
+import { resourceMethods } from "./resource";
+import { resourceSlotMethods } from "./resource-slots";
+import { resourceTypeMethods } from "./resource-type";
+import { waitListMethods } from "./waitlist";
+import { waitListClientMethods } from "./waitlist-client";
+import { waitListExternalDataMethods } from "./waitlist-external-data";
+import { waitListTransferMethods } from "./waitlist-transfer";
 
 /** Every method group the portal serves. A new booking.v1 area is one more file and one more entry. */
 const METHOD_GROUPS: readonly MethodGroup[] = [
+  resourceTypeMethods,
+  resourceMethods,
+  resourceSlotMethods,
   bookingMethods,
   bookingClientMethods,
+  bookingExternalDataMethods,
   clientTypeMethods,
+  waitListMethods,
+  waitListClientMethods,
+  waitListExternalDataMethods,
+  waitListTransferMethods,
 ];
 
 export type MethodRegistry = ReadonlyMap<string, MethodHandler>;

@@ -1,0 +1,51 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { agent } from "./measure";
+import {
+  concurrentWrites,
+  gatewayOverhead,
+  pageOfBookings,
+  sustainedLoad,
+  type Row,
+} from "./scenarios";
+
+/**
+ * `npm run bench`: every scenario side by side in one run, against the embedded demo portal, with the
+ * gateway as its own process. Prints a Markdown table and writes it to bench/RESULTS.md.
+ * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c).
+ */
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 60);
+  const clients = Number(process.env.BENCH_CLIENTS ?? 150);
+  const rows: Row[] = [];
+  for (const scenario of [
+    pageOfBookings,
+    concurrentWrites,
+    () => sustainedLoad(seconds, clients),
+    () => gatewayOverhead(1000),
+  ]) {
+    const result = await scenario();
+    for (const row of result)
+      process.stdout.write(`${row.scenario} | ${row.variant} | ${row.figures}\n`);
+    rows.push(...result);
+  }
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform} ${process.arch}, Node ${process.version}, by \`npm run bench\`.`,
+    "",
+    "| scenario | variant | figures |",
+    "|---|---|---|",
+    ...rows.map((row) => `| ${row.scenario} | ${row.variant} | ${row.figures} |`),
+    "",
+  ].join("\n");
+  writeFileSync(
+    join(__dirname, "..", "..", "bench", "RESULTS.md"),
+    `# Benchmark results\n\n${table}`,
+  );
+  process.stdout.write(`\n${table}`);
+  await agent.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import type { BitrixSuccess, BitrixTime } from "./envelope";
+import { BitrixApiError, BitrixError, BitrixNotExecutedError } from "./errors";
+
+/** What one command of a batch came to. */
+export type CommandOutcome = { ok: true; value: BitrixSuccess } | { ok: false; error: BitrixError };
+
+/**
+ * HTTP status the portal gives an error when the same call is made on its own. Inside a batch every
+ * error arrives with the batch's 200, so the status is restored here to keep errors alike whether a
+ * call was folded into a batch or not.
+ */
+const STATUS_OF_CODE: Readonly<Record<string, number>> = {
+  QUERY_LIMIT_EXCEEDED: 503,
+  OPERATION_TIME_LIMIT: 429,
+  NO_AUTH_FOUND: 401,
+  expired_token: 401,
+  invalid_token: 401,
+  ACCESS_DENIED: 403,
+  insufficient_scope: 403,
+  INVALID_CREDENTIALS: 403,
+  user_access_error: 403,
+  ERROR_METHOD_NOT_FOUND: 404,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/**
+ * Splits a `batch` result into one outcome per command key. Each inner map may arrive as a JSON
+ * object or, when PHP saw keys 0..n-1, as an array; an empty map arrives as `[]`.
+ */
+export function readBatchResult(
+  result: unknown,
+  commands: ReadonlyArray<{ key: string; method: string }>,
+): CommandOutcome[] {
+  const body = asMap(result);
+  const results = asMap(body.result);
+  const errors = asMap(body.result_error);
+  const totals = asMap(body.result_total);
+  const nexts = asMap(body.result_next);
+  const times = asMap(body.result_time);
+
+  return commands.map(({ key, method }): CommandOutcome => {
+    const error = errors[key] as { error?: unknown; error_description?: unknown } | undefined;
+    if (error && (typeof error.error === "string" || typeof error.error === "number")) {
+      const code = String(error.error);
+      const description =
+        typeof error.error_description === "string" ? error.error_description : "";
+      return {
+        ok: false,
+        error: new BitrixApiError(code, description, method, STATUS_OF_CODE[code] ?? 400),
+      };
+    }
+    if (!(key in results)) return { ok: false, error: new BitrixNotExecutedError(method) };
+    const value: BitrixSuccess = { result: results[key] };
+    const time = times[key];
+    if (time && typeof time === "object") value.time = time as BitrixTime;
+    if (typeof totals[key] === "number") value.total = totals[key];
+    if (typeof nexts[key] === "number") value.next = nexts[key];
+    return { ok: true, value };
+  });
+}
+
+function asMap(value: unknown): Record<string, unknown> {
+  if (Array.isArray(value))
+    return Object.fromEntries(value.map((item, index) => [String(index), item]));
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}

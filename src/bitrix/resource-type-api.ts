@@ -1,0 +1,74 @@
+import { parseAddResult } from "./add-result";
+import { resultOf } from "./batch-command";
+import { BITRIX_PAGE_SIZE } from "./booking-api";
+import { field, list, readBack, type RecordRead } from "./result-shape";
+import type { Upstream } from "./upstream";
+import type {
+  WireResourceType,
+  WireResourceTypeFields,
+  WireResourceTypeFilter,
+  WireResourceTypeOrder,
+} from "./resource-wire-types";
+
+const GET = "booking.v1.resourceType.get";
+
+/** Typed booking.v1.resourceType.* methods: the groups resources belong to. */
+export class ResourceTypeApi {
+  constructor(private readonly upstream: Upstream) {}
+
+  async getResourceType(id: number): Promise<WireResourceType> {
+    const { result } = await this.upstream.call(GET, { id });
+    return field<WireResourceType>(GET, result, "resourceType");
+  }
+
+  /**
+   * One page of resource types; `page` is 0-based, each page holds up to 50 rows. The list key is
+   * `resourceType` (the docs example's `resource` is wrong).
+   */
+  async listResourceTypes(args: {
+    filter?: WireResourceTypeFilter;
+    order?: WireResourceTypeOrder;
+    page: number;
+  }): Promise<WireResourceType[]> {
+    const method = "booking.v1.resourceType.list";
+    const { result } = await this.upstream.call(method, {
+      ...(args.filter && { filter: args.filter }),
+      ...(args.order && { order: args.order }),
+      start: args.page * BITRIX_PAGE_SIZE,
+    });
+    return list<WireResourceType>(method, result, "resourceType");
+  }
+
+  /**
+   * Creates a resource type and reads it back in the same upstream request. If only the read fails,
+   * the type exists: it is read again rather than created again.
+   */
+  async addResourceType(fields: WireResourceTypeFields): Promise<WireResourceType> {
+    const method = "booking.v1.resourceType.add";
+    const [added, read] = this.upstream.sequence([
+      { method, params: { fields } },
+      { method: GET, params: { id: resultOf(0) } },
+    ]);
+    const id = parseAddResult(method, (await added!).result);
+    return readBack<WireResourceType>(this.upstream, read!, this.read(id));
+  }
+
+  /** Changes a resource type and reads it back in the same upstream request. */
+  async updateResourceType(id: number, fields: WireResourceTypeFields): Promise<WireResourceType> {
+    const [updated, read] = this.upstream.sequence([
+      { method: "booking.v1.resourceType.update", params: { id, fields } },
+      { method: GET, params: { id } },
+    ]);
+    await updated;
+    return readBack<WireResourceType>(this.upstream, read!, this.read(id));
+  }
+
+  /** Refused (1012) while resources of the type exist. */
+  async deleteResourceType(id: number): Promise<void> {
+    await this.upstream.call("booking.v1.resourceType.delete", { id });
+  }
+
+  private read(id: number): RecordRead {
+    return { method: GET, params: { id }, key: "resourceType" };
+  }
+}

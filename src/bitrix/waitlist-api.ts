@@ -1,0 +1,138 @@
+import { parseAddResult } from "./add-result";
+import { resultOf } from "./batch-command";
+import { BITRIX_PAGE_SIZE } from "./booking-api";
+import { field, list, readBack, writeThenRead, type RecordRead } from "./result-shape";
+import type { Upstream } from "./upstream";
+import type {
+  WireWaitListFields,
+  WireWaitListFilter,
+  WireWaitListItem,
+} from "./waitlist-wire-types";
+import type { WireBooking, WireBookingFields, WireClient } from "./wire-types";
+
+const GET = "booking.v1.waitlist.get";
+const BOOKING_GET = "booking.v1.booking.get";
+
+/**
+ * Typed booking.v1.waitlist.* methods, the waitlist's clients, and the moves between the waitlist
+ * and the calendar (waitlist.createfrombooking, booking.createfromwaitlist).
+ */
+export class WaitListApi {
+  constructor(private readonly upstream: Upstream) {}
+
+  async getWaitListItem(id: number): Promise<WireWaitListItem> {
+    const { result } = await this.upstream.call(GET, { id });
+    return field<WireWaitListItem>(GET, result, "waitList");
+  }
+
+  /** One page of waitlist items by id; `page` is 0-based, each page holds up to 50 rows. */
+  async listWaitListItems(args: {
+    filter?: WireWaitListFilter;
+    page: number;
+  }): Promise<WireWaitListItem[]> {
+    const method = "booking.v1.waitlist.list";
+    const { result } = await this.upstream.call(method, {
+      ...(args.filter && { filter: args.filter }),
+      start: args.page * BITRIX_PAGE_SIZE,
+    });
+    return list<WireWaitListItem>(method, result, "waitList");
+  }
+
+  /**
+   * Creates a waitlist item and reads it back in the same upstream request. If only the read fails,
+   * the item exists: it is read again rather than created again.
+   */
+  async addWaitListItem(fields: WireWaitListFields): Promise<WireWaitListItem> {
+    const method = "booking.v1.waitlist.add";
+    const [added, read] = this.upstream.sequence([
+      { method, params: { fields } },
+      { method: GET, params: { id: resultOf(0) } },
+    ]);
+    const id = parseAddResult(method, (await added!).result);
+    return readBack<WireWaitListItem>(this.upstream, read!, this.read(id));
+  }
+
+  /** Changes a waitlist item and reads it back in the same upstream request. */
+  async updateWaitListItem(id: number, fields: WireWaitListFields): Promise<WireWaitListItem> {
+    return (await writeThenRead<WireWaitListItem>(
+      this.upstream,
+      { method: "booking.v1.waitlist.update", params: { id, fields } },
+      this.read(id),
+    ))!;
+  }
+
+  async deleteWaitListItem(id: number): Promise<void> {
+    await this.upstream.call("booking.v1.waitlist.delete", { id });
+  }
+
+  /**
+   * Moves a booking to the waitlist (the booking is deleted; its clients, links and note move along)
+   * and reads the new item in the same upstream request.
+   */
+  async createFromBooking(bookingId: number): Promise<WireWaitListItem> {
+    const method = "booking.v1.waitlist.createfrombooking";
+    const [created, read] = this.upstream.sequence([
+      { method, params: { bookingId } },
+      { method: GET, params: { id: resultOf(0) } },
+    ]);
+    const id = parseAddResult(method, (await created!).result);
+    return readBack<WireWaitListItem>(this.upstream, read!, this.read(id));
+  }
+
+  /**
+   * Books a waitlist item (the item is deleted; its clients, links and note move to the booking) and
+   * reads the new booking in the same upstream request. The server reads only resourceIds and
+   * datePeriod from `fields`.
+   */
+  async createBookingFromWaitList(
+    waitListId: number,
+    fields: Required<Pick<WireBookingFields, "resourceIds" | "datePeriod">>,
+  ): Promise<WireBooking> {
+    const method = "booking.v1.booking.createfromwaitlist";
+    const [created, read] = this.upstream.sequence([
+      { method, params: { waitListId, fields } },
+      { method: BOOKING_GET, params: { id: resultOf(0) } },
+    ]);
+    const id = parseAddResult(method, (await created!).result);
+    return readBack<WireBooking>(this.upstream, read!, {
+      method: BOOKING_GET,
+      params: { id },
+      key: "booking",
+    });
+  }
+
+  async listClients(waitListId: number): Promise<WireClient[]> {
+    const method = "booking.v1.waitlist.client.list";
+    const { result } = await this.upstream.call(method, { waitListId });
+    return list<WireClient>(method, result, "waitListClient");
+  }
+
+  /**
+   * Replaces the item's whole client list; with `withItem`, reads the item in the same upstream
+   * request.
+   */
+  setClients(
+    waitListId: number,
+    clients: WireClient[],
+    withItem: boolean,
+  ): Promise<WireWaitListItem | undefined> {
+    return writeThenRead<WireWaitListItem>(
+      this.upstream,
+      { method: "booking.v1.waitlist.client.set", params: { waitListId, clients } },
+      withItem ? this.read(waitListId) : undefined,
+    );
+  }
+
+  /** Removes every client from the item; with `withItem`, reads the item in the same request. */
+  unsetClients(waitListId: number, withItem: boolean): Promise<WireWaitListItem | undefined> {
+    return writeThenRead<WireWaitListItem>(
+      this.upstream,
+      { method: "booking.v1.waitlist.client.unset", params: { waitListId } },
+      withItem ? this.read(waitListId) : undefined,
+    );
+  }
+
+  private read(id: number): RecordRead {
+    return { method: GET, params: { id }, key: "waitList" };
+  }
+}

@@ -1,0 +1,42 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { responsePathAsArray } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Booking } from "../booking/booking.type";
+import { BitrixError } from "../bitrix/errors";
+import type { GatewayContext } from "../context";
+import { ErrorCode } from "../errors/error-code";
+import { graphQLCodeFor } from "../errors/to-graphql-error";
+import { toResource } from "./resource.mapper";
+import { Resource } from "./resource.type";
+
+@Resolver(() => Booking)
+export class BookingResourcesResolver {
+  @FieldResolver(() => [Resource], {
+    description:
+      "The booked resources, in `resourceIds` order (booking.v1.resource.get through the request's loader, so a page of bookings shares its reads). A resource that no longer exists is left out and reported as an error of its own.",
+  })
+  async resources(
+    @Root() booking: Booking,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Resource[]> {
+    const loaded = await ctx.loaders.resourceById.loadMany(booking.resourceIds);
+    const resources: Resource[] = [];
+    loaded.forEach((item, index) => {
+      if (!(item instanceof Error)) {
+        resources.push(toResource(item));
+        return;
+      }
+      if (!(item instanceof BitrixError) || graphQLCodeFor(item) !== ErrorCode.ResourceNotFound) {
+        throw item;
+      }
+      const resourceId = booking.resourceIds[index];
+      ctx.partialErrors.push({
+        message: `Resource ${resourceId} of booking ${booking.id} was not found; it was left out of the list`,
+        path: [...responsePathAsArray(info.path), index],
+        extensions: { code: ErrorCode.ResourceNotFound, bookingId: booking.id, resourceId },
+      });
+    });
+    return resources;
+  }
+}

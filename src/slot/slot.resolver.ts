@@ -1,0 +1,67 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from "type-graphql";
+import { requirePositiveId } from "../common/id-validation";
+import { selectsField } from "../common/selection";
+import type { GatewayContext } from "../context";
+import { toResource } from "../resource/resource.mapper";
+import { Resource } from "../resource/resource.type";
+import { validateSlots } from "./slot-validation";
+import { SlotInput } from "./slot.input";
+import { toSlot, toWireSlot } from "./slot.mapper";
+import { SetResourceSlotsPayload, UnsetResourceSlotsPayload } from "./slot.payloads";
+import { Slot } from "./slot.type";
+
+@Resolver(() => Resource)
+export class ResourceSlotsResolver {
+  @FieldResolver(() => [Slot], {
+    description: "When the resource can be booked (booking.v1.resource.slots.list).",
+  })
+  async slots(@Root() resource: Resource, @Ctx() ctx: GatewayContext): Promise<Slot[]> {
+    return (await ctx.loaders.slotsByResourceId.load(resource.id)).map(toSlot);
+  }
+}
+
+@Resolver()
+export class SlotMutationResolver {
+  @Mutation(() => SetResourceSlotsPayload, {
+    description:
+      "Replaces every slot range of a resource (booking.v1.resource.slots.set); ranges not in `slots` are removed.",
+  })
+  async setResourceSlots(
+    @Arg("resourceId", () => Int) resourceId: number,
+    @Arg("slots", () => [SlotInput]) slots: SlotInput[],
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SetResourceSlotsPayload> {
+    requirePositiveId("resourceId", resourceId);
+    validateSlots("slots", slots);
+    const result = await ctx.resourceApi.setSlots(
+      resourceId,
+      slots.map(toWireSlot),
+      selectsField(info, "resource"),
+    );
+    ctx.loaders.slotsByResourceId.clear(resourceId).prime(resourceId, result.slots);
+    if (result.resource)
+      ctx.loaders.resourceById.clear(resourceId).prime(resourceId, result.resource);
+    return {
+      resourceId,
+      slots: result.slots.map(toSlot),
+      ...(result.resource && { resource: toResource(result.resource) }),
+    };
+  }
+
+  @Mutation(() => UnsetResourceSlotsPayload, {
+    description: "Removes every slot range of a resource (booking.v1.resource.slots.unset).",
+  })
+  async unsetResourceSlots(
+    @Arg("resourceId", () => Int) resourceId: number,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<UnsetResourceSlotsPayload> {
+    requirePositiveId("resourceId", resourceId);
+    const resource = await ctx.resourceApi.unsetSlots(resourceId, selectsField(info, "resource"));
+    ctx.loaders.slotsByResourceId.clear(resourceId).prime(resourceId, []);
+    if (resource) ctx.loaders.resourceById.clear(resourceId).prime(resourceId, resource);
+    return { resourceId, ...(resource && { resource: toResource(resource) }) };
+  }
+}
