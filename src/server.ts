@@ -1,16 +1,10 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createUpstreamLayer } from "./bitrix/upstream-layer";
@@ -19,8 +13,8 @@ import { createContextFactory, type GatewayContext } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
 import { partialErrorsPlugin } from "./errors/partial-errors";
 import { formatGatewayError } from "./errors/to-graphql-error";
+import { landingPagePlugin } from "./landing-page";
 import type { Logger } from "./logger";
-import { projectRoot } from "./project-root";
 import { buildGatewaySchema } from "./subgraph/build-schema";
 
 export interface Gateway {
@@ -63,15 +57,11 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       partialErrorsPlugin(),
-      config.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({
-            embed: true,
-            document: readSeedOperation(),
-            ...(portal.mode === "oauth" && {
-              headers: { Authorization: "Bearer <your Bitrix24 access token>" },
-            }),
-          }),
+      landingPagePlugin({
+        production: config.production,
+        headers:
+          portal.mode === "oauth" ? { Authorization: "Bearer <your Bitrix24 access token>" } : {},
+      }),
     ],
   });
   await apollo.start();
@@ -120,11 +110,4 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
       await demoPortal?.close();
     },
   };
-}
-
-function readSeedOperation(): string {
-  return readFileSync(
-    join(projectRoot(), "schema", "operations", "SetBookingClients.graphql"),
-    "utf8",
-  );
 }
