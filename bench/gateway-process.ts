@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The gateway as its own process, started the way `npm start` starts it, so its memory is its own. */
 export interface GatewayProcess {
   url: string;
+  pid: number;
   /** Peak resident set size so far, in MB (Linux VmHWM). */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -26,6 +27,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   });
   return {
     url,
+    pid: child.pid!,
     peakRssMb: () => readPeakRss(child),
     stop: () => stopChild(child),
   };
@@ -57,4 +59,11 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
+}
+
+/** Resident set size now, in MB, and the number of open file descriptors (sockets included). */
+export function currentUsage(pid: number): { rssMb: number; openFds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb / 1024), openFds: readdirSync(`/proc/${pid}/fd`).length };
 }

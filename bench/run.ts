@@ -8,21 +8,28 @@ import {
   sustainedLoad,
   type Row,
 } from "./scenarios";
+import { soak } from "./soak";
 
 /**
  * `npm run bench`: every scenario side by side in one run, against the embedded demo portal, with the
  * gateway as its own process. Prints a Markdown table and writes it to bench/RESULTS.md.
- * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c).
+ * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c);
+ * BENCH_SOAK_SECONDS (default 300, 0 skips it), BENCH_SOAK_CLIENTS (200) and BENCH_SOAK_LATENCY_MS (20)
+ * size the soak (e).
  */
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 60);
   const clients = Number(process.env.BENCH_CLIENTS ?? 150);
+  const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
+  const soakClients = Number(process.env.BENCH_SOAK_CLIENTS ?? 200);
+  const soakLatency = Number(process.env.BENCH_SOAK_LATENCY_MS ?? 20);
   const rows: Row[] = [];
   for (const scenario of [
     pageOfBookings,
     concurrentWrites,
     () => sustainedLoad(seconds, clients),
     () => gatewayOverhead(1000),
+    () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),
   ]) {
     const result = await scenario();
     for (const row of result)

@@ -11,10 +11,13 @@ import { BatchingUpstream, type Upstream } from "./bitrix/upstream";
 import type { PortalConfig } from "./config";
 import { ErrorCode } from "./errors/error-code";
 import type { PartialErrorSink } from "./errors/partial-errors";
+import type { LimitsContext } from "./limits/operation-limits";
 import { createLoaders, type Loaders } from "./loaders";
+import type { ObservedContext, OperationRecord } from "./observability/operation-observer";
+import type { Caller } from "./security/caller-auth";
 
 /** Everything a resolver may use for one GraphQL request. */
-export interface GatewayContext extends PartialErrorSink {
+export interface GatewayContext extends PartialErrorSink, LimitsContext, ObservedContext {
   requestId: string;
   api: BookingApi;
   resourceTypeApi: ResourceTypeApi;
@@ -29,6 +32,13 @@ export interface GatewayContext extends PartialErrorSink {
    */
   resourceTypeCodes: Map<string, number>;
   partialErrors: GraphQLFormattedError[];
+  /** How the caller authenticated (never the credential). */
+  caller: Caller;
+  /**
+   * Upstream calls the request's resolvers made (batch commands each count). An object, so that the
+   * shallow copies of the context Apollo makes per operation share it.
+   */
+  counters: { upstreamCalls: number };
   /** Marks the request finished for the batcher; called once the response is sent. */
   release(): void;
 }
@@ -36,9 +46,13 @@ export interface GatewayContext extends PartialErrorSink {
 export interface ContextInput {
   /** The request's `Authorization` header, if any. */
   authorization: string | undefined;
-  /** Aborted when the HTTP client goes away. */
+  /** Aborted when the HTTP client goes away or the request's deadline passes. */
   signal?: AbortSignal;
   requestId?: string;
+  /** How the authentication guard admitted the request. */
+  caller?: Caller;
+  /** The client asked for `extensions.cost`. */
+  wantsCost?: boolean;
 }
 
 /** Builds a fresh context per request; in OAuth mode each caller's own token is the identity. */
@@ -58,12 +72,18 @@ export function createContextFactory(
         deadline: Date.now() + requestDeadlineMs,
       });
     }
-    const api = new BookingApi(upstream);
-    const resourceTypeApi = new ResourceTypeApi(upstream);
-    const resourceApi = new ResourceApi(upstream);
-    const waitListApi = new WaitListApi(upstream);
-    const externalDataApi = new ExternalDataApi(upstream);
+    const caller = input.caller ?? { kind: "open", viaRouter: false };
+    const counters = { upstreamCalls: 0 };
+    const counted = countingUpstream(upstream, (calls) => {
+      counters.upstreamCalls += calls;
+    });
+    const api = new BookingApi(counted);
+    const resourceTypeApi = new ResourceTypeApi(counted);
+    const resourceApi = new ResourceApi(counted);
+    const waitListApi = new WaitListApi(counted);
+    const externalDataApi = new ExternalDataApi(counted);
     return {
+      counters,
       requestId: input.requestId ?? randomUUID(),
       api,
       resourceTypeApi,
@@ -77,10 +97,29 @@ export function createContextFactory(
         waitList: waitListApi,
         externalData: externalDataApi,
       }),
-      resourceTypeCodes: new Map(),
+      resourceTypeCodes: new Map<string, number>(),
       partialErrors: [],
+      caller,
+      viaRouter: caller.viaRouter,
+      wantsCost: input.wantsCost ?? false,
+      operations: [] as OperationRecord[],
+      estimates: [],
       release,
     };
+  };
+}
+
+/** The same view of the portal, counting the calls made through it for the request log. */
+function countingUpstream(upstream: Upstream, count: (calls: number) => void): Upstream {
+  return {
+    call(method, params) {
+      count(1);
+      return upstream.call(method, params);
+    },
+    sequence(calls) {
+      count(calls.length);
+      return upstream.sequence(calls);
+    },
   };
 }
 
@@ -94,8 +133,9 @@ function identityFor(
 }
 
 /**
- * In OAuth mode a request without a token can still introspect the schema; any field that needs the
- * portal fails with UNAUTHENTICATED, and no upstream call is made.
+ * In OAuth mode a request without a token is refused with 401 before it gets here; should one slip
+ * through (a test building contexts directly), any field that needs the portal fails with
+ * UNAUTHENTICATED and no upstream call is made.
  */
 const missingTokenUpstream: Upstream = {
   call() {

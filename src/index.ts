@@ -1,30 +1,48 @@
-import { ConfigError, ENVIRONMENT, loadConfig } from "./config";
+import { ConfigError, configSecrets, ENVIRONMENT, loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { startGateway } from "./server";
 
-/** Process entry: read the environment, start the gateway, stop cleanly on a signal. */
+/** Beyond the configured grace, how long shutdown may take before the process exits anyway. */
+const EXIT_MARGIN_MS = 3000;
+
+/** Process entry: read the environment, start the gateway, drain and stop on a signal. */
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) {
     process.stdout.write(helpText());
     return;
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: configSecrets(config) });
   if (config.portal.mode === "demo") {
     process.stdout.write(
       "No BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL set: starting the embedded demo portal (in-memory, demo data).\n",
     );
   }
   const gateway = await startGateway(config, logger);
-  process.stdout.write(`GraphQL endpoint and Apollo Sandbox: ${gateway.url}\n`);
+  process.stdout.write(
+    config.sandbox
+      ? `GraphQL endpoint and Apollo Sandbox: ${gateway.url}\n`
+      : `GraphQL endpoint: ${gateway.url}\n`,
+  );
   if (gateway.demoPortal) {
     process.stdout.write(`Demo portal REST endpoint: ${gateway.demoPortal.webhookUrl}\n`);
   }
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    gateway.stop().then(
-      () => process.exit(0),
+    // Whatever happens, the process ends shortly after the grace period.
+    setTimeout(
+      () => {
+        logger.error("shutdown took too long; exiting");
+        process.exit(1);
+      },
+      config.shutdown.readinessDelayMs + config.shutdown.graceMs + EXIT_MARGIN_MS,
+    ).unref();
+    gateway.shutdown().then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);
@@ -36,10 +54,12 @@ async function main(): Promise<void> {
 }
 
 function helpText(): string {
+  const width = Math.max(...ENVIRONMENT.map(([name]) => name.length)) + 2;
   const rows = ENVIRONMENT.map(
-    ([name, fallback, meaning]) => `  ${name.padEnd(22)} ${fallback.padEnd(18)} ${meaning}`,
+    ([name, fallback, meaning]) =>
+      `  ${name.padEnd(width)}${meaning}\n  ${"".padEnd(width)}default: ${fallback}`,
   );
-  return `Usage: npm start\n\nEnvironment variables (name, default, meaning):\n${rows.join("\n")}\n`;
+  return `Usage: npm start\n\nEnvironment variables (name, meaning, default):\n${rows.join("\n")}\n`;
 }
 
 main().catch((error: unknown) => {

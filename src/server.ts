@@ -1,20 +1,38 @@
 import "reflect-metadata";
-import { randomUUID } from "node:crypto";
-import { setMaxListeners } from "node:events";
+import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { createUpstreamLayer } from "./bitrix/upstream-layer";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory, type GatewayContext } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
+import { ErrorCode } from "./errors/error-code";
 import { partialErrorsPlugin } from "./errors/partial-errors";
-import { formatGatewayError } from "./errors/to-graphql-error";
+import { createErrorFormatter } from "./errors/to-graphql-error";
 import { landingPagePlugin } from "./landing-page";
+import { operationLimitsPlugin } from "./limits/operation-limits";
 import type { Logger } from "./logger";
+import { GatewayMetrics } from "./observability/metrics";
+import { operationObserverPlugin } from "./observability/operation-observer";
+import { Readiness } from "./observability/readiness";
+import { requestScope } from "./observability/request-scope";
+import { CallerAuthenticator } from "./security/caller-auth";
+import { corsMiddleware } from "./security/cors";
+import {
+  authenticationGuard,
+  batchGuard,
+  bodyErrorHandler,
+  callerOf,
+  sendGraphQLError,
+  type RejectionReason,
+} from "./security/http-guards";
 import { buildGatewaySchema } from "./subgraph/build-schema";
 
 export interface Gateway {
@@ -23,8 +41,20 @@ export interface Gateway {
   readonly portal: PortalConfig;
   /** The embedded demo portal, when the gateway started one. */
   readonly demoPortal: DemoPortal | undefined;
+  /** Undefined with METRICS=off. */
+  readonly metrics: GatewayMetrics | undefined;
+  /**
+   * Graceful shutdown: readiness turns false at once, requests are still served for
+   * SHUTDOWN_READINESS_DELAY_MS, then the listener closes and in-flight requests get up to
+   * SHUTDOWN_GRACE_MS to finish before their connections are closed.
+   */
+  shutdown(): Promise<void>;
+  /** Stops at once (tests); in-flight requests get the grace period all the same. */
   stop(): Promise<void>;
 }
+
+/** A readiness check that takes longer than this fails. */
+const READINESS_TIMEOUT_MS = 2000;
 
 /** Starts the whole service: the portal (embedded demo, or configured), the schema and HTTP. */
 export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
@@ -35,7 +65,14 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   const portal: PortalConfig = demoPortal
     ? { mode: "webhook", webhookEndpoint: demoPortal.webhookUrl, redactedUrl: demoPortal.origin }
     : (config.portal as PortalConfig);
+  const origin = new URL(portal.mode === "oauth" ? portal.restEndpoint : portal.webhookEndpoint)
+    .origin;
 
+  const metrics = config.metrics.enabled
+    ? new GatewayMetrics({ maxOperationNames: config.metrics.maxOperationNames })
+    : undefined;
+  metrics?.declareOrigin(origin);
+  const metricsObserver = metrics?.upstreamObserver();
   const upstream = createUpstreamLayer({
     timeoutMs: config.upstreamTimeoutMs,
     rateLimit: config.rateLimit,
@@ -43,25 +80,77 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     redisKeyPrefix: config.redisKeyPrefix,
     operatingLimitSeconds: config.operatingLimitSeconds,
     batching: config.batching,
+    circuitBreaker: config.circuitBreaker,
+    observer: {
+      ...metricsObserver,
+      circuitState: (event) => {
+        metricsObserver?.circuitState(event);
+        logger.warn({ origin: event.origin, state: event.state }, "upstream circuit changed state");
+      },
+    },
   });
+  const readiness = new Readiness({
+    checks: {
+      portal: () => upstream.probe(origin, READINESS_TIMEOUT_MS),
+      ...(config.redisUrl && { redis: () => upstream.pingStore() }),
+    },
+    cacheMs: config.readinessCacheMs,
+    timeoutMs: READINESS_TIMEOUT_MS,
+  });
+  const authenticator = new CallerAuthenticator(config.auth, portal.mode);
+  if (!authenticator.enforced) {
+    logger.warn(
+      demoPortal
+        ? "caller authentication is off: the embedded demo portal holds demo data only"
+        : "caller authentication is off (development): set GATEWAY_TOKENS, GATEWAY_JWT_SECRET or ROUTER_SECRET",
+    );
+  }
   const createContext = createContextFactory(portal, upstream.batcher, config.requestDeadlineMs);
+  const reject = (reason: RejectionReason) => metrics?.recordRejection(reason);
+
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  // Slow or idle clients cannot hold sockets for ever.
+  httpServer.requestTimeout = config.requestDeadlineMs + 10_000;
+  httpServer.headersTimeout = Math.min(20_000, httpServer.requestTimeout);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: await buildGatewaySchema(),
     logger,
-    introspection: !config.production,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
+    hideSchemaDetailsFromClientErrors: config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.limits.httpBatching.enabled,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter({ hideSuggestions: config.production }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      partialErrorsPlugin(),
-      landingPagePlugin({
-        production: config.production,
-        headers:
-          portal.mode === "oauth" ? { Authorization: "Bearer <your Bitrix24 access token>" } : {},
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.shutdown.graceMs,
       }),
+      operationLimitsPlugin({
+        limits: config.limits,
+        federationPublic: config.auth.federationPublic,
+        ...(metrics && { onEstimate: (cost) => metrics.recordEstimate(cost.upstreamCommands) }),
+      }),
+      partialErrorsPlugin(),
+      operationObserverPlugin({ logger, metrics }),
+      // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      config.sandbox
+        ? landingPagePlugin({
+            production: false,
+            headers:
+              portal.mode === "oauth"
+                ? { Authorization: "Bearer <your Bitrix24 access token>" }
+                : config.auth.tokens.length > 0 || config.auth.jwt
+                  ? { Authorization: "Bearer <your gateway token>" }
+                  : {},
+          })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -69,28 +158,40 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.get("/readyz", (_req, res, next) => {
+    readiness.report().then((report) => {
+      res.status(report.ready ? 200 : 503).json({
+        status: report.ready ? "ready" : report.draining ? "draining" : "unavailable",
+        checks: report.checks,
+      });
+    }, next);
+  });
+  if (metrics) app.get("/metrics", metricsHandler(metrics, config.metrics.token));
+
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    requestScope(config.requestDeadlineMs, logger, reject),
+    corsMiddleware(config.corsOrigins),
+    authenticationGuard(authenticator, reject),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    bodyErrorHandler(config.limits.maxBodyBytes, reject),
+    batchGuard(config.limits.httpBatching, reject),
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
-        const abort = new AbortController();
-        // Every upstream call of the request listens on this signal; there may be hundreds.
-        setMaxListeners(0, abort.signal);
-        // The client going away cancels its upstream work; a finished response does not.
         const context = createContext({
           authorization: req.headers.authorization,
-          signal: abort.signal,
-          requestId: req.headers["x-request-id"]?.toString() ?? randomUUID(),
+          signal: (res.locals.abort as AbortController).signal,
+          requestId: res.locals.requestId as string,
+          caller: callerOf(res),
+          wantsCost: req.headers["x-cost"] === "true",
         });
-        res.on("close", () => {
-          if (!res.writableFinished) abort.abort();
-          context.release();
-        });
+        res.locals.context = context;
+        res.on("close", () => context.release());
         return Promise.resolve(context);
       },
     }),
   );
+  app.use(finalErrorHandler(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -100,14 +201,65 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     "gateway listening",
   );
 
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      readiness.startDraining();
+      await apollo.stop();
+      await upstream.close();
+      await demoPortal?.close();
+    })();
+    return stopping;
+  };
   return {
     url,
     portal,
     demoPortal,
-    async stop() {
-      await apollo.stop();
-      await upstream.close();
-      await demoPortal?.close();
+    metrics,
+    async shutdown() {
+      readiness.startDraining();
+      logger.info(
+        {
+          readinessDelayMs: config.shutdown.readinessDelayMs,
+          graceMs: config.shutdown.graceMs,
+        },
+        "draining: readiness is false; in-flight requests may finish",
+      );
+      if (config.shutdown.readinessDelayMs > 0) await sleep(config.shutdown.readinessDelayMs);
+      await stop();
     },
+    stop,
+  };
+}
+
+function metricsHandler(metrics: GatewayMetrics, token: string | undefined): RequestHandler {
+  const expected = token === undefined ? undefined : sha256(token);
+  return (req, res, next) => {
+    if (expected) {
+      const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+      if (!given || !timingSafeEqual(sha256(given), expected)) {
+        res.status(401).setHeader("www-authenticate", "Bearer").end();
+        return;
+      }
+    }
+    metrics.render().then(({ contentType, body }) => {
+      res.type(contentType).send(body);
+    }, next);
+  };
+}
+
+function sha256(value: string): Buffer {
+  return createHash("sha256").update(value, "utf8").digest();
+}
+
+/**
+ * Anything that escaped the handlers: a GraphQL-shaped 500 with no detail, logged with the request id.
+ * A response already under way (say a 504 sent while Apollo was still finishing) is left alone.
+ */
+function finalErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    if (res.headersSent) return;
+    logger.error({ requestId: res.locals.requestId as unknown, err: error }, "request failed");
+    sendGraphQLError(res, 500, ErrorCode.InternalServerError, "Internal server error");
   };
 }

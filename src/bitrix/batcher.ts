@@ -1,9 +1,10 @@
 import type { BitrixParams } from "./client";
 import type { BitrixSuccess } from "./envelope";
-import { BitrixAbortedError } from "./errors";
+import { abortErrorFor, BitrixResultUnknownError } from "./errors";
 import { MAX_BATCH_COMMANDS, type Dispatcher } from "./dispatcher";
 import { identityKey, type UpstreamIdentity } from "./identity";
 import { createPendingCall, type PendingCall } from "./pending-call";
+import { isIdempotent } from "./retry-policy";
 
 export interface BatcherOptions {
   /** Folding on or off; off sends every call as its own request (the baseline of the benchmark). */
@@ -77,9 +78,11 @@ export class Batcher {
       (aborted) => this.abort(queue, aborted),
     );
     if (context.signal?.aborted) {
-      call.reject(new BitrixAbortedError(method));
+      call.reject(abortErrorFor(method, context.signal));
       return promise;
     }
+    // An open circuit fails the call before it waits for a batch or a rate-limit slot.
+    if (this.dispatcher.refuseIfOpen(identity, [call])) return promise;
     if (!this.options.enabled) {
       void this.dispatcher.send(identity, [call]);
       return promise;
@@ -178,10 +181,19 @@ export class Batcher {
     }
   }
 
-  /** A caller that went away loses its queued call; a call already sent is answered but ignored. */
+  /**
+   * A caller that went away, or whose deadline passed, loses its queued call; a call already sent is
+   * cancelled once no other caller waits for its request (see the dispatcher). A write that may have
+   * reached the portal and cannot be repeated is reported as possibly applied.
+   */
   private abort(queue: IdentityQueue, call: PendingCall): void {
     queue.calls = queue.calls.filter((queued) => queued !== call);
-    call.reject(new BitrixAbortedError(call.method));
+    const error = abortErrorFor(call.method, call.signal);
+    call.reject(
+      call.attempts > 0 && !isIdempotent(call.method)
+        ? new BitrixResultUnknownError(call.method, error)
+        : error,
+    );
   }
 
   private queueOf(identity: UpstreamIdentity): IdentityQueue {

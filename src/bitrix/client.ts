@@ -1,6 +1,6 @@
 import { Agent, errors as undiciErrors, request } from "undici";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
-import { BitrixAbortedError, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
+import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
 import { identitySecrets, type UpstreamIdentity } from "./identity";
 
 export interface BitrixClientOptions {
@@ -66,9 +66,27 @@ export class BitrixClient {
       );
     } catch (error) {
       if (error instanceof BitrixError) throw error;
-      if (options.signal?.aborted) throw new BitrixAbortedError(method);
+      if (options.signal?.aborted) throw abortErrorFor(method, options.signal);
       if (timeout.aborted) throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
       throw new BitrixNetworkError(method, networkCode(error), error);
+    }
+  }
+
+  /**
+   * Whether the portal's origin answers HTTP at all: a HEAD to its root, which is no REST call and so
+   * costs nothing of the portal's request limit. Any status counts as reachable.
+   */
+  async probe(origin: string, timeoutMs: number): Promise<boolean> {
+    try {
+      const response = await request(origin, {
+        method: "HEAD",
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await response.body.dump();
+      return true;
+    } catch {
+      return false;
     }
   }
 

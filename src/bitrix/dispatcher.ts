@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { commandKey, encodeBatchCommand } from "./batch-command";
 import { readBatchResult, type CommandOutcome } from "./batch-result";
+import { isAvailabilityFailure, type CircuitBreaker } from "./circuit-breaker";
 import type { BitrixClient } from "./client";
 import {
+  BitrixCircuitOpenError,
   BitrixError,
   BitrixNotExecutedError,
   BitrixRateLimitedError,
@@ -19,18 +21,38 @@ export const MAX_BATCH_COMMANDS = 50;
 
 /** What the dispatcher reports about each HTTP request, for metrics and logs. */
 export interface UpstreamRequestEvent {
+  /** The method in the URL: a booking.v1 method, or "batch". */
   method: string;
   commands: number;
   /** "ok", or the Bitrix24 error code the request failed with. */
   outcome: string;
+  /** HTTP status of the answer; undefined when none arrived. */
+  status: number | undefined;
   durationMs: number;
+}
+
+/**
+ * Everything the upstream layer reports, for metrics and logs. Events never carry an identity, a URL
+ * path or parameters: only method names, codes and numbers.
+ */
+export interface UpstreamObserver {
+  request?(event: UpstreamRequestEvent): void;
+  /** A call is sent again after `code`. */
+  retry?(event: { method: string; code: string }): void;
+  /** A rate-limit reservation: how long it waits, or would have waited when not granted. */
+  rateLimitWait?(event: { waitMs: number; granted: boolean }): void;
+  /** Calls refused without a request because the portal's circuit is open. */
+  circuitRejected?(event: { origin: string; calls: number }): void;
 }
 
 export interface DispatcherOptions {
   client: BitrixClient;
   limiter: RateLimiter;
   operating: OperatingTimeTracker;
+  breaker?: CircuitBreaker;
+  /** Kept for callers that only want request events; `observer.request` gets the same. */
   onRequest?: (event: UpstreamRequestEvent) => void;
+  observer?: UpstreamObserver;
 }
 
 /**
@@ -46,6 +68,7 @@ export class Dispatcher {
    * ones succeeded (a write and the read of its result, say).
    */
   async send(identity: UpstreamIdentity, calls: PendingCall[], sequence = false): Promise<void> {
+    if (this.refuseIfOpen(identity, calls)) return;
     const deadline = Math.max(...calls.map((call) => call.deadline));
     const slot = await this.waitForSlot(identity, deadline);
     const live = this.admit(calls, slot);
@@ -62,8 +85,27 @@ export class Dispatcher {
       bucket,
       Math.max(0, deadline - Date.now()),
     );
+    this.options.observer?.rateLimitWait?.(reservation);
     if (reservation.granted && reservation.waitMs > 0) await sleep(reservation.waitMs);
     return reservation;
+  }
+
+  /**
+   * Fails `calls` at once when the portal's circuit is open, so they neither wait for a rate-limit
+   * slot nor reach the portal. Returns whether it did.
+   */
+  refuseIfOpen(identity: UpstreamIdentity, calls: PendingCall[]): boolean {
+    const origin = new URL(identity.endpoint).origin;
+    const permit = this.options.breaker?.isRejecting(origin) ?? { allowed: true };
+    if (permit.allowed) return false;
+    this.rejectOpen(origin, calls, permit.retryAfterMs);
+    return true;
+  }
+
+  private rejectOpen(origin: string, calls: PendingCall[], retryAfterMs: number): void {
+    const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    this.rejectAll(calls, (call) => new BitrixCircuitOpenError(call.method, retryAfter));
+    this.options.observer?.circuitRejected?.({ origin, calls: calls.length });
   }
 
   /** The calls still wanted after a wait for a slot; the others get RATE_LIMITED with a hint. */
@@ -100,16 +142,23 @@ export class Dispatcher {
       if (live.length === 0) return;
     }
 
+    const permit = this.options.breaker?.acquire(bucket) ?? { allowed: true };
+    if (!permit.allowed) {
+      this.rejectOpen(bucket, live, permit.retryAfterMs);
+      return;
+    }
+
     for (const call of live) call.attempts += 1;
     const started = Date.now();
     const single = live.length === 1 && !sequence;
     const method = single ? live[0]!.method : "batch";
+    const cancel = cancelWhenAbandoned(live);
     let outcomes: CommandOutcome[];
     try {
       if (single) {
         const call = live[0]!;
         const value = await this.options.client.call(identity, call.method, call.params, {
-          ...(call.signal && { signal: call.signal }),
+          signal: cancel.signal,
         });
         outcomes = [{ ok: true, value }];
       } else {
@@ -123,18 +172,26 @@ export class Dispatcher {
             encodeBatchCommand(call.method, call.params),
           ]),
         );
-        const response = await this.options.client.call(identity, "batch", {
-          halt: sequence ? 1 : 0,
-          cmd,
-        });
+        const response = await this.options.client.call(
+          identity,
+          "batch",
+          { halt: sequence ? 1 : 0, cmd },
+          { signal: cancel.signal },
+        );
         this.options.operating.record(caller, "batch", response.time);
         outcomes = readBatchResult(response.result, commands);
       }
-      this.report(method, live.length, "ok", started);
+      this.options.breaker?.succeeded(bucket);
+      this.report(method, live.length, "ok", 200, started);
     } catch (error) {
       const failure = toBitrixError(error, method);
-      this.report(method, live.length, failure.code, started);
+      if (isAvailabilityFailure(failure)) this.options.breaker?.failed(bucket);
+      else if (failure.status !== undefined) this.options.breaker?.succeeded(bucket);
+      else this.options.breaker?.settledWithoutVerdict(bucket);
+      this.report(method, live.length, failure.code, failure.status, started);
       outcomes = live.map((call) => ({ ok: false, error: failure.forMethod(call.method) }));
+    } finally {
+      cancel.dispose();
     }
     await this.settle(identity, caller, bucket, live, outcomes, sequence);
   }
@@ -163,10 +220,14 @@ export class Dispatcher {
       if (error.code === "QUERY_LIMIT_EXCEEDED") portalRefused = true;
       if (error.code === "OPERATION_TIME_LIMIT") this.options.operating.block(caller, call.method);
       const attemptsLeft = call.attempts < RETRY_POLICY.maxAttempts;
-      if (kind === "not-executed" && attemptsLeft) {
+      if (call.settled) {
+        // Its caller went away or its deadline passed: nothing to retry for.
+      } else if (kind === "not-executed" && attemptsLeft) {
         retry.push(call);
+        this.options.observer?.retry?.({ method: call.method, code: error.code });
       } else if (kind === "ambiguous" && isIdempotent(call.method) && attemptsLeft) {
         retry.push(call);
+        this.options.observer?.retry?.({ method: call.method, code: error.code });
         retryBackoff = Math.max(retryBackoff, backoffMs(call.attempts));
       } else if (kind === "ambiguous" && !isIdempotent(call.method)) {
         call.reject(new BitrixResultUnknownError(call.method, error));
@@ -200,9 +261,42 @@ export class Dispatcher {
     for (const call of calls) call.reject(error(call));
   }
 
-  private report(method: string, commands: number, outcome: string, started: number): void {
-    this.options.onRequest?.({ method, commands, outcome, durationMs: Date.now() - started });
+  private report(
+    method: string,
+    commands: number,
+    outcome: string,
+    status: number | undefined,
+    started: number,
+  ): void {
+    const event = { method, commands, outcome, status, durationMs: Date.now() - started };
+    this.options.onRequest?.(event);
+    this.options.observer?.request?.(event);
   }
+}
+
+/**
+ * A signal for one HTTP request that fires once every call it carries is settled without it: their
+ * callers went away or their deadlines passed. A batch shared with calls that are still wanted goes on.
+ */
+function cancelWhenAbandoned(calls: PendingCall[]): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const signals = [...new Set(calls.map((call) => call.signal).filter((s) => s !== undefined))];
+  // A call without a signal is always wanted.
+  if (signals.length === 0 || calls.some((call) => call.signal === undefined)) {
+    return { signal: controller.signal, dispose: () => undefined };
+  }
+  const check = () => {
+    if (calls.every((call) => call.settled)) controller.abort();
+  };
+  for (const signal of signals) signal.addEventListener("abort", check, { once: true });
+  // The callers may have gone while the request waited for its slot.
+  check();
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const signal of signals) signal.removeEventListener("abort", check);
+    },
+  };
 }
 
 function toBitrixError(error: unknown, method: string): BitrixError {

@@ -130,3 +130,54 @@ export class BitrixNotExecutedError extends BitrixError {
     );
   }
 }
+
+/**
+ * The portal failed persistently (network errors, timeouts, 5xx), so its circuit is open: calls fail
+ * at once, without a request, until a probe after the cool-down succeeds.
+ */
+export class BitrixCircuitOpenError extends BitrixError {
+  override readonly name = "BitrixCircuitOpenError";
+
+  constructor(
+    method: string,
+    /** Seconds until the circuit lets a probe request through. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      "CIRCUIT_OPEN",
+      `the portal failed repeatedly; calls fail fast for ${retryAfterSeconds} s before a probe`,
+      method,
+      undefined,
+    );
+  }
+}
+
+/** The GraphQL request's deadline (REQUEST_DEADLINE_MS) passed before the call was answered. */
+export class BitrixDeadlineError extends BitrixError {
+  override readonly name = "BitrixDeadlineError";
+
+  constructor(method: string) {
+    super(
+      "DEADLINE_EXCEEDED",
+      "the request's deadline passed before the portal answered",
+      method,
+      undefined,
+    );
+  }
+}
+
+/** The abort reason a request's signal carries when its deadline passes. */
+export class RequestDeadlineExceeded extends Error {
+  override readonly name = "RequestDeadlineExceeded";
+
+  constructor() {
+    super("the request deadline passed");
+  }
+}
+
+/** The error for a call whose caller's signal fired: its deadline passed, or it went away. */
+export function abortErrorFor(method: string, signal: AbortSignal | undefined): BitrixError {
+  return signal?.reason instanceof RequestDeadlineExceeded
+    ? new BitrixDeadlineError(method)
+    : new BitrixAbortedError(method);
+}

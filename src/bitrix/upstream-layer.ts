@@ -1,6 +1,7 @@
 import { Batcher } from "./batcher";
+import { CircuitBreaker, type CircuitState } from "./circuit-breaker";
 import { BitrixClient } from "./client";
-import { Dispatcher, type UpstreamRequestEvent } from "./dispatcher";
+import { Dispatcher, type UpstreamObserver, type UpstreamRequestEvent } from "./dispatcher";
 import { OperatingTimeTracker } from "./operating-time";
 import {
   MemoryRateLimiter,
@@ -18,13 +19,23 @@ export interface UpstreamLayerOptions {
   redisKeyPrefix: string;
   operatingLimitSeconds: number;
   batching: { enabled: boolean; windowMs: number; maxWaitMs: number };
+  /** Per portal origin; absent or threshold 0: no breaker. */
+  circuitBreaker?: { threshold: number; cooldownMs: number };
   onRequest?: (event: UpstreamRequestEvent) => void;
+  observer?: UpstreamObserver & {
+    circuitState?(event: { origin: string; state: CircuitState }): void;
+  };
 }
 
 /** The whole upstream stack, shared by every GraphQL request of the process. */
 export interface UpstreamLayer {
   batcher: Batcher;
   limiter: RateLimiter;
+  breaker: CircuitBreaker;
+  /** Whether the portal's origin answers HTTP; costs no REST request (see BitrixClient.probe). */
+  probe(origin: string, timeoutMs: number): Promise<boolean>;
+  /** Whether the shared rate-limit store answers; true when there is none. */
+  pingStore(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -36,15 +47,37 @@ export function createUpstreamLayer(options: UpstreamLayerOptions): UpstreamLaye
     : options.redisUrl
       ? redisRateLimiter(options.redisUrl, modelled, `${options.redisKeyPrefix}bucket:`)
       : new MemoryRateLimiter(modelled);
+  const observer = options.observer;
+  const breaker = new CircuitBreaker({
+    threshold: options.circuitBreaker?.threshold ?? 0,
+    cooldownMs: options.circuitBreaker?.cooldownMs ?? 10_000,
+    ...(observer?.circuitState && {
+      onStateChange: (origin: string, state: CircuitState) =>
+        observer.circuitState?.({ origin, state }),
+    }),
+  });
   const dispatcher = new Dispatcher({
     client,
     limiter,
     operating: new OperatingTimeTracker({ limitSeconds: options.operatingLimitSeconds }),
+    breaker,
     ...(options.onRequest && { onRequest: options.onRequest }),
+    ...(observer && { observer }),
   });
   return {
     batcher: new Batcher(dispatcher, options.batching),
     limiter,
+    breaker,
+    probe: (origin, timeoutMs) => client.probe(origin, timeoutMs),
+    async pingStore() {
+      const ping = (limiter as Partial<{ ping(): Promise<boolean> }>).ping;
+      if (!ping) return true;
+      try {
+        return await ping.call(limiter);
+      } catch {
+        return false;
+      }
+    },
     async close() {
       await limiter.close();
       await client.close();

@@ -4,7 +4,8 @@ import { ClientType } from "./client-type.type";
 @ObjectType({ description: "A CRM contact or company attached to a booking or waitlist item." })
 export class BookingClient {
   @Field(() => Int, {
-    description: "Id of the CRM contact or company (crm.item.get gives its details).",
+    description:
+      "Id of the CRM contact or company; `contact` or `company` is that CRM entity, with its fields in a supergraph.",
   })
   id!: number;
 

@@ -61,6 +61,10 @@ export const BITRIX_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   RESULT_UNKNOWN: ErrorCode.UpstreamResultUnknown,
   NOT_EXECUTED: ErrorCode.UpstreamNotExecuted,
   ABORTED: ErrorCode.ClientClosedRequest,
+  // The portal's circuit is open after persistent failure: no request was made.
+  CIRCUIT_OPEN: ErrorCode.UpstreamUnavailable,
+  // The GraphQL request's REQUEST_DEADLINE_MS passed before the portal answered.
+  DEADLINE_EXCEEDED: ErrorCode.UpstreamTimeout,
 };
 
 /**

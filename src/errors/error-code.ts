@@ -26,6 +26,21 @@ export const ErrorCode = {
   UpstreamNotExecuted: "UPSTREAM_NOT_EXECUTED",
   ClientClosedRequest: "CLIENT_CLOSED_REQUEST",
   InternalServerError: "INTERNAL_SERVER_ERROR",
+  // Refusals of the request itself, before any upstream call (HTTP 4xx).
+  BadRequest: "BAD_REQUEST",
+  PayloadTooLarge: "PAYLOAD_TOO_LARGE",
+  TooManyTokens: "TOO_MANY_TOKENS",
+  QueryTooDeep: "QUERY_TOO_DEEP",
+  TooManyAliases: "TOO_MANY_ALIASES",
+  TooManyDirectives: "TOO_MANY_DIRECTIVES",
+  QueryTooCostly: "QUERY_TOO_COSTLY",
+  TooManyRepresentations: "TOO_MANY_REPRESENTATIONS",
+  BatchingDisabled: "OPERATION_BATCHING_DISABLED",
+  TooManyOperations: "TOO_MANY_OPERATIONS",
+  /** The whole request passed REQUEST_DEADLINE_MS (HTTP 504). */
+  GatewayTimeout: "GATEWAY_TIMEOUT",
+  /** The gateway is shutting down (HTTP 503). */
+  ShuttingDown: "SHUTTING_DOWN",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

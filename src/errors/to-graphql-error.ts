@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { BitrixError, BitrixRateLimitedError } from "../bitrix/errors";
+import { BitrixCircuitOpenError, BitrixError, BitrixRateLimitedError } from "../bitrix/errors";
 import { BITRIX_ERROR_CODES, BITRIX_ERROR_RULES } from "./bitrix-error-codes";
 import { ErrorCode } from "./error-code";
 
@@ -34,7 +34,9 @@ export function bitrixErrorExtensions(error: BitrixError): {
 } {
   return {
     code: graphQLCodeFor(error),
-    ...(error instanceof BitrixRateLimitedError && { retryAfter: error.retryAfterSeconds }),
+    ...((error instanceof BitrixRateLimitedError || error instanceof BitrixCircuitOpenError) && {
+      retryAfter: error.retryAfterSeconds,
+    }),
     bitrix: {
       error: error.code,
       description: error.description,
@@ -47,6 +49,44 @@ export function bitrixErrorExtensions(error: BitrixError): {
 export function bitrixMessage(error: BitrixError): string {
   const detail = error.description ? `: ${error.description}` : "";
   return `Bitrix24 ${error.method} failed with ${error.code}${detail}`;
+}
+
+export interface ErrorFormatterOptions {
+  /** Strip graphql-js's "Did you mean …?" hints, which reveal schema names (production). */
+  hideSuggestions: boolean;
+}
+
+/**
+ * Apollo's `formatError` with the gateway's options: `formatGatewayError`, then refusals Apollo and
+ * graphql-js raise with a generic code get a precise one, and schema hints are removed if asked.
+ */
+export function createErrorFormatter(
+  options: ErrorFormatterOptions,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const result = refineRequestError(formatGatewayError(formatted, error));
+    if (!options.hideSuggestions) return result;
+    return { ...result, message: result.message.replace(/ ?Did you mean .+\?$/s, "") };
+  };
+}
+
+/** Apollo answers these with GRAPHQL_PARSE_FAILED or BAD_REQUEST; clients deserve a code per rule. */
+function refineRequestError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (tokens && formatted.extensions?.code === "GRAPHQL_PARSE_FAILED") {
+    return {
+      message: `The document has more than ${tokens[1]} tokens (MAX_TOKENS)`,
+      extensions: { code: ErrorCode.TooManyTokens, limit: Number(tokens[1]) },
+    };
+  }
+  if (formatted.message === "Operation batching disabled.") {
+    return {
+      message:
+        "This gateway does not accept several operations in one HTTP request (HTTP_BATCHING=off)",
+      extensions: { code: ErrorCode.BatchingDisabled },
+    };
+  }
+  return formatted;
 }
 
 /**

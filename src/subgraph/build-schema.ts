@@ -28,10 +28,19 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       ...entityResolvers,
     } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
     resolvers,
   });
+  // @apollo/subgraph answers `_service { sdl }` with the whole built schema: every federation
+  // directive definition, `_entities` and `_service`. Composition adds those itself from the @link,
+  // so the service answers with the subgraph SDL instead: the very text committed as
+  // schema/booking.graphql, which is what a router or `rover subgraph introspect` then sees.
+  const sdl = printGatewaySdl(schema);
+  const service = schema.getQueryType()?.getFields()._service;
+  if (!service) throw new Error("buildSubgraphSchema gave no Query._service field");
+  service.resolve = () => ({ sdl });
+  return schema;
 }
 
 /** The SDL committed as schema/booking.graphql. */

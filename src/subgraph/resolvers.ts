@@ -5,6 +5,8 @@ import {
   UnsetBookingClientsPayloadResolver,
 } from "../client/booking-client.resolver";
 import { ClientTypeResolver } from "../client/client-type.resolver";
+import { BookingClientCrmResolver } from "../crm/booking-client-crm.resolver";
+import { ExternalDataCrmResolver } from "../crm/external-data-crm.resolver";
 import {
   BookingExternalDataMutationResolver,
   BookingExternalDataResolver,
@@ -44,4 +46,6 @@ export const RESOLVERS = [
   WaitListItemExternalDataResolver,
   WaitListExternalDataMutationResolver,
   WaitListTransferResolver,
+  BookingClientCrmResolver,
+  ExternalDataCrmResolver,
 ] as const;

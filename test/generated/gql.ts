@@ -16,7 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-
 type Documents = {
   "mutation AddBooking($input: AddBookingInput!) {\n  addBooking(input: $input) {\n    id\n    name\n    description\n    resourceIds\n    datePeriod {\n      from {\n        timestamp\n        timezone\n        iso\n      }\n      to {\n        timestamp\n        timezone\n        iso\n      }\n    }\n  }\n}": typeof types.AddBookingDocument;
   "query Booking($id: Int!) {\n  booking(id: $id) {\n    id\n    name\n    description\n    resourceIds\n    datePeriod {\n      from {\n        timestamp\n        timezone\n        iso\n      }\n      to {\n        timestamp\n        timezone\n        iso\n      }\n    }\n    clients {\n      id\n      type {\n        code\n      }\n    }\n  }\n}": typeof types.BookingDocument;
+  "query BookingClientIds($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n    }\n  }\n}": typeof types.BookingClientIdsDocument;
   "query BookingClients($bookingId: Int!) {\n  bookingClients(bookingId: $bookingId) {\n    id\n    type {\n      module\n      code\n    }\n  }\n}": typeof types.BookingClientsDocument;
+  "query BookingCrmReferences($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n      type {\n        code\n      }\n      contact {\n        id\n      }\n      company {\n        id\n      }\n    }\n    externalData {\n      value\n      deal {\n        id\n      }\n    }\n  }\n}": typeof types.BookingCrmReferencesDocument;
   "query BookingsWithResources($page: PageInput) {\n  bookings(page: $page) {\n    items {\n      id\n      name\n      resources {\n        id\n        name\n        type {\n          id\n          name\n        }\n      }\n      clients {\n        id\n        type {\n          code\n        }\n      }\n    }\n    pageInfo {\n      hasMore\n    }\n  }\n}": typeof types.BookingsWithResourcesDocument;
   "query Bookings($filter: BookingFilterInput, $order: BookingOrderInput, $page: PageInput) {\n  bookings(filter: $filter, order: $order, page: $page) {\n    items {\n      id\n      name\n      datePeriod {\n        from {\n          iso\n        }\n        to {\n          iso\n        }\n      }\n      clients {\n        id\n        type {\n          code\n        }\n      }\n    }\n    pageInfo {\n      offset\n      limit\n      hasMore\n    }\n  }\n}": typeof types.BookingsDocument;
   "query ClientTypes {\n  clientTypes {\n    module\n    code\n  }\n}": typeof types.ClientTypesDocument;
@@ -37,8 +39,12 @@ const documents: Documents = {
     types.AddBookingDocument,
   "query Booking($id: Int!) {\n  booking(id: $id) {\n    id\n    name\n    description\n    resourceIds\n    datePeriod {\n      from {\n        timestamp\n        timezone\n        iso\n      }\n      to {\n        timestamp\n        timezone\n        iso\n      }\n    }\n    clients {\n      id\n      type {\n        code\n      }\n    }\n  }\n}":
     types.BookingDocument,
+  "query BookingClientIds($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n    }\n  }\n}":
+    types.BookingClientIdsDocument,
   "query BookingClients($bookingId: Int!) {\n  bookingClients(bookingId: $bookingId) {\n    id\n    type {\n      module\n      code\n    }\n  }\n}":
     types.BookingClientsDocument,
+  "query BookingCrmReferences($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n      type {\n        code\n      }\n      contact {\n        id\n      }\n      company {\n        id\n      }\n    }\n    externalData {\n      value\n      deal {\n        id\n      }\n    }\n  }\n}":
+    types.BookingCrmReferencesDocument,
   "query BookingsWithResources($page: PageInput) {\n  bookings(page: $page) {\n    items {\n      id\n      name\n      resources {\n        id\n        name\n        type {\n          id\n          name\n        }\n      }\n      clients {\n        id\n        type {\n          code\n        }\n      }\n    }\n    pageInfo {\n      hasMore\n    }\n  }\n}":
     types.BookingsWithResourcesDocument,
   "query Bookings($filter: BookingFilterInput, $order: BookingOrderInput, $page: PageInput) {\n  bookings(filter: $filter, order: $order, page: $page) {\n    items {\n      id\n      name\n      datePeriod {\n        from {\n          iso\n        }\n        to {\n          iso\n        }\n      }\n      clients {\n        id\n        type {\n          code\n        }\n      }\n    }\n    pageInfo {\n      offset\n      limit\n      hasMore\n    }\n  }\n}":
@@ -98,8 +104,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: "query BookingClientIds($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n    }\n  }\n}",
+): (typeof documents)["query BookingClientIds($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: "query BookingClients($bookingId: Int!) {\n  bookingClients(bookingId: $bookingId) {\n    id\n    type {\n      module\n      code\n    }\n  }\n}",
 ): (typeof documents)["query BookingClients($bookingId: Int!) {\n  bookingClients(bookingId: $bookingId) {\n    id\n    type {\n      module\n      code\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "query BookingCrmReferences($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n      type {\n        code\n      }\n      contact {\n        id\n      }\n      company {\n        id\n      }\n    }\n    externalData {\n      value\n      deal {\n        id\n      }\n    }\n  }\n}",
+): (typeof documents)["query BookingCrmReferences($id: Int!) {\n  booking(id: $id) {\n    id\n    clients {\n      id\n      type {\n        code\n      }\n      contact {\n        id\n      }\n      company {\n        id\n      }\n    }\n    externalData {\n      value\n      deal {\n        id\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -424,12 +424,37 @@ export type BookingQuery = {
   } | null;
 };
 
+export type BookingClientIdsQueryVariables = Exact<{
+  id: number;
+}>;
+
+export type BookingClientIdsQuery = {
+  booking: { id: number; clients: Array<{ id: number }> } | null;
+};
+
 export type BookingClientsQueryVariables = Exact<{
   bookingId: number;
 }>;
 
 export type BookingClientsQuery = {
   bookingClients: Array<{ id: number; type: { module: ClientModule; code: ClientTypeCode } }>;
+};
+
+export type BookingCrmReferencesQueryVariables = Exact<{
+  id: number;
+}>;
+
+export type BookingCrmReferencesQuery = {
+  booking: {
+    id: number;
+    clients: Array<{
+      id: number;
+      type: { code: ClientTypeCode };
+      contact: { id: number } | null;
+      company: { id: number } | null;
+    }>;
+    externalData: Array<{ value: string; deal: { id: number } | null }>;
+  } | null;
 };
 
 export type BookingsWithResourcesQueryVariables = Exact<{
@@ -1555,6 +1580,56 @@ export const BookingDocument = {
     },
   ],
 } as unknown as DocumentNode<BookingQuery, BookingQueryVariables>;
+export const BookingClientIdsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "BookingClientIds" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "booking" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "clients" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BookingClientIdsQuery, BookingClientIdsQueryVariables>;
 export const BookingClientsDocument = {
   kind: "Document",
   definitions: [
@@ -1608,6 +1683,100 @@ export const BookingClientsDocument = {
     },
   ],
 } as unknown as DocumentNode<BookingClientsQuery, BookingClientsQueryVariables>;
+export const BookingCrmReferencesDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "BookingCrmReferences" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "booking" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "clients" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "type" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "code" } }],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "contact" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "company" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "externalData" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "deal" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BookingCrmReferencesQuery, BookingCrmReferencesQueryVariables>;
 export const BookingsWithResourcesDocument = {
   kind: "Document",
   definitions: [

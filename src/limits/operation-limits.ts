@@ -1,0 +1,193 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import {
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import type { LimitSettings } from "../config";
+import { ErrorCode } from "../errors/error-code";
+import { collectFields } from "./collect-fields";
+import {
+  estimateUpstreamCost,
+  largestRepresentationCount,
+  type UpstreamCost,
+} from "./upstream-cost";
+
+/** What the limits need to know of a request's context. */
+export interface LimitsContext {
+  /** The request came through the federation router (it carried ROUTER_SECRET). */
+  viaRouter: boolean;
+  /** The client asked for `extensions.cost` with the `x-cost: true` header. */
+  wantsCost: boolean;
+  /**
+   * The estimate of each operation of the request, for logs. An array, so that it is shared by the
+   * shallow copies of the context Apollo makes per operation.
+   */
+  estimates: UpstreamCost[];
+}
+
+export interface OperationLimitsOptions {
+  limits: LimitSettings;
+  /** `_service` and `_entities` are served to callers that did not come through the router. */
+  federationPublic: boolean;
+  onEstimate?: (cost: UpstreamCost) => void;
+}
+
+/** Fields only a federation router may use: clients must not resolve entities directly. */
+const FEDERATION_FIELDS = new Set(["_entities", "_service"]);
+
+/**
+ * Refuses an operation before it runs, with HTTP 400 and a precise code, when it is too deep, has too
+ * many aliases or directives, passes too many entity representations, or would cost more upstream
+ * commands than allowed; and refuses the federation fields to callers other than the router (403).
+ * Nothing here calls the portal.
+ */
+export function operationLimitsPlugin<TContext extends LimitsContext>(
+  options: OperationLimitsOptions,
+): ApolloServerPlugin<TContext> {
+  const { limits } = options;
+  return {
+    requestDidStart() {
+      let cost: UpstreamCost | undefined;
+      let report = false;
+      return Promise.resolve({
+        didResolveOperation({ schema, document, operation, request, contextValue }) {
+          report = contextValue.wantsCost || request.extensions?.cost === true;
+          if (!operation) return Promise.resolve();
+          const fragments = fragmentsOf(document);
+          if (!contextValue.viaRouter && !options.federationPublic) {
+            refuseFederationFields(schema, operation, fragments);
+          }
+          checkShape(schema, document, limits);
+          const coerced = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+            { maxErrors: 1 },
+          );
+          // Variables that do not fit fail the operation before any resolver runs.
+          if (coerced.errors) return Promise.resolve();
+          const variables = coerced.coerced;
+          const representations = largestRepresentationCount(
+            schema,
+            operation,
+            fragments,
+            variables,
+          );
+          if (representations > limits.maxEntityRepresentations) {
+            throw limitError(
+              ErrorCode.TooManyRepresentations,
+              `_entities has ${representations} representations, more than the limit of ${limits.maxEntityRepresentations} (MAX_ENTITY_REPRESENTATIONS)`,
+              { limit: limits.maxEntityRepresentations, found: representations },
+            );
+          }
+          cost = estimateUpstreamCost(schema, operation, fragments, variables);
+          contextValue.estimates.push(cost);
+          options.onEstimate?.(cost);
+          if (cost.upstreamCommands > limits.maxUpstreamCommands) {
+            throw limitError(
+              ErrorCode.QueryTooCostly,
+              `The operation could cost ${cost.upstreamCommands} Bitrix24 commands, more than the limit of ${limits.maxUpstreamCommands} (MAX_UPSTREAM_COMMANDS); ask for fewer items or relations`,
+              { cost: { ...cost, limit: limits.maxUpstreamCommands } },
+            );
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          if (!report || !cost || response.body.kind !== "single") return Promise.resolve();
+          const result = response.body.singleResult;
+          result.extensions = {
+            ...result.extensions,
+            cost: { ...cost, limit: limits.maxUpstreamCommands },
+          };
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function refuseFederationFields(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): void {
+  const query = schema.getQueryType();
+  if (!query || operation.operation !== OperationTypeNode.QUERY) return;
+  for (const nodes of collectFields({ schema, fragments }, query, [
+    operation.selectionSet,
+  ]).values()) {
+    const name = nodes[0]!.name.value;
+    if (FEDERATION_FIELDS.has(name)) {
+      throw new GraphQLError(
+        `${name} is served only to the federation router (requests carrying ROUTER_SECRET), or to anyone with FEDERATION_PUBLIC=on`,
+        { extensions: { code: ErrorCode.Forbidden, http: { status: 403 } } },
+      );
+    }
+  }
+}
+
+/** Depth, aliases and directives, counted by graphql-armor's rules over the whole document. */
+function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: LimitSettings): void {
+  const refusals: GraphQLError[] = [];
+  const armor = (
+    code: string,
+    variable: string,
+    limit: number,
+    describe: (found: number) => string,
+  ) => ({
+    n: limit,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (_context: unknown, error: GraphQLError) => {
+        const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
+        refusals.push(
+          limitError(code, `${describe(found)}, more than the limit of ${limit} (${variable})`, {
+            limit,
+            found,
+          }),
+        );
+      },
+    ],
+  });
+  validate(schema, document, [
+    maxDepthRule(
+      armor(ErrorCode.QueryTooDeep, "MAX_DEPTH", limits.maxDepth, (found) => {
+        return `The operation nests fields ${found} levels deep`;
+      }),
+    ),
+    maxAliasesRule(
+      armor(ErrorCode.TooManyAliases, "MAX_ALIASES", limits.maxAliases, (found) => {
+        return `The operation has ${found} aliases`;
+      }),
+    ),
+    maxDirectivesRule(
+      armor(ErrorCode.TooManyDirectives, "MAX_DIRECTIVES", limits.maxDirectives, (found) => {
+        return `The operation has ${found} directives`;
+      }),
+    ),
+  ]);
+  if (refusals.length > 0) throw refusals[0]!;
+}
+
+function limitError(code: string, message: string, extensions: Record<string, unknown>) {
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}

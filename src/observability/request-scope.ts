@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
+import type { RequestHandler, Response } from "express";
+import { RequestDeadlineExceeded } from "../bitrix/errors";
+import type { GatewayContext } from "../context";
+import { ErrorCode } from "../errors/error-code";
+import type { Logger } from "../logger";
+import { callerOf, sendGraphQLError, type RejectionReason } from "../security/http-guards";
+
+/** After the deadline cancelled the upstream work, how long the response may still take. */
+export const DEADLINE_MARGIN_MS = 1000;
+
+/**
+ * Per request: an id (the caller's `x-request-id` when it is well-formed), the abort signal every
+ * upstream call of the request listens on, and the request's wall-clock deadline. At the deadline the
+ * upstream work is cancelled, so resolvers finish at once with UPSTREAM_TIMEOUT; should the response
+ * still not be under way shortly after, the client gets 504. One log line per request, when it ends.
+ */
+export function requestScope(
+  deadlineMs: number,
+  logger: Logger,
+  reject: (reason: RejectionReason) => void,
+): RequestHandler {
+  return (req, res, next) => {
+    const started = Date.now();
+    const given = req.headers["x-request-id"];
+    const requestId =
+      typeof given === "string" && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    const abort = new AbortController();
+    // Every upstream call of the request listens on this signal; there may be hundreds.
+    setMaxListeners(0, abort.signal);
+    res.locals.abort = abort;
+    const soft = setTimeout(() => abort.abort(new RequestDeadlineExceeded()), deadlineMs);
+    const hard = setTimeout(() => {
+      if (res.headersSent) return;
+      reject("deadline");
+      sendGraphQLError(
+        res,
+        504,
+        ErrorCode.GatewayTimeout,
+        `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
+      );
+    }, deadlineMs + DEADLINE_MARGIN_MS);
+    res.on("close", () => {
+      clearTimeout(soft);
+      clearTimeout(hard);
+      // The client going away cancels its upstream work; a finished response does not.
+      const aborted = !res.writableFinished;
+      if (aborted) abort.abort();
+      logRequest(logger, req.method, res, started, requestId, aborted);
+    });
+    next();
+  };
+}
+
+function logRequest(
+  logger: Logger,
+  method: string,
+  res: Response,
+  started: number,
+  requestId: string,
+  aborted: boolean,
+): void {
+  const context = res.locals.context as GatewayContext | undefined;
+  const operations = context?.operations ?? [];
+  const single = operations.length === 1 ? operations[0] : undefined;
+  logger.info(
+    {
+      requestId,
+      method,
+      status: res.statusCode,
+      durationMs: Date.now() - started,
+      caller: callerOf(res).kind,
+      ...(single && {
+        operationName: single.operationName?.slice(0, 100) ?? null,
+        operationType: single.operationType,
+        outcome: single.outcome,
+        errorCodes: single.errorCodes,
+      }),
+      ...(operations.length > 1 && {
+        operations: operations.map((operation) => ({
+          ...operation,
+          operationName: operation.operationName?.slice(0, 100) ?? null,
+        })),
+      }),
+      upstreamCalls: context?.counters.upstreamCalls ?? 0,
+      ...(context?.estimates.length && {
+        estimatedUpstreamCommands: context.estimates.reduce(
+          (sum, estimate) => sum + estimate.upstreamCommands,
+          0,
+        ),
+      }),
+      ...(aborted && { aborted: true }),
+    },
+    "graphql request",
+  );
+}

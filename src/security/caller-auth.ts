@@ -1,0 +1,132 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { jwtVerify } from "jose";
+import type { AuthSettings, PortalConfig } from "../config";
+
+/** Who a request comes from, as far as the gateway can tell. Never holds the credential itself. */
+export interface Caller {
+  /**
+   * `token`/`jwt`: a gateway credential (webhook mode); `oauth`: a Bitrix24 token the portal will
+   * check; `router`: the federation router, trusted by ROUTER_SECRET alone; `open`: no caller
+   * authentication is configured (development, or the demo portal).
+   */
+  kind: "token" | "jwt" | "oauth" | "router" | "open";
+  viaRouter: boolean;
+}
+
+export type AuthOutcome = { ok: true; caller: Caller } | { ok: false; message: string };
+
+export interface RequestCredentials {
+  authorization: string | undefined;
+  routerSecret: string | undefined;
+}
+
+/**
+ * Decides whether a request may use the gateway, before anything else happens to it:
+ *
+ * 1. With ROUTER_SECRET, every request must carry it in `x-router-secret` (router-only mode).
+ * 2. OAuth mode: the caller must send a Bitrix24 token as `Authorization: Bearer …`; the portal
+ *    checks it on the request's calls.
+ * 3. Webhook mode with GATEWAY_TOKENS and/or GATEWAY_JWT_SECRET: the bearer token must be one of the
+ *    tokens or a valid HS256 JWT with `exp` (and the configured `iss`/`aud`). Without them the router secret alone admits, or, when there is no
+ *    router secret either, the gateway is open (refused at start-up in production).
+ *
+ * Secrets are compared in constant time over their SHA-256 digests, so neither content nor length
+ * leaks through timing.
+ */
+export class CallerAuthenticator {
+  private readonly tokenDigests: Buffer[];
+  private readonly routerDigest: Buffer | undefined;
+  private readonly jwtKey: Uint8Array | undefined;
+
+  constructor(
+    private readonly settings: AuthSettings,
+    private readonly portalMode: PortalConfig["mode"],
+  ) {
+    this.tokenDigests = settings.tokens.map(digest);
+    this.routerDigest =
+      settings.routerSecret === undefined ? undefined : digest(settings.routerSecret);
+    this.jwtKey = settings.jwt ? new TextEncoder().encode(settings.jwt.secret) : undefined;
+  }
+
+  /** Whether callers must authenticate at all. */
+  get enforced(): boolean {
+    return (
+      this.portalMode === "oauth" ||
+      this.routerDigest !== undefined ||
+      this.tokenDigests.length > 0 ||
+      this.jwtKey !== undefined
+    );
+  }
+
+  async authenticate(credentials: RequestCredentials): Promise<AuthOutcome> {
+    const viaRouter = this.routerDigest !== undefined;
+    if (this.routerDigest && !matches(credentials.routerSecret, [this.routerDigest])) {
+      return {
+        ok: false,
+        message:
+          "This gateway serves only its federation router: x-router-secret is missing or wrong",
+      };
+    }
+    const bearer = bearerToken(credentials.authorization);
+    if (this.portalMode === "oauth") {
+      return bearer
+        ? { ok: true, caller: { kind: "oauth", viaRouter } }
+        : {
+            ok: false,
+            message:
+              "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
+          };
+    }
+    if (this.tokenDigests.length === 0 && !this.jwtKey) {
+      return { ok: true, caller: { kind: viaRouter ? "router" : "open", viaRouter } };
+    }
+    if (bearer && matches(bearer, this.tokenDigests)) {
+      return { ok: true, caller: { kind: "token", viaRouter } };
+    }
+    if (bearer && this.jwtKey && (await this.validJwt(bearer))) {
+      return { ok: true, caller: { kind: "jwt", viaRouter } };
+    }
+    return {
+      ok: false,
+      message: bearer
+        ? "The bearer token is not a valid gateway credential (unknown, expired or badly signed)"
+        : "Send a gateway credential as `Authorization: Bearer <token>`",
+    };
+  }
+
+  private async validJwt(token: string): Promise<boolean> {
+    const jwt = this.settings.jwt!;
+    try {
+      await jwtVerify(token, this.jwtKey!, {
+        algorithms: ["HS256"],
+        // A credential that never expires is a standing risk: `exp` is required.
+        requiredClaims: ["exp"],
+        ...(jwt.issuer && { issuer: jwt.issuer }),
+        ...(jwt.audience && { audience: jwt.audience }),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value, "utf8").digest();
+}
+
+/** Whether `candidate` equals one of the secrets, comparing every one of them in constant time. */
+function matches(candidate: string | undefined, digests: readonly Buffer[]): boolean {
+  if (candidate === undefined) return false;
+  const candidateDigest = digest(candidate);
+  let found = false;
+  for (const expected of digests) {
+    // No early exit: the time taken does not tell which secret, if any, matched.
+    found = timingSafeEqual(candidateDigest, expected) || found;
+  }
+  return found;
+}

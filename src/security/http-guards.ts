@@ -1,0 +1,153 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import type { LimitSettings } from "../config";
+import { ErrorCode } from "../errors/error-code";
+import type { Caller, CallerAuthenticator } from "./caller-auth";
+
+/** Why a request was refused before it reached Apollo, as a metric label. */
+export type RejectionReason =
+  | "unauthenticated"
+  | "body_too_large"
+  | "invalid_body"
+  | "batching_disabled"
+  | "too_many_operations"
+  | "deadline"
+  | "shutting_down";
+
+/** Answers in the shape of a GraphQL response, so clients parse every refusal the same way. */
+export function sendGraphQLError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type("application/json")
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+}
+
+/** The caller a request was admitted as; set by `authenticationGuard`. */
+export function callerOf(res: Response): Caller {
+  return (res.locals.caller as Caller | undefined) ?? { kind: "open", viaRouter: false };
+}
+
+/**
+ * Refuses requests without valid caller credentials with 401 UNAUTHENTICATED before they are parsed
+ * or reach a resolver. The landing page (a browser GET with no query) is let through: it holds no
+ * data, and with SANDBOX=off Apollo answers it with 400.
+ */
+export function authenticationGuard(
+  authenticator: CallerAuthenticator,
+  onReject: (reason: RejectionReason) => void,
+): RequestHandler {
+  return (req, res, next) => {
+    if (isLandingPageRequest(req)) {
+      next();
+      return;
+    }
+    authenticator
+      .authenticate({
+        authorization: req.headers.authorization,
+        routerSecret: headerValue(req.headers["x-router-secret"]),
+      })
+      .then((outcome) => {
+        if (outcome.ok) {
+          res.locals.caller = outcome.caller;
+          next();
+          return;
+        }
+        onReject("unauthenticated");
+        res.setHeader("www-authenticate", 'Bearer realm="bitrix24-booking-gateway"');
+        sendGraphQLError(res, 401, ErrorCode.Unauthenticated, outcome.message);
+      })
+      .catch(next);
+  };
+}
+
+function isLandingPageRequest(req: Request): boolean {
+  return (
+    req.method === "GET" &&
+    req.query.query === undefined &&
+    (req.headers.accept ?? "").includes("text/html")
+  );
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** HTTP batching (an array of operations in one body): off unless enabled, and bounded. */
+export function batchGuard(
+  batching: LimitSettings["httpBatching"],
+  onReject: (reason: RejectionReason) => void,
+): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    if (!Array.isArray(body)) {
+      next();
+      return;
+    }
+    if (!batching.enabled) {
+      onReject("batching_disabled");
+      sendGraphQLError(
+        res,
+        400,
+        ErrorCode.BatchingDisabled,
+        "This gateway does not accept several operations in one HTTP request (HTTP_BATCHING=off)",
+      );
+      return;
+    }
+    if (body.length > batching.maxOperations) {
+      onReject("too_many_operations");
+      sendGraphQLError(
+        res,
+        400,
+        ErrorCode.TooManyOperations,
+        `The request holds ${body.length} operations, more than the limit of ${batching.maxOperations} (HTTP_BATCH_MAX_OPERATIONS)`,
+        { limit: batching.maxOperations, found: body.length },
+      );
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * Turns body-parser's refusals into GraphQL-shaped answers: 413 for a body over MAX_BODY_BYTES, 400
+ * for one that is not JSON. Its own messages may quote the body, so they are not passed on.
+ */
+export function bodyErrorHandler(
+  maxBodyBytes: number,
+  onReject: (reason: RejectionReason) => void,
+): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return;
+    const type = (error as { type?: unknown } | null)?.type;
+    if (type === "entity.too.large") {
+      onReject("body_too_large");
+      sendGraphQLError(
+        res,
+        413,
+        ErrorCode.PayloadTooLarge,
+        `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+        { limit: maxBodyBytes },
+      );
+      return;
+    }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof type === "string" || (typeof status === "number" && status < 500)) {
+      onReject("invalid_body");
+      sendGraphQLError(
+        res,
+        typeof status === "number" && status >= 400 && status < 500 ? status : 400,
+        ErrorCode.BadRequest,
+        type === "entity.parse.failed"
+          ? "The request body is not valid JSON"
+          : "The request body could not be read (check its content type, charset and encoding)",
+      );
+      return;
+    }
+    next(error);
+  };
+}

@@ -1,0 +1,120 @@
+import "reflect-metadata";
+import {
+  getOperationAST,
+  Kind,
+  parse,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from "graphql";
+import { MAX_PAGE_LIMIT } from "../../src/common/page.input";
+import { PAGE_LIMIT_CAP } from "../../src/limits/cost-table";
+import { estimateUpstreamCost } from "../../src/limits/upstream-cost";
+import { buildGatewaySchema } from "../../src/subgraph/build-schema";
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGatewaySchema();
+});
+
+function cost(source: string, variables: Record<string, unknown> = {}) {
+  const document = parse(source);
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return estimateUpstreamCost(schema, getOperationAST(document)!, fragments, variables);
+}
+
+describe("upstream-command cost", () => {
+  it("counts a read by id as one command, and fields that map data as nothing", () => {
+    expect(cost("{ booking(id: 1) { id name datePeriod { from { iso } } resourceIds } }")).toEqual({
+      upstreamCommands: 1,
+      upstreamRequests: 1,
+    });
+    expect(cost("{ __typename __schema { types { name } } }")).toEqual({
+      upstreamCommands: 0,
+      upstreamRequests: 0,
+    });
+  });
+
+  it("counts each relation per parent, one tree level per request", () => {
+    expect(cost("{ booking(id: 1) { clients { id } externalData { value } } }")).toEqual({
+      upstreamCommands: 3,
+      upstreamRequests: 2,
+    });
+  });
+
+  it("prices a page by the Bitrix24 pages it reads and multiplies its items by the limit", () => {
+    // limit 50 from offset 0 reads pages 0 and 1 (the row after the window), then 50 client lists.
+    expect(cost("{ bookings { items { clients { id } } } }")).toEqual({
+      upstreamCommands: 2 + 50,
+      upstreamRequests: 2,
+    });
+    expect(
+      cost("{ bookings(page: {limit: 10, offset: 45}) { items { id } } }").upstreamCommands,
+    ).toBe(2);
+    expect(
+      cost("query($p: PageInput) { bookings(page: $p) { items { clients { id } } } }", {
+        p: { limit: 120, offset: 0 },
+      }),
+    ).toEqual({ upstreamCommands: 3 + 120, upstreamRequests: 1 + 3 });
+  });
+
+  it("assumes a few resources per booking and prices their relations", () => {
+    expect(cost("{ booking(id: 1) { resources { type { name } slots { id } } } }")).toEqual({
+      upstreamCommands: 1 + 3 + 3 * 2,
+      upstreamRequests: 3,
+    });
+  });
+
+  it("merges selections of one response key and counts aliases apart", () => {
+    expect(cost("{ booking(id: 1) { id } booking(id: 1) { name } }").upstreamCommands).toBe(1);
+    expect(cost("{ a: booking(id: 1) { id } b: booking(id: 2) { id } }").upstreamCommands).toBe(2);
+  });
+
+  it("follows fragments and inline fragments", () => {
+    expect(
+      cost(
+        "{ ...Q } fragment Q on Query { booking(id: 1) { ...B ... on Booking { externalData { value } } } } fragment B on Booking { clients { id } }",
+      ).upstreamCommands,
+    ).toBe(3);
+  });
+
+  it("prices _entities per representation and type", () => {
+    const representations = [
+      ...Array.from({ length: 30 }, (_, i) => ({ __typename: "Booking", id: i + 1 })),
+      ...Array.from({ length: 5 }, (_, i) => ({ __typename: "Resource", id: i + 1 })),
+    ];
+    expect(
+      cost(
+        "query($r: [_Any!]!) { _entities(representations: $r) { ... on Booking { clients { id } } ... on Resource { slots { id } } } }",
+        { r: representations },
+      ),
+    ).toEqual({ upstreamCommands: 35 + 30 + 5, upstreamRequests: 2 });
+  });
+
+  it("runs the root fields of a mutation one after the other", () => {
+    expect(
+      cost(
+        'mutation { a: addBooking(input: {resourceIds: [1], datePeriod: {from: {timestamp: 1, timezone: "UTC"}, to: {timestamp: 2, timezone: "UTC"}}}) { clients { id } } b: deleteBooking(id: 1) { bookingId } }',
+      ),
+    ).toEqual({ upstreamCommands: 2 + 1 + 1, upstreamRequests: 3 });
+  });
+
+  it("serves _service at no upstream cost", () => {
+    expect(cost("{ _service { sdl } }").upstreamCommands).toBe(0);
+  });
+
+  it("caps page limits as the resolvers do", () => {
+    expect(PAGE_LIMIT_CAP).toBe(MAX_PAGE_LIMIT);
+    expect(cost("{ bookings(page: {limit: 100000}) { items { id } } }").upstreamCommands).toBe(5);
+  });
+
+  it("stays finite for absurd nesting", () => {
+    const nested =
+      "{ resourceTypes(page: {limit: 200}) { items { resources(page: {limit: 200}) { items { type { resources(page: {limit: 200}) { items { type { resources(page: {limit: 200}) { items { id } } } } } } } } } } }";
+    const { upstreamCommands } = cost(nested);
+    expect(Number.isFinite(upstreamCommands)).toBe(true);
+    expect(upstreamCommands).toBeGreaterThan(1_000_000);
+  });
+});
