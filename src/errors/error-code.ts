@@ -39,8 +39,6 @@ export const ErrorCode = {
   TooManyOperations: "TOO_MANY_OPERATIONS",
   /** The whole request passed REQUEST_DEADLINE_MS (HTTP 504). */
   GatewayTimeout: "GATEWAY_TIMEOUT",
-  /** The gateway is shutting down (HTTP 503). */
-  ShuttingDown: "SHUTTING_DOWN",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
