@@ -5,8 +5,8 @@ import {
   postForm,
   postJson,
   resetPortal,
-  type ErrorBody,
   type SuccessBody,
+  expectError,
 } from "./rest-client";
 
 interface BookingWire {
@@ -31,11 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function getBooking(id: number): Promise<BookingWire> {
   const reply = await postJson<SuccessBody<{ booking: BookingWire }>>(

@@ -1,5 +1,5 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { postForm, postJson, resetPortal, type ErrorBody, type SuccessBody } from "./rest-client";
+import { postForm, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
 
 interface SlotWire {
   from: number;
@@ -23,11 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function listSlots(resourceId: number): Promise<SlotsBody> {
   const reply = await postJson<SlotsBody>(call("booking.v1.resource.slots.list"), { resourceId });

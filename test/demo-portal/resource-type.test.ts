@@ -1,12 +1,5 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import {
-  get,
-  postForm,
-  postJson,
-  resetPortal,
-  type ErrorBody,
-  type SuccessBody,
-} from "./rest-client";
+import { get, postForm, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
 
 type ResourceTypeWire = Record<string, unknown> & { id: number; code: string; name: string };
 
@@ -42,11 +35,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function getType(id: number): Promise<ResourceTypeWire> {
   const reply = await postJson<SuccessBody<{ resourceType: ResourceTypeWire }>>(

@@ -4,8 +4,8 @@ import {
   get,
   postJson,
   resetPortal,
-  type ErrorBody,
   type SuccessBody,
+  expectError,
 } from "./rest-client";
 
 type ResourceWire = Record<string, unknown> & { id: number; name: string; typeId: number };
@@ -50,11 +50,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function getResource(id: number): Promise<ResourceWire> {
   const reply = await postJson<SuccessBody<{ resource: ResourceWire }>>(

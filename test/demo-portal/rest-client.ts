@@ -88,3 +88,14 @@ export function bookingFields(
 }
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/** Asserts a Bitrix24 error envelope: this HTTP status (400 unless given), code and description. */
+export function expectError(
+  reply: { status: number; body: unknown },
+  code: string,
+  description: string,
+  status = 400,
+): void {
+  expect(reply.status).toBe(status);
+  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
+}

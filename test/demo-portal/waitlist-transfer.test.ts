@@ -1,11 +1,5 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import {
-  bookingFields,
-  postJson,
-  resetPortal,
-  type ErrorBody,
-  type SuccessBody,
-} from "./rest-client";
+import { bookingFields, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
 
 const MAY_4_2026_9AM_BERLIN = Date.parse("2026-05-04T09:00:00+02:00") / 1000;
 const PERIOD = bookingFields(MAY_4_2026_9AM_BERLIN).datePeriod;
@@ -19,11 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function result<R>(method: string, params: Record<string, unknown>): Promise<R> {
   const reply = await postJson<SuccessBody<R>>(call(method), params);

@@ -1,5 +1,5 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { get, postJson, resetPortal, type ErrorBody, type SuccessBody } from "./rest-client";
+import { get, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
 
 interface WaitListWire {
   id: number;
@@ -16,11 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => portal.close());
 beforeEach(() => resetPortal(portal.origin));
-
-function expectError(reply: { status: number; body: unknown }, code: string, description: string) {
-  expect(reply.status).toBe(400);
-  expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
-}
 
 async function getItem(id: number): Promise<WaitListWire> {
   const reply = await postJson<SuccessBody<{ waitList: WaitListWire }>>(
