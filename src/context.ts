@@ -61,8 +61,11 @@ export function createContextFactory(
   batcher: Batcher,
   requestDeadlineMs: number,
 ) {
+  // One webhook identity for the process, so what is derived from it is computed once.
+  const webhookIdentity: UpstreamIdentity | undefined =
+    portal.mode === "oauth" ? undefined : { kind: "webhook", endpoint: portal.webhookEndpoint };
   return (input: ContextInput): GatewayContext => {
-    const identity = identityFor(portal, input.authorization);
+    const identity = webhookIdentity ?? oauthIdentity(portal, input.authorization);
     let upstream: Upstream = missingTokenUpstream;
     let release = () => {};
     if (identity) {
@@ -123,11 +126,11 @@ function countingUpstream(upstream: Upstream, count: (calls: number) => void): U
   };
 }
 
-function identityFor(
+function oauthIdentity(
   portal: PortalConfig,
   authorization: string | undefined,
 ): UpstreamIdentity | undefined {
-  if (portal.mode !== "oauth") return { kind: "webhook", endpoint: portal.webhookEndpoint };
+  if (portal.mode !== "oauth") return undefined;
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   return token ? { kind: "oauth", endpoint: portal.restEndpoint, accessToken: token } : undefined;
 }

@@ -10,7 +10,7 @@ import {
   BitrixRateLimitedError,
   BitrixResultUnknownError,
 } from "./errors";
-import { identityKey, type UpstreamIdentity } from "./identity";
+import { identityKey, portalOrigin, type UpstreamIdentity } from "./identity";
 import type { OperatingTimeTracker } from "./operating-time";
 import type { PendingCall } from "./pending-call";
 import type { RateLimiter, Reservation } from "./rate-limiter";
@@ -80,7 +80,7 @@ export class Dispatcher {
    * says at once that there will be none before `deadline`.
    */
   async waitForSlot(identity: UpstreamIdentity, deadline: number): Promise<Reservation> {
-    const bucket = new URL(identity.endpoint).origin;
+    const bucket = portalOrigin(identity);
     const reservation = await this.options.limiter.reserve(
       bucket,
       Math.max(0, deadline - Date.now()),
@@ -95,7 +95,7 @@ export class Dispatcher {
    * slot nor reach the portal. Returns whether it did.
    */
   refuseIfOpen(identity: UpstreamIdentity, calls: PendingCall[]): boolean {
-    const origin = new URL(identity.endpoint).origin;
+    const origin = portalOrigin(identity);
     const permit = this.options.breaker?.isRejecting(origin) ?? { allowed: true };
     if (permit.allowed) return false;
     this.rejectOpen(origin, calls, permit.retryAfterMs);
@@ -129,7 +129,7 @@ export class Dispatcher {
     sequence = false,
   ): Promise<void> {
     const caller = identityKey(identity);
-    const bucket = new URL(identity.endpoint).origin;
+    const bucket = portalOrigin(identity);
     let live = calls;
     const operatingDelay = this.options.operating.delayMs(
       caller,

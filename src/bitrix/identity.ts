@@ -20,13 +20,34 @@ export interface OAuthIdentity {
   readonly accessToken: string;
 }
 
+/**
+ * Names derived from an identity, computed once per identity object: every upstream call asks for
+ * them, and hashing per call would put a SHA-256 on the hot path.
+ */
+const derived = new WeakMap<UpstreamIdentity, { key: string; origin: string }>();
+
+function derivedOf(identity: UpstreamIdentity): { key: string; origin: string } {
+  let names = derived.get(identity);
+  if (!names) {
+    const material =
+      identity.kind === "webhook"
+        ? identity.endpoint
+        : `${identity.endpoint}\n${identity.accessToken}`;
+    const hash = createHash("sha256").update(material).digest("hex").slice(0, 16);
+    names = { key: `${identity.kind}:${hash}`, origin: new URL(identity.endpoint).origin };
+    derived.set(identity, names);
+  }
+  return names;
+}
+
 /** A stable, secret-free name for an identity: equal identities give equal keys. */
 export function identityKey(identity: UpstreamIdentity): string {
-  const material =
-    identity.kind === "webhook"
-      ? identity.endpoint
-      : `${identity.endpoint}\n${identity.accessToken}`;
-  return `${identity.kind}:${createHash("sha256").update(material).digest("hex").slice(0, 16)}`;
+  return derivedOf(identity).key;
+}
+
+/** The portal's origin (`https://portal`): the unit of its rate limit and of the circuit breaker. */
+export function portalOrigin(identity: UpstreamIdentity): string {
+  return derivedOf(identity).origin;
 }
 
 /** The strings that must never leave the process for this identity. */
