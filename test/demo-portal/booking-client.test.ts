@@ -1,12 +1,11 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import {
   get,
   JSON_CONTENT_TYPE,
   postForm,
   postJson,
-  resetPortal,
   type ErrorBody,
   type SuccessBody,
+  useDemoPortal,
 } from "./rest-client";
 
 interface BookingClientWire {
@@ -14,15 +13,8 @@ interface BookingClientWire {
   type: { code: string; module: string };
 }
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function listClients(
   bookingId: number,

@@ -1,12 +1,11 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import {
   bookingFields,
   get,
   postForm,
   postJson,
-  resetPortal,
   type SuccessBody,
   expectError,
+  useDemoPortal,
 } from "./rest-client";
 
 interface BookingWire {
@@ -22,15 +21,8 @@ interface BookingWire {
 
 const MAY_4_2026_9AM_BERLIN = Date.parse("2026-05-04T09:00:00+02:00") / 1000;
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function getBooking(id: number): Promise<BookingWire> {
   const reply = await postJson<SuccessBody<{ booking: BookingWire }>>(

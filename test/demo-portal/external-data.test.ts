@@ -1,5 +1,4 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { postForm, postJson, resetPortal, type ErrorBody, type SuccessBody } from "./rest-client";
+import { postForm, postJson, type ErrorBody, type SuccessBody, useDemoPortal } from "./rest-client";
 
 interface ExternalDataWire {
   entityTypeId: string;
@@ -26,15 +25,8 @@ const OWNERS = [
   },
 ] as const;
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 function expectError(reply: { status: number; body: unknown }, error: ErrorBody) {
   expect(reply.status).toBe(400);

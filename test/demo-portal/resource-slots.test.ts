@@ -1,5 +1,4 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { postForm, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
+import { postForm, postJson, type SuccessBody, expectError, useDemoPortal } from "./rest-client";
 
 interface SlotWire {
   from: number;
@@ -14,15 +13,8 @@ type SlotsBody = SuccessBody<{ slots: SlotWire[] }>;
 const WORKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri"];
 const MORNING = { from: 540, to: 780, timezone: "Europe/Berlin", weekDays: WORKDAYS, slotSize: 30 };
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function listSlots(resourceId: number): Promise<SlotsBody> {
   const reply = await postJson<SlotsBody>(call("booking.v1.resource.slots.list"), { resourceId });
@@ -223,7 +215,7 @@ describe("slots inside batch", () => {
       "slots[0][slotSize]=60",
     ].join("&");
     const reply = await postJson<SuccessBody<{ result: Record<string, unknown> }>>(
-      `${portal.webhookUrl}batch`,
+      `${demo.portal.webhookUrl}batch`,
       {
         halt: 1,
         cmd: {

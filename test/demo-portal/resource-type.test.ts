@@ -1,5 +1,11 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { get, postForm, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
+import {
+  get,
+  postForm,
+  postJson,
+  type SuccessBody,
+  expectError,
+  useDemoPortal,
+} from "./rest-client";
 
 type ResourceTypeWire = Record<string, unknown> & { id: number; code: string; name: string };
 
@@ -26,15 +32,8 @@ const RESOURCE_TYPE_KEYS = [
   "templateTypeReminder",
 ];
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function getType(id: number): Promise<ResourceTypeWire> {
   const reply = await postJson<SuccessBody<{ resourceType: ResourceTypeWire }>>(

@@ -1,11 +1,10 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import {
   bookingFields,
   get,
   postJson,
-  resetPortal,
   type SuccessBody,
   expectError,
+  useDemoPortal,
 } from "./rest-client";
 
 type ResourceWire = Record<string, unknown> & { id: number; name: string; typeId: number };
@@ -41,15 +40,8 @@ const RESOURCE_KEYS = [
 const JAN_2020 = Date.parse("2020-01-06T09:00:00+01:00") / 1000;
 const JAN_2099 = Date.parse("2099-01-05T09:00:00+01:00") / 1000;
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function getResource(id: number): Promise<ResourceWire> {
   const reply = await postJson<SuccessBody<{ resource: ResourceWire }>>(

@@ -1,3 +1,4 @@
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../../src/demo-portal";
 /** Small fetch wrappers for talking to the demo portal over loopback in tests. */
 
 export interface RestTimeBody {
@@ -98,4 +99,30 @@ export function expectError(
 ): void {
   expect(reply.status).toBe(status);
   expect(reply.body).toEqual<ErrorBody>({ error: code, error_description: description });
+}
+
+/**
+ * One demo portal for a test file, started before its tests, closed after them and reset to the demo
+ * data before each test. `call(method)` is the webhook URL that runs `method`.
+ */
+export function useDemoPortal(options?: DemoPortalOptions): {
+  readonly portal: DemoPortal;
+  call: (method: string) => string;
+} {
+  let started: DemoPortal | undefined;
+  const portal = () => {
+    if (!started) throw new Error("the demo portal is used before beforeAll started it");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startDemoPortal(options);
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => resetPortal(portal().origin));
+  return {
+    get portal() {
+      return portal();
+    },
+    call: (method) => `${portal().webhookUrl}${method}`,
+  };
 }

@@ -1,5 +1,4 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { postForm, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
+import { postForm, postJson, type SuccessBody, expectError, useDemoPortal } from "./rest-client";
 
 interface ClientWire {
   id: number;
@@ -10,15 +9,8 @@ type ListBody = SuccessBody<{ waitListClient: ClientWire[] }>;
 const CONTACT = { module: "crm", code: "CONTACT" };
 const COMPANY = { module: "crm", code: "COMPANY" };
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function listClients(waitListId: number): Promise<ListBody> {
   const reply = await postJson<ListBody>(call("booking.v1.waitlist.client.list"), { waitListId });

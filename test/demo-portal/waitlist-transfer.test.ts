@@ -1,18 +1,16 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { bookingFields, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
+import {
+  bookingFields,
+  postJson,
+  type SuccessBody,
+  expectError,
+  useDemoPortal,
+} from "./rest-client";
 
 const MAY_4_2026_9AM_BERLIN = Date.parse("2026-05-04T09:00:00+02:00") / 1000;
 const PERIOD = bookingFields(MAY_4_2026_9AM_BERLIN).datePeriod;
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function result<R>(method: string, params: Record<string, unknown>): Promise<R> {
   const reply = await postJson<SuccessBody<R>>(call(method), params);

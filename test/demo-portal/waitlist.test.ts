@@ -1,5 +1,4 @@
-import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { get, postJson, resetPortal, type SuccessBody, expectError } from "./rest-client";
+import { get, postJson, type SuccessBody, expectError, useDemoPortal } from "./rest-client";
 
 interface WaitListWire {
   id: number;
@@ -7,15 +6,8 @@ interface WaitListWire {
 }
 type ListBody = SuccessBody<{ waitList: WaitListWire[] }>;
 
-let portal: DemoPortal;
-let call: (method: string) => string;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-  call = (method) => `${portal.webhookUrl}${method}`;
-});
-afterAll(() => portal.close());
-beforeEach(() => resetPortal(portal.origin));
+const demo = useDemoPortal();
+const call = demo.call;
 
 async function getItem(id: number): Promise<WaitListWire> {
   const reply = await postJson<SuccessBody<{ waitList: WaitListWire }>>(
