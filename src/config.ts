@@ -205,7 +205,7 @@ const int = (min: number, max: number, fallback: number) =>
 const secret = (minLength: number) =>
   z.string().min(minLength, `must be at least ${minLength} characters`).optional();
 
-const schema = z.object({
+export const ENVIRONMENT_SCHEMA = z.object({
   PORT: port(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   NODE_ENV: z.string().default("development"),
@@ -272,7 +272,7 @@ const schema = z.object({
 
 /** The names of every variable `loadConfig` reads; `--help` (ENVIRONMENT) must list each. */
 export const READ_VARIABLES: readonly string[] = [
-  ...Object.keys(schema.shape),
+  ...Object.keys(ENVIRONMENT_SCHEMA.shape),
   "BITRIX24_WEBHOOK_URL",
   "BITRIX24_PORTAL_URL",
 ];
@@ -290,7 +290,7 @@ const SECRET_VARIABLES = new Set([
 /** Reads and validates the environment; every bad variable gets one line naming the rule. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const parsed = schema.safeParse(withoutBlanks(env));
+  const parsed = ENVIRONMENT_SCHEMA.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
