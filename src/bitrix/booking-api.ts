@@ -1,7 +1,4 @@
-import { parseAddResult } from "./add-result";
-import { resultOf } from "./batch-command";
-import type { BitrixSuccess } from "./envelope";
-import { field, list } from "./result-shape";
+import { createThenRead, field, list, writeThenRead, type RecordRead } from "./result-shape";
 import type { Upstream } from "./upstream";
 import type {
   WireBooking,
@@ -11,6 +8,11 @@ import type {
   WireClient,
   WireClientType,
 } from "./wire-types";
+
+/** How a booking is read back after a write that changed it. */
+export function bookingRead(id: number | string): RecordRead {
+  return { method: "booking.v1.booking.get", params: { id }, key: "booking" };
+}
 
 /** booking.v1 lists answer in fixed pages of this many rows, addressed by `start`. */
 export const BITRIX_PAGE_SIZE = 50;
@@ -44,24 +46,21 @@ export class BookingApi {
    * Creates a booking and reads it back in the same upstream request. If only the read fails, the
    * booking exists: it is read again rather than created again.
    */
-  async addBooking(fields: WireBookingFields): Promise<WireBooking> {
-    const method = "booking.v1.booking.add";
-    const [added, read] = this.upstream.sequence([
-      { method, params: { fields } },
-      { method: "booking.v1.booking.get", params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await added!).result);
-    return this.readBack(read!, id);
+  addBooking(fields: WireBookingFields): Promise<WireBooking> {
+    return createThenRead<WireBooking>(
+      this.upstream,
+      { method: "booking.v1.booking.add", params: { fields } },
+      bookingRead,
+    );
   }
 
   /** Changes a booking and reads it back in the same upstream request. */
   async updateBooking(id: number, fields: WireBookingFields): Promise<WireBooking> {
-    const [updated, read] = this.upstream.sequence([
+    return (await writeThenRead<WireBooking>(
+      this.upstream,
       { method: "booking.v1.booking.update", params: { id, fields } },
-      { method: "booking.v1.booking.get", params: { id } },
-    ]);
-    await updated;
-    return this.readBack(read!, id);
+      bookingRead(id),
+    ))!;
   }
 
   async deleteBooking(id: number): Promise<void> {
@@ -84,25 +83,16 @@ export class BookingApi {
     bookingId: number,
     clients: WireClient[],
   ): Promise<WireBooking> {
-    const [set, read] = this.upstream.sequence([
+    return (await writeThenRead<WireBooking>(
+      this.upstream,
       { method: "booking.v1.booking.client.set", params: { bookingId, clients } },
-      { method: "booking.v1.booking.get", params: { id: bookingId } },
-    ]);
-    await set;
-    return this.readBack(read!, bookingId);
+      bookingRead(bookingId),
+    ))!;
   }
 
   /** Removes every client from the booking. */
   async unsetBookingClients(bookingId: number): Promise<void> {
     await this.upstream.call("booking.v1.booking.client.unset", { bookingId });
-  }
-
-  private async readBack(read: Promise<BitrixSuccess>, id: number): Promise<WireBooking> {
-    try {
-      return field<WireBooking>("booking.v1.booking.get", (await read).result, "booking");
-    } catch {
-      return this.getBooking(id);
-    }
   }
 
   async listClientTypes(): Promise<WireClientType[]> {

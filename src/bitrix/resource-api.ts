@@ -1,7 +1,12 @@
-import { parseAddResult } from "./add-result";
-import { resultOf } from "./batch-command";
 import { BITRIX_PAGE_SIZE } from "./booking-api";
-import { field, list, readBack, writeThenRead, type RecordRead } from "./result-shape";
+import {
+  createThenRead,
+  field,
+  list,
+  readBack,
+  writeThenRead,
+  type RecordRead,
+} from "./result-shape";
 import type { Upstream } from "./upstream";
 import type {
   WireResource,
@@ -43,24 +48,21 @@ export class ResourceApi {
    * Creates a resource and reads it back in the same upstream request. If only the read fails, the
    * resource exists: it is read again rather than created again.
    */
-  async addResource(fields: WireResourceFields): Promise<WireResource> {
-    const method = "booking.v1.resource.add";
-    const [added, read] = this.upstream.sequence([
-      { method, params: { fields } },
-      { method: GET, params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await added!).result);
-    return readBack<WireResource>(this.upstream, read!, this.read(id));
+  addResource(fields: WireResourceFields): Promise<WireResource> {
+    return createThenRead<WireResource>(
+      this.upstream,
+      { method: "booking.v1.resource.add", params: { fields } },
+      (id) => this.read(id),
+    );
   }
 
   /** Changes a resource and reads it back in the same upstream request. */
   async updateResource(id: number, fields: WireResourceFields): Promise<WireResource> {
-    const [updated, read] = this.upstream.sequence([
+    return (await writeThenRead<WireResource>(
+      this.upstream,
       { method: "booking.v1.resource.update", params: { id, fields } },
-      { method: GET, params: { id } },
-    ]);
-    await updated;
-    return readBack<WireResource>(this.upstream, read!, this.read(id));
+      this.read(id),
+    ))!;
   }
 
   /** Refused (1008) while bookings of the resource end in the future. */
@@ -104,7 +106,7 @@ export class ResourceApi {
     );
   }
 
-  private read(id: number): RecordRead {
+  private read(id: number | string): RecordRead {
     return { method: GET, params: { id }, key: "resource" };
   }
 }

@@ -1,7 +1,5 @@
-import { parseAddResult } from "./add-result";
-import { resultOf } from "./batch-command";
 import { BITRIX_PAGE_SIZE } from "./booking-api";
-import { field, list, readBack, type RecordRead } from "./result-shape";
+import { createThenRead, field, list, type RecordRead, writeThenRead } from "./result-shape";
 import type { Upstream } from "./upstream";
 import type {
   WireResourceType,
@@ -43,24 +41,21 @@ export class ResourceTypeApi {
    * Creates a resource type and reads it back in the same upstream request. If only the read fails,
    * the type exists: it is read again rather than created again.
    */
-  async addResourceType(fields: WireResourceTypeFields): Promise<WireResourceType> {
-    const method = "booking.v1.resourceType.add";
-    const [added, read] = this.upstream.sequence([
-      { method, params: { fields } },
-      { method: GET, params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await added!).result);
-    return readBack<WireResourceType>(this.upstream, read!, this.read(id));
+  addResourceType(fields: WireResourceTypeFields): Promise<WireResourceType> {
+    return createThenRead<WireResourceType>(
+      this.upstream,
+      { method: "booking.v1.resourceType.add", params: { fields } },
+      (id) => this.read(id),
+    );
   }
 
   /** Changes a resource type and reads it back in the same upstream request. */
   async updateResourceType(id: number, fields: WireResourceTypeFields): Promise<WireResourceType> {
-    const [updated, read] = this.upstream.sequence([
+    return (await writeThenRead<WireResourceType>(
+      this.upstream,
       { method: "booking.v1.resourceType.update", params: { id, fields } },
-      { method: GET, params: { id } },
-    ]);
-    await updated;
-    return readBack<WireResourceType>(this.upstream, read!, this.read(id));
+      this.read(id),
+    ))!;
   }
 
   /** Refused (1012) while resources of the type exist. */
@@ -68,7 +63,7 @@ export class ResourceTypeApi {
     await this.upstream.call("booking.v1.resourceType.delete", { id });
   }
 
-  private read(id: number): RecordRead {
+  private read(id: number | string): RecordRead {
     return { method: GET, params: { id }, key: "resourceType" };
   }
 }

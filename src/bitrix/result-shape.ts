@@ -1,3 +1,5 @@
+import { parseAddResult } from "./add-result";
+import { resultOf } from "./batch-command";
 import { BitrixError } from "./errors";
 import type { BitrixParams } from "./client";
 import type { BitrixSuccess } from "./envelope";
@@ -59,4 +61,23 @@ export async function writeThenRead<T>(
   const [written, read] = upstream.sequence([write, { method: then.method, params: then.params }]);
   await written;
   return readBack<T>(upstream, read!, then);
+}
+
+/**
+ * Sends a call that creates a record (`add`, `createfrom*`) and the read of the new record, chained
+ * to its id with `$result`, as one halting upstream request. If only the read fails, the record
+ * exists: it is read again on its own, never created again.
+ */
+export async function createThenRead<T>(
+  upstream: Upstream,
+  create: { method: string; params: BitrixParams },
+  readOf: (id: number | string) => RecordRead,
+): Promise<T> {
+  const chained = readOf(resultOf(0));
+  const [created, read] = upstream.sequence([
+    create,
+    { method: chained.method, params: chained.params },
+  ]);
+  const id = parseAddResult(create.method, (await created!).result);
+  return readBack<T>(upstream, read!, readOf(id));
 }

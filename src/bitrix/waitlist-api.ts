@@ -1,7 +1,5 @@
-import { parseAddResult } from "./add-result";
-import { resultOf } from "./batch-command";
-import { BITRIX_PAGE_SIZE } from "./booking-api";
-import { field, list, readBack, writeThenRead, type RecordRead } from "./result-shape";
+import { BITRIX_PAGE_SIZE, bookingRead } from "./booking-api";
+import { createThenRead, field, list, writeThenRead, type RecordRead } from "./result-shape";
 import type { Upstream } from "./upstream";
 import type {
   WireWaitListFields,
@@ -11,7 +9,6 @@ import type {
 import type { WireBooking, WireBookingFields, WireClient } from "./wire-types";
 
 const GET = "booking.v1.waitlist.get";
-const BOOKING_GET = "booking.v1.booking.get";
 
 /**
  * Typed booking.v1.waitlist.* methods, the waitlist's clients, and the moves between the waitlist
@@ -42,14 +39,12 @@ export class WaitListApi {
    * Creates a waitlist item and reads it back in the same upstream request. If only the read fails,
    * the item exists: it is read again rather than created again.
    */
-  async addWaitListItem(fields: WireWaitListFields): Promise<WireWaitListItem> {
-    const method = "booking.v1.waitlist.add";
-    const [added, read] = this.upstream.sequence([
-      { method, params: { fields } },
-      { method: GET, params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await added!).result);
-    return readBack<WireWaitListItem>(this.upstream, read!, this.read(id));
+  addWaitListItem(fields: WireWaitListFields): Promise<WireWaitListItem> {
+    return createThenRead<WireWaitListItem>(
+      this.upstream,
+      { method: "booking.v1.waitlist.add", params: { fields } },
+      (id) => this.read(id),
+    );
   }
 
   /** Changes a waitlist item and reads it back in the same upstream request. */
@@ -69,14 +64,12 @@ export class WaitListApi {
    * Moves a booking to the waitlist (the booking is deleted; its clients, links and note move along)
    * and reads the new item in the same upstream request.
    */
-  async createFromBooking(bookingId: number): Promise<WireWaitListItem> {
-    const method = "booking.v1.waitlist.createfrombooking";
-    const [created, read] = this.upstream.sequence([
-      { method, params: { bookingId } },
-      { method: GET, params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await created!).result);
-    return readBack<WireWaitListItem>(this.upstream, read!, this.read(id));
+  createFromBooking(bookingId: number): Promise<WireWaitListItem> {
+    return createThenRead<WireWaitListItem>(
+      this.upstream,
+      { method: "booking.v1.waitlist.createfrombooking", params: { bookingId } },
+      (id) => this.read(id),
+    );
   }
 
   /**
@@ -84,21 +77,15 @@ export class WaitListApi {
    * reads the new booking in the same upstream request. The server reads only resourceIds and
    * datePeriod from `fields`.
    */
-  async createBookingFromWaitList(
+  createBookingFromWaitList(
     waitListId: number,
     fields: Required<Pick<WireBookingFields, "resourceIds" | "datePeriod">>,
   ): Promise<WireBooking> {
-    const method = "booking.v1.booking.createfromwaitlist";
-    const [created, read] = this.upstream.sequence([
-      { method, params: { waitListId, fields } },
-      { method: BOOKING_GET, params: { id: resultOf(0) } },
-    ]);
-    const id = parseAddResult(method, (await created!).result);
-    return readBack<WireBooking>(this.upstream, read!, {
-      method: BOOKING_GET,
-      params: { id },
-      key: "booking",
-    });
+    return createThenRead<WireBooking>(
+      this.upstream,
+      { method: "booking.v1.booking.createfromwaitlist", params: { waitListId, fields } },
+      bookingRead,
+    );
   }
 
   async listClients(waitListId: number): Promise<WireClient[]> {
@@ -132,7 +119,7 @@ export class WaitListApi {
     );
   }
 
-  private read(id: number): RecordRead {
+  private read(id: number | string): RecordRead {
     return { method: GET, params: { id }, key: "waitList" };
   }
 }
