@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parsePortalUrl, parseWebhookUrl } from "./bitrix/portal-url";
-import { RATE_LIMIT_PRESETS, type LeakyBucketSpec } from "./bitrix/rate-limiter";
+import { RATE_LIMIT_PRESETS, type LeakyBucketSpec } from "./transport/rate-limiter";
 
 /** Where the gateway's portal is. `demo` starts the embedded demo portal in-process. */
 export type PortalSetting =
@@ -50,8 +50,11 @@ export interface Config {
   readonly rateLimit: LeakyBucketSpec | undefined;
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
+  /** While Redis is away, the share of the portal's rate limit this replica models for itself. */
+  readonly rateLimitLocalShare: number;
   readonly operatingLimitSeconds: number;
-  readonly batching: { enabled: boolean; windowMs: number; maxWaitMs: number };
+  /** Fold upstream calls into Bitrix24 batch requests. */
+  readonly folding: boolean;
   readonly portal: PortalSetting;
   readonly auth: AuthSettings;
   readonly limits: LimitSettings;
@@ -103,17 +106,20 @@ export const ENVIRONMENT = [
   ],
   ["REDIS_KEY_PREFIX", "b24gw:", "Prefix of the gateway's Redis keys"],
   [
+    "RATE_LIMIT_LOCAL_SHARE",
+    "0.25",
+    "While Redis is unreachable, the share of the portal's rate limit each replica uses on its own (0.25 suits up to 4 replicas)",
+  ],
+  [
     "BITRIX24_OPERATING_LIMIT_S",
     "480",
     "The portal's operating-time limit per method, in seconds per 10 minutes",
   ],
-  ["BATCHING", "on", "Fold upstream calls into Bitrix24 batch requests: on or off"],
   [
-    "BATCH_WINDOW_MS",
-    "5",
-    "While other operations of the same identity run, a batch closes after this long with no new call",
+    "BATCHING",
+    "on",
+    "Fold upstream calls into Bitrix24 batch requests: on or off (off sends each call at once, alone)",
   ],
-  ["BATCH_MAX_WAIT_MS", "100", "The longest a call waits for its batch to close"],
   [
     "GATEWAY_TOKENS",
     "(unset)",
@@ -224,10 +230,9 @@ export const ENVIRONMENT_SCHEMA = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default("b24gw:"),
+  RATE_LIMIT_LOCAL_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
   BITRIX24_OPERATING_LIMIT_S: z.coerce.number().min(1).max(600).default(480),
   BATCHING: onOff.default("on"),
-  BATCH_WINDOW_MS: int(0, 1000, 5),
-  BATCH_MAX_WAIT_MS: int(0, 5000, 100),
   GATEWAY_TOKENS: z
     .string()
     .refine(
@@ -326,12 +331,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: parseRateLimit(values.BITRIX24_RATE_LIMIT),
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    rateLimitLocalShare: values.RATE_LIMIT_LOCAL_SHARE,
     operatingLimitSeconds: values.BITRIX24_OPERATING_LIMIT_S,
-    batching: {
-      enabled: values.BATCHING === "on",
-      windowMs: values.BATCH_WINDOW_MS,
-      maxWaitMs: Math.max(values.BATCH_WINDOW_MS, values.BATCH_MAX_WAIT_MS),
-    },
+    folding: values.BATCHING === "on",
     portal:
       portal.mode === "demo"
         ? { mode: "demo" as const, port: values.DEMO_PORTAL_PORT, seed: values.DEMO_PORTAL_SEED }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { Batcher } from "./bitrix/batcher";
+import type { Clock } from "./clock";
 import { BookingApi } from "./bitrix/booking-api";
 import { ExternalDataApi } from "./bitrix/external-data-api";
 import { ResourceApi } from "./bitrix/resource-api";
 import { ResourceTypeApi } from "./bitrix/resource-type-api";
 import { WaitListApi } from "./bitrix/waitlist-api";
-import type { UpstreamIdentity } from "./bitrix/identity";
-import { BatchingUpstream, type Upstream } from "./bitrix/upstream";
+import type { UpstreamIdentity } from "./transport/identity";
+import type { Transport } from "./transport/transport";
+import type { Upstream } from "./transport/upstream";
 import type { PortalConfig } from "./config";
 import { ErrorCode } from "./errors/error-code";
 import type { PartialErrorSink } from "./errors/partial-errors";
@@ -39,8 +40,6 @@ export interface GatewayContext extends PartialErrorSink, LimitsContext, Observe
    * shallow copies of the context Apollo makes per operation share it.
    */
   counters: { upstreamCalls: number };
-  /** Marks the request finished for the batcher; called once the response is sent. */
-  release(): void;
 }
 
 export interface ContextInput {
@@ -58,23 +57,21 @@ export interface ContextInput {
 /** Builds a fresh context per request; in OAuth mode each caller's own token is the identity. */
 export function createContextFactory(
   portal: PortalConfig,
-  batcher: Batcher,
+  transport: Transport,
   requestDeadlineMs: number,
+  clock: Clock,
 ) {
   // One webhook identity for the process, so what is derived from it is computed once.
   const webhookIdentity: UpstreamIdentity | undefined =
     portal.mode === "oauth" ? undefined : { kind: "webhook", endpoint: portal.webhookEndpoint };
   return (input: ContextInput): GatewayContext => {
     const identity = webhookIdentity ?? oauthIdentity(portal, input.authorization);
-    let upstream: Upstream = missingTokenUpstream;
-    let release = () => {};
-    if (identity) {
-      release = batcher.beginOperation(identity);
-      upstream = new BatchingUpstream(batcher, identity, {
-        signal: input.signal,
-        deadline: Date.now() + requestDeadlineMs,
-      });
-    }
+    const upstream: Upstream = identity
+      ? transport.upstream(identity, {
+          signal: input.signal,
+          deadline: clock.now() + requestDeadlineMs,
+        })
+      : missingTokenUpstream;
     const caller = input.caller ?? { kind: "open", viaRouter: false };
     const counters = { upstreamCalls: 0 };
     const counted = countingUpstream(upstream, (calls) => {
@@ -107,7 +104,6 @@ export function createContextFactory(
       wantsCost: input.wantsCost ?? false,
       operations: [] as OperationRecord[],
       estimates: [],
-      release,
     };
   };
 }

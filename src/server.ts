@@ -2,14 +2,14 @@ import "reflect-metadata";
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { createUpstreamLayer } from "./bitrix/upstream-layer";
+import { createTransport } from "./transport/transport";
+import { sleep, systemClock, type Clock } from "./clock";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory, type GatewayContext } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
@@ -56,11 +56,28 @@ export interface Gateway {
 /** A readiness check that takes longer than this fails. */
 const READINESS_TIMEOUT_MS = 2000;
 
+export interface GatewayOptions {
+  /**
+   * What every wait, timeout, deadline and cool-down is measured on, the embedded demo portal's
+   * included. Default: the system clock; tests pass one they move themselves.
+   */
+  clock?: Clock;
+}
+
 /** Starts the whole service: the portal (embedded demo, or configured), the schema and HTTP. */
-export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
+export async function startGateway(
+  config: Config,
+  logger: Logger,
+  options: GatewayOptions = {},
+): Promise<Gateway> {
+  const clock = options.clock ?? systemClock;
   const demoPortal =
     config.portal.mode === "demo"
-      ? await startDemoPortal({ port: config.portal.port, seed: config.portal.seed })
+      ? await startDemoPortal({
+          port: config.portal.port,
+          seed: config.portal.seed,
+          ...(options.clock && { clock: options.clock }),
+        })
       : undefined;
   const portal: PortalConfig = demoPortal
     ? { mode: "webhook", webhookEndpoint: demoPortal.webhookUrl, redactedUrl: demoPortal.origin }
@@ -72,30 +89,50 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     ? new GatewayMetrics({ maxOperationNames: config.metrics.maxOperationNames })
     : undefined;
   metrics?.declareOrigin(origin);
+  if (config.redisUrl && config.rateLimit) metrics?.declareSharedRateLimit();
   const metricsObserver = metrics?.upstreamObserver();
-  const upstream = createUpstreamLayer({
+  const transport = createTransport({
     timeoutMs: config.upstreamTimeoutMs,
     rateLimit: config.rateLimit,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    localShare: config.rateLimitLocalShare,
     operatingLimitSeconds: config.operatingLimitSeconds,
-    batching: config.batching,
+    folding: config.folding,
     circuitBreaker: config.circuitBreaker,
+    ...(options.clock && { clock: options.clock }),
     observer: {
       ...metricsObserver,
       circuitState: (event) => {
         metricsObserver?.circuitState(event);
         logger.warn({ origin: event.origin, state: event.state }, "upstream circuit changed state");
       },
+      rateLimitSharing: (event) => {
+        metricsObserver?.rateLimitSharing(event);
+        if (event.redis === "ready") {
+          logger.info("Redis answers: the rate limit is shared between replicas");
+        } else {
+          logger.warn(
+            { localShare: config.rateLimitLocalShare },
+            "Redis is unreachable: each replica now models its own share of the portal's rate limit (RATE_LIMIT_LOCAL_SHARE)",
+          );
+        }
+      },
     },
   });
+  // The first requests should find the shared rate limit in place; if Redis is not there, the
+  // replica starts anyway, on its local share, and keeps trying to reach it.
+  await transport.redis?.settled();
   const readiness = new Readiness({
-    checks: {
-      portal: () => upstream.probe(origin, READINESS_TIMEOUT_MS),
-      ...(config.redisUrl && { redis: () => upstream.pingStore() }),
-    },
+    checks: { portal: () => transport.probe(origin, READINESS_TIMEOUT_MS) },
+    // Redis going away degrades the rate limit to a local share; it does not make a replica unready,
+    // or one Redis restart would take every replica out of the load balancer at once.
+    ...(transport.redis && {
+      degradable: { redis: () => Promise.resolve(transport.redis?.state === "ready") },
+    }),
     cacheMs: config.readinessCacheMs,
     timeoutMs: READINESS_TIMEOUT_MS,
+    clock,
   });
   const authenticator = new CallerAuthenticator(config.auth, portal.mode);
   if (!authenticator.enforced) {
@@ -105,7 +142,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
         : "caller authentication is off (development): set GATEWAY_TOKENS, GATEWAY_JWT_SECRET or ROUTER_SECRET",
     );
   }
-  const createContext = createContextFactory(portal, upstream.batcher, config.requestDeadlineMs);
+  const createContext = createContextFactory(portal, transport, config.requestDeadlineMs, clock);
   const reject = (reason: RejectionReason) => metrics?.recordRejection(reason);
 
   const app = express();
@@ -161,8 +198,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   app.get("/readyz", (_req, res, next) => {
     readiness.report().then((report) => {
       res.status(report.ready ? 200 : 503).json({
-        status: report.ready ? "ready" : report.draining ? "draining" : "unavailable",
+        status: report.draining
+          ? "draining"
+          : !report.ready
+            ? "unavailable"
+            : report.degraded.length > 0
+              ? "degraded"
+              : "ready",
         checks: report.checks,
+        ...(report.degraded.length > 0 && { degraded: report.degraded }),
       });
     }, next);
   });
@@ -170,7 +214,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
 
   app.use(
     "/graphql",
-    requestScope(config.requestDeadlineMs, logger, reject),
+    requestScope(config.requestDeadlineMs, logger, reject, clock),
     corsMiddleware(config.corsOrigins),
     authenticationGuard(authenticator, reject),
     express.json({ limit: config.limits.maxBodyBytes }),
@@ -186,7 +230,6 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
           wantsCost: req.headers["x-cost"] === "true",
         });
         res.locals.context = context;
-        res.on("close", () => context.release());
         return Promise.resolve(context);
       },
     }),
@@ -206,7 +249,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     stopping ??= (async () => {
       readiness.startDraining();
       await apollo.stop();
-      await upstream.close();
+      await transport.close();
       await demoPortal?.close();
     })();
     return stopping;
@@ -225,7 +268,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
         },
         "draining: readiness is false; in-flight requests may finish",
       );
-      if (config.shutdown.readinessDelayMs > 0) await sleep(config.shutdown.readinessDelayMs);
+      if (config.shutdown.readinessDelayMs > 0)
+        await sleep(clock, config.shutdown.readinessDelayMs);
       await stop();
     },
     stop,

@@ -1,4 +1,4 @@
-import { BitrixError } from "./errors";
+import { BitrixError } from "../transport/errors";
 
 /**
  * `*.add` methods answer with a bare integer id on the real server, while the docs show `{"id": n}`.

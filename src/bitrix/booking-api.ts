@@ -1,5 +1,6 @@
 import { createThenRead, field, list, writeThenRead, type RecordRead } from "./result-shape";
-import type { Upstream } from "./upstream";
+import { PAGE_SIZE } from "../transport/protocol";
+import type { Upstream } from "../transport/upstream";
 import type {
   WireBooking,
   WireBookingFields,
@@ -13,9 +14,6 @@ import type {
 export function bookingRead(id: number | string): RecordRead {
   return { method: "booking.v1.booking.get", params: { id }, key: "booking" };
 }
-
-/** booking.v1 lists answer in fixed pages of this many rows, addressed by `start`. */
-export const BITRIX_PAGE_SIZE = 50;
 
 /** Typed booking.v1 methods for bookings, their clients and client types. */
 export class BookingApi {
@@ -37,7 +35,7 @@ export class BookingApi {
     const { result } = await this.upstream.call(method, {
       ...(args.filter && { filter: args.filter }),
       ...(args.order && { order: args.order }),
-      start: args.page * BITRIX_PAGE_SIZE,
+      start: args.page * PAGE_SIZE,
     });
     return list<WireBooking>(method, result, "booking");
   }

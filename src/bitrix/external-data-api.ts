@@ -1,5 +1,5 @@
 import { list, writeThenRead, type RecordRead } from "./result-shape";
-import type { Upstream } from "./upstream";
+import type { Upstream } from "../transport/upstream";
 import type { WireExternalData } from "./waitlist-wire-types";
 
 /**

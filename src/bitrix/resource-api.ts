@@ -1,4 +1,4 @@
-import { BITRIX_PAGE_SIZE } from "./booking-api";
+import { PAGE_SIZE } from "../transport/protocol";
 import {
   createThenRead,
   field,
@@ -7,7 +7,7 @@ import {
   writeThenRead,
   type RecordRead,
 } from "./result-shape";
-import type { Upstream } from "./upstream";
+import type { Upstream } from "../transport/upstream";
 import type {
   WireResource,
   WireResourceFields,
@@ -39,7 +39,7 @@ export class ResourceApi {
     const { result } = await this.upstream.call(method, {
       ...(args.filter && { filter: args.filter }),
       ...(args.order && { order: args.order }),
-      start: args.page * BITRIX_PAGE_SIZE,
+      start: args.page * PAGE_SIZE,
     });
     return list<WireResource>(method, result, "resource");
   }

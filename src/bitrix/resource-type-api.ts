@@ -1,6 +1,6 @@
-import { BITRIX_PAGE_SIZE } from "./booking-api";
+import { PAGE_SIZE } from "../transport/protocol";
 import { createThenRead, field, list, type RecordRead, writeThenRead } from "./result-shape";
-import type { Upstream } from "./upstream";
+import type { Upstream } from "../transport/upstream";
 import type {
   WireResourceType,
   WireResourceTypeFields,
@@ -32,7 +32,7 @@ export class ResourceTypeApi {
     const { result } = await this.upstream.call(method, {
       ...(args.filter && { filter: args.filter }),
       ...(args.order && { order: args.order }),
-      start: args.page * BITRIX_PAGE_SIZE,
+      start: args.page * PAGE_SIZE,
     });
     return list<WireResourceType>(method, result, "resourceType");
   }

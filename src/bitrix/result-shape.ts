@@ -1,9 +1,9 @@
 import { parseAddResult } from "./add-result";
-import { resultOf } from "./batch-command";
-import { BitrixError } from "./errors";
-import type { BitrixParams } from "./client";
-import type { BitrixSuccess } from "./envelope";
-import type { Upstream } from "./upstream";
+import { resultOf } from "../transport/batch-command";
+import { BitrixError } from "../transport/errors";
+import type { BitrixParams } from "../transport/http-client";
+import type { BitrixSuccess } from "../transport/envelope";
+import type { Upstream } from "../transport/upstream";
 
 /** `result[key]`, which must be an object; anything else is a protocol this client does not know. */
 export function field<T>(method: string, result: unknown, key: string): T {

@@ -1,6 +1,7 @@
-import { BITRIX_PAGE_SIZE, bookingRead } from "./booking-api";
+import { PAGE_SIZE } from "../transport/protocol";
+import { bookingRead } from "./booking-api";
 import { createThenRead, field, list, writeThenRead, type RecordRead } from "./result-shape";
-import type { Upstream } from "./upstream";
+import type { Upstream } from "../transport/upstream";
 import type {
   WireWaitListFields,
   WireWaitListFilter,
@@ -30,7 +31,7 @@ export class WaitListApi {
     const method = "booking.v1.waitlist.list";
     const { result } = await this.upstream.call(method, {
       ...(args.filter && { filter: args.filter }),
-      start: args.page * BITRIX_PAGE_SIZE,
+      start: args.page * PAGE_SIZE,
     });
     return list<WireWaitListItem>(method, result, "waitList");
   }

@@ -1,4 +1,4 @@
-import { BITRIX_PAGE_SIZE } from "../bitrix/booking-api";
+import { PAGE_SIZE } from "../transport/protocol";
 import { userInputError } from "../errors/user-input-error";
 import type { PageInfo } from "./page-info.type";
 import { MAX_PAGE_LIMIT, type PageInput } from "./page.input";
@@ -29,12 +29,12 @@ export async function readPage<T>(
   window: PageWindow,
   fetchPage: (pageIndex: number) => Promise<T[]>,
 ): Promise<{ items: T[]; pageInfo: PageInfo }> {
-  const first = Math.floor(window.offset / BITRIX_PAGE_SIZE);
-  const last = Math.floor((window.offset + window.limit) / BITRIX_PAGE_SIZE);
+  const first = Math.floor(window.offset / PAGE_SIZE);
+  const last = Math.floor((window.offset + window.limit) / PAGE_SIZE);
   const indexes = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const pages = await Promise.all(indexes.map((index) => fetchPage(index)));
   const rows = pages.flat();
-  const start = window.offset - first * BITRIX_PAGE_SIZE;
+  const start = window.offset - first * PAGE_SIZE;
   return {
     items: rows.slice(start, start + window.limit),
     pageInfo: { ...window, hasMore: rows.length > start + window.limit },

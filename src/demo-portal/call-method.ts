@@ -48,25 +48,36 @@ export function callMethod(
   const handler = runtime.methods.get(method);
   if (handler === undefined) return { ok: false, error: methodNotFound() };
   const ledger = runtime.limits.operating;
-  if (ledger?.isExhausted(key)) {
+  const startedAt = nowSeconds(runtime.clock);
+  if (ledger?.isExhausted(key, startedAt)) {
     runtime.stats.recordOperatingRejected();
     return { ok: false, error: operationTimeLimit() };
   }
 
   runtime.stats.recordMethodCall(method, invocation.caller.userId);
-  const startedAt = nowSeconds();
   let outcome: MethodOutcome | PortalError;
   try {
-    outcome = handler({ params, store: runtime.store, window: listWindowFromStart(params.start) });
+    outcome = handler({
+      params,
+      store: runtime.store,
+      window: listWindowFromStart(params.start),
+      now: startedAt,
+    });
   } catch (error) {
     if (!(error instanceof PortalError)) runtime.onInternalError(error, method);
     outcome = error instanceof PortalError ? error : internalServerError();
   }
-  const processing = nowSeconds() - startedAt;
+  const finishedAt = nowSeconds(runtime.clock);
   // Failed calls cost time too; the charge lands before the time object is built, as on the server.
-  ledger?.charge(key, Math.max(runtime.limits.operatingCostMs, invocation.latencyMs));
+  const cost = Math.max(runtime.limits.operatingCostMs, invocation.latencyMs);
+  ledger?.charge(key, cost, finishedAt);
   if (outcome instanceof PortalError) return { ok: false, error: outcome };
-  return { ok: true, outcome, time: restTime(startedAt, processing, ledger?.usage(key)) };
+  const usage = ledger?.usage(key, finishedAt);
+  return {
+    ok: true,
+    outcome,
+    time: restTime(runtime.clock, startedAt, finishedAt - startedAt, usage),
+  };
 }
 
 function answerWithFault(runtime: PortalRuntime, key: string, fault: CallFault): CallResult {
@@ -77,6 +88,7 @@ function answerWithFault(runtime: PortalRuntime, key: string, fault: CallFault):
       error: new PortalError(fault.error, fault.description ?? "", fault.status ?? 400),
     };
   }
-  const time = restTime(nowSeconds(), 0, runtime.limits.operating?.usage(key));
+  const now = nowSeconds(runtime.clock);
+  const time = restTime(runtime.clock, now, 0, runtime.limits.operating?.usage(key, now));
   return { ok: true, outcome: { result: fault.result }, time };
 }

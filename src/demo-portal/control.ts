@@ -18,7 +18,7 @@ const ROUTES = [
 
 /**
  * Test-only control routes under /_demo/ (no auth: the portal is meant for loopback):
- * - GET  /_demo/stats              → the counters;
+ * - GET  /_demo/stats              → the counters and the requests in flight;
  * - POST /_demo/reset[?seed=demo|empty] → zero the counters, drop queued faults, empty the
  *   rate-limit bucket and the operating usage, and with `seed` reload the data;
  * - GET  /_demo/limits, PATCH /_demo/limits {rateLimit?, operatingLimit?, operatingCostMs?,

@@ -24,7 +24,15 @@ export interface DemoPortal {
   readonly webhookUrl: string;
   /** The same counters as GET /_demo/stats, as a detached copy. */
   stats(): DemoPortalStats;
+  /** Zeroes the counters; `inFlight` counts requests still on their way, so it stays. */
   resetStats(): void;
+  /**
+   * Resolves with a snapshot of the stats as soon as `condition` holds of them: at once if it
+   * already does, else when a change makes it hold (a request arriving, answered or dropped, a
+   * counter moving, a reset). A test barrier instead of a sleep, e.g.
+   * `await portal.waitFor((stats) => stats.inFlight === 8)`. A `condition` that throws rejects.
+   */
+  waitFor(condition: (stats: DemoPortalStats) => boolean): Promise<DemoPortalStats>;
   /**
    * Queues a fault, or several in order (same as POST /_demo/faults). Throws a TypeError for an
    * invalid one, queuing none of them.
@@ -47,13 +55,7 @@ export interface DemoPortal {
 
 export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<DemoPortal> {
   const settings = resolvePortalOptions(options);
-  const runtime = new PortalRuntime(
-    settings.auth,
-    settings.seed,
-    settings.onInternalError,
-    undefined,
-    settings.limits,
-  );
+  const runtime = new PortalRuntime(settings);
   const server = createPortalServer(runtime);
   await listen(server, settings.port, settings.host);
 
@@ -65,6 +67,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     webhookUrl: `${origin}/rest/${userId}/${secret}/`,
     stats: () => runtime.stats.snapshot(),
     resetStats: () => runtime.stats.reset(),
+    waitFor: (condition) => runtime.stats.waitFor(condition),
     injectFault: (fault) => {
       const checked = (Array.isArray(fault) ? fault : [fault]).map(checkFault);
       for (const each of checked) runtime.faults.add(each);

@@ -30,14 +30,15 @@ interface Basket {
  * Processing time per (caller, method) key, in baskets the way limits.md describes them: a
  * basket opens with its first charge, collects charges for a tenth of the window, and leaves
  * the sum one window after it opened. A key is blocked while its sum is at or above the limit;
- * the call that crosses the limit still runs, only the next one is refused.
+ * the call that crosses the limit still runs, only the next one is refused. The ledger reads
+ * no clock itself: every `now` is Unix seconds from the portal's clock.
  */
 export class OperatingLedger {
   private readonly baskets = new Map<string, Basket[]>();
 
   constructor(readonly limit: ResolvedOperatingLimit) {}
 
-  usage(key: string, now: number = Date.now() / 1000): OperatingUsage {
+  usage(key: string, now: number): OperatingUsage {
     const baskets = this.live(key, now);
     const oldest = baskets[0];
     const milliseconds = baskets.reduce((sum, basket) => sum + basket.milliseconds, 0);
@@ -50,12 +51,12 @@ export class OperatingLedger {
         };
   }
 
-  isExhausted(key: string, now: number = Date.now() / 1000): boolean {
+  isExhausted(key: string, now: number): boolean {
     return this.usage(key, now).operating >= this.limit.limitSeconds;
   }
 
   /** Records `milliseconds` of processing; zero-cost calls leave no basket behind. */
-  charge(key: string, milliseconds: number, now: number = Date.now() / 1000): void {
+  charge(key: string, milliseconds: number, now: number): void {
     if (milliseconds <= 0) return;
     const baskets = this.live(key, now);
     const newest = baskets[baskets.length - 1];

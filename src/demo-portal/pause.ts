@@ -1,26 +1,16 @@
 import { setMaxListeners } from "node:events";
+import { sleep, type Clock } from "../clock";
 
 /**
- * Waits `ms` milliseconds (Infinity: until aborted) without blocking the event loop.
+ * Waits `ms` milliseconds on `clock` (Infinity: until aborted) without blocking the event loop.
  * Resolves true when the time has passed and false when the signal aborted first, so that a
  * closing portal ends every delayed or hanging request at once instead of leaving timers behind.
  */
-export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    if (Number.isFinite(ms)) {
-      timer = setTimeout(() => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(true);
-      }, ms);
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+export function pause(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
+  return sleep(clock, ms, signal).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

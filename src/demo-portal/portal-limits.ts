@@ -1,3 +1,4 @@
+import { type Clock } from "../clock";
 import {
   checkOperatingLimit,
   OperatingLedger,
@@ -36,14 +37,18 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * Runtime-changeable limits with their live state (the request bucket and the operating
  * ledger). A new rate limit starts with an empty bucket and a new operating limit with no
- * recorded usage, so a test that changes a limit starts from a known state.
+ * recorded usage, so a test that changes a limit starts from a known state. The bucket drains
+ * by `clock`, so a test that moves its own clock decides exactly when a request fits again.
  */
 export class PortalLimits {
   private settings: DemoPortalLimits = NO_LIMITS;
   private bucket: LeakyBucket | undefined;
   private ledger: OperatingLedger | undefined;
 
-  constructor(initial: DemoPortalLimits = NO_LIMITS) {
+  constructor(
+    private readonly clock: Clock,
+    initial: DemoPortalLimits = NO_LIMITS,
+  ) {
     this.update(initial);
   }
 
@@ -51,7 +56,7 @@ export class PortalLimits {
   update(changes: unknown): DemoPortalLimits {
     const checked = checkLimitsUpdate(changes);
     this.settings = { ...this.settings, ...checked };
-    if (checked.rateLimit !== undefined) this.bucket = newBucket(this.settings.rateLimit);
+    if (checked.rateLimit !== undefined) this.bucket = this.newBucket();
     if (checked.operatingLimit !== undefined) this.ledger = newLedger(this.settings.operatingLimit);
     return this.snapshot();
   }
@@ -67,16 +72,19 @@ export class PortalLimits {
 
   /** Empties the bucket and forgets the operating usage; the settings stay. */
   forgetUsage(): void {
-    this.bucket = newBucket(this.settings.rateLimit);
+    this.bucket = this.newBucket();
     this.ledger = newLedger(this.settings.operatingLimit);
   }
 
   /** Counts one HTTP request against the rate limit; false means "answer 503". */
   admitRequest(): boolean {
-    return this.bucket?.tryAdd() ?? true;
+    return this.bucket?.tryAdd(this.clock.now()) ?? true;
   }
 
-  /** The operating ledger, or undefined while the operating limit is off. */
+  /**
+   * The operating ledger, or undefined while the operating limit is off; callers pass it the
+   * time from the portal's clock.
+   */
   get operating(): OperatingLedger | undefined {
     return this.ledger;
   }
@@ -87,6 +95,11 @@ export class PortalLimits {
 
   get operatingCostMs(): number {
     return this.settings.operatingCostMs;
+  }
+
+  private newBucket(): LeakyBucket | undefined {
+    const limit = this.settings.rateLimit;
+    return limit === null ? undefined : new LeakyBucket(limit, this.clock.now());
   }
 }
 
@@ -124,10 +137,6 @@ export function checkMilliseconds(value: unknown, name: string): number {
     );
   }
   return value;
-}
-
-function newBucket(limit: RateLimit | null): LeakyBucket | undefined {
-  return limit === null ? undefined : new LeakyBucket(limit);
 }
 
 function newLedger(limit: ResolvedOperatingLimit | null): OperatingLedger | undefined {

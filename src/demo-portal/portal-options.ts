@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { systemClock, type Clock } from "../clock";
 import {
   type AuthConfig,
   type InternalErrorListener,
@@ -8,6 +9,7 @@ import { type OperatingLimit } from "./operating-time";
 import { checkLimitsUpdate, NO_LIMITS, type DemoPortalLimits } from "./portal-limits";
 import { type RateLimit } from "./rate-limit";
 import { isPortalSeed, PORTAL_SEEDS, type PortalSeed } from "./seed";
+import { showValue } from "./show-value";
 
 export interface DemoPortalOptions {
   /** Interface to listen on. Default "127.0.0.1". */
@@ -44,6 +46,12 @@ export interface DemoPortalOptions {
   operatingCostMs?: number;
   /** Delay before every answer under /rest/, in ms; a plain call is charged it as operating time. Default 0. */
   latencyMs?: number;
+  /**
+   * Where the portal reads the time and waits: `time` objects, `createdAt`, the rate-limit
+   * bucket, the operating-time baskets, latency and hang faults. Default: the system clock;
+   * tests pass one they move themselves, so no outcome depends on the machine's speed.
+   */
+  clock?: Clock;
 }
 
 export interface ResolvedPortalOptions {
@@ -53,6 +61,7 @@ export interface ResolvedPortalOptions {
   auth: AuthConfig;
   onInternalError: InternalErrorListener;
   limits: DemoPortalLimits;
+  clock: Clock;
 }
 
 /** Applies defaults and rejects bad options with a TypeError that names the rule and the value. */
@@ -88,6 +97,7 @@ export function resolvePortalOptions(options: DemoPortalOptions): ResolvedPortal
         latencyMs: options.latencyMs,
       }),
     },
+    clock: checkClock(options.clock ?? systemClock),
   };
 }
 
@@ -114,6 +124,25 @@ function checkOauthTokens(tokens: Record<string, number>): ReadonlyMap<string, n
     }
   }
   return new Map(Object.entries(tokens));
+}
+
+/** JavaScript callers get a clear message instead of a TypeError on the first request. */
+function checkClock(clock: unknown): Clock {
+  if (typeof clock !== "object" || clock === null) {
+    throw new TypeError(
+      `clock must be an object with now() and setTimer(), got ${showValue(clock)}`,
+    );
+  }
+  const candidate = clock as Partial<Record<keyof Clock, unknown>>;
+  const missing = (["now", "setTimer"] as const).filter(
+    (name) => typeof candidate[name] !== "function",
+  );
+  if (missing.length > 0) {
+    throw new TypeError(
+      `clock must be an object with now() and setTimer(), got one without ${missing.map((name) => `${name}()`).join(" and ")}`,
+    );
+  }
+  return clock as Clock;
 }
 
 function isPositiveInteger(value: number): boolean {

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from "../clock";
 import { FaultQueue } from "./faults";
 import { createMethodRegistry, type MethodRegistry } from "./methods/registry";
 import { createClosingController } from "./pause";
@@ -21,26 +22,42 @@ export interface AuthConfig {
 /** Told about exceptions that were not PortalErrors (answered as 500 INTERNAL_SERVER_ERROR). */
 export type InternalErrorListener = (error: unknown, method: string) => void;
 
+/** What a runtime is built from; the optional parts have the defaults a portal starts with. */
+export interface PortalRuntimeSettings {
+  auth: AuthConfig;
+  seed: PortalSeed;
+  onInternalError: InternalErrorListener;
+  /** Default: every booking.v1 method. */
+  methods?: MethodRegistry;
+  /** Default: no limits. */
+  limits?: DemoPortalLimits;
+  /** Default: the system clock. */
+  clock?: Clock;
+}
+
 /**
  * Everything a request needs: data, counters, credentials, the method table, the traffic
- * limits, the injected faults, and a signal that tells waiting requests the portal is closing.
+ * limits, the injected faults, the clock every time stamp and wait is read from, and a signal
+ * that tells waiting requests the portal is closing.
  */
 export class PortalRuntime {
   private currentStore: PortalStore;
   readonly stats = new StatsRecorder();
   readonly faults = new FaultQueue();
+  readonly auth: AuthConfig;
+  readonly onInternalError: InternalErrorListener;
+  readonly methods: MethodRegistry;
   readonly limits: PortalLimits;
+  readonly clock: Clock;
   private readonly closingController = createClosingController();
 
-  constructor(
-    readonly auth: AuthConfig,
-    seed: PortalSeed,
-    readonly onInternalError: InternalErrorListener,
-    readonly methods: MethodRegistry = createMethodRegistry(),
-    limits: DemoPortalLimits = NO_LIMITS,
-  ) {
-    this.currentStore = createStore(seed);
-    this.limits = new PortalLimits(limits);
+  constructor(settings: PortalRuntimeSettings) {
+    this.auth = settings.auth;
+    this.onInternalError = settings.onInternalError;
+    this.methods = settings.methods ?? createMethodRegistry();
+    this.clock = settings.clock ?? systemClock;
+    this.limits = new PortalLimits(this.clock, settings.limits ?? NO_LIMITS);
+    this.currentStore = createStore(settings.seed);
   }
 
   /** Aborted by shutdown(): delayed and hanging requests stop waiting. */

@@ -9,20 +9,22 @@ export interface RateLimit {
  * Bitrix24's request counter as a leaky bucket: every admitted request adds 1, the level drains
  * continuously by `perSecond` (fractions included), and a request that would lift the level
  * above `burst` is refused without adding anything, so a rejected client is not punished twice.
+ * The bucket reads no clock itself: its owner passes the time in, in milliseconds.
  */
 export class LeakyBucket {
   private level = 0;
   private levelAt: number;
 
+  /** `now` is when the bucket starts empty. */
   constructor(
     readonly limit: RateLimit,
-    now: number = Date.now(),
+    now: number,
   ) {
     this.levelAt = now;
   }
 
-  /** True when the request fits; `now` is in milliseconds. */
-  tryAdd(now: number = Date.now()): boolean {
+  /** True when the request fits. */
+  tryAdd(now: number): boolean {
     const elapsedSeconds = Math.max(0, now - this.levelAt) / 1000;
     this.level = Math.max(0, this.level - elapsedSeconds * this.limit.perSecond);
     this.levelAt = now;

@@ -41,11 +41,15 @@ export async function answerRestCall(
     };
 
     if (route.method.toLowerCase() === "batch") {
-      const processingStartedAt = nowSeconds();
+      const processingStartedAt = nowSeconds(runtime.clock);
       const outcome = runBatch(runtime, invocation, params);
       // The batch wrapper is never charged, so its own usage reads 0 while the limiter is on.
-      const usage = runtime.limits.operating?.usage(operatingKey(invocation.account, "batch"));
-      const time = restTime(arrivedAt, nowSeconds() - processingStartedAt, usage);
+      const finishedAt = nowSeconds(runtime.clock);
+      const usage = runtime.limits.operating?.usage(
+        operatingKey(invocation.account, "batch"),
+        finishedAt,
+      );
+      const time = restTime(runtime.clock, arrivedAt, finishedAt - processingStartedAt, usage);
       return { status: 200, body: successEnvelope(outcome, time) };
     }
 

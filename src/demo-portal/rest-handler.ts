@@ -31,8 +31,22 @@ export async function handleRestRequest(
   response: ServerResponse,
   url: URL,
 ): Promise<void> {
-  runtime.stats.recordHttpRequest();
-  const arrivedAt = nowSeconds();
+  runtime.stats.recordArrival();
+  // Every way out (answer, drop, even a bug) ends the request's time in flight exactly once.
+  try {
+    await answerOrDrop(runtime, request, response, url);
+  } finally {
+    runtime.stats.recordSettled();
+  }
+}
+
+async function answerOrDrop(
+  runtime: PortalRuntime,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const arrivedAt = nowSeconds(runtime.clock);
   const latencyMs = runtime.limits.latencyMs;
   const fault = runtime.faults.takeTransport(parseRestPath(url.pathname)?.method ?? "");
   if (fault !== undefined) runtime.stats.recordFault();
@@ -51,6 +65,12 @@ export async function handleRestRequest(
   if (!admitted) {
     countRateLimited(runtime);
     send(runtime, response, jsonAnswer(503, errorEnvelope(queryLimitExceeded())));
+    return;
+  }
+  // A client that went away in the middle of its request (or a portal that closed meanwhile)
+  // leaves nothing to run and nobody to answer; it is no error of the portal's either.
+  if (await cutShort(request, pendingParams)) {
+    response.destroy();
     return;
   }
 
@@ -92,6 +112,14 @@ async function failInFrontOfPortal(
   send(runtime, response, frontFaultAnswer(fault));
 }
 
+/** True when the parameters could not be read because the request never arrived whole. */
+function cutShort(request: IncomingMessage, pendingParams: Promise<unknown>): Promise<boolean> {
+  return pendingParams.then(
+    () => false,
+    () => !request.complete,
+  );
+}
+
 /** A hang without `ms` lasts until the portal closes. */
 function hangMs(fault: TransportFault | undefined): number {
   return fault?.kind === "hang" ? (fault.ms ?? Number.POSITIVE_INFINITY) : 0;
@@ -99,7 +127,7 @@ function hangMs(fault: TransportFault | undefined): number {
 
 /** False when the portal closed meanwhile: its connections are gone, nothing is left to do. */
 async function waitUnlessClosed(runtime: PortalRuntime, ms: number): Promise<boolean> {
-  return ms <= 0 || pause(ms, runtime.closing);
+  return ms <= 0 || pause(runtime.clock, ms, runtime.closing);
 }
 
 function countRateLimited(runtime: PortalRuntime): void {

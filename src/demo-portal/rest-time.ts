@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { type Clock } from "../clock";
 import { type OperatingUsage } from "./operating-time";
 
 /** The `time` object of every successful response and of each batch `result_time` entry. */
@@ -19,14 +19,19 @@ export interface RestTime {
   operating: number;
 }
 
-/** Unix time in seconds with sub-millisecond precision, like PHP's microtime(true). */
-export function nowSeconds(): number {
-  return (performance.timeOrigin + performance.now()) / 1000;
+/** Unix time in seconds on the portal's clock, with fractions like PHP's microtime(true). */
+export function nowSeconds(clock: Clock): number {
+  return clock.now() / 1000;
 }
 
-/** `usage` is given only while the operating limiter is on. */
-export function restTime(startedAt: number, processing: number, usage?: OperatingUsage): RestTime {
-  const finishedAt = nowSeconds();
+/** Finishes now on `clock`; `usage` is given only while the operating limiter is on. */
+export function restTime(
+  clock: Clock,
+  startedAt: number,
+  processing: number,
+  usage?: OperatingUsage,
+): RestTime {
+  const finishedAt = nowSeconds(clock);
   return {
     start: startedAt,
     finish: finishedAt,

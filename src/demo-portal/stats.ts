@@ -1,3 +1,5 @@
+import { Waiters } from "./waiters";
+
 /**
  * Counters that let tests see what reached the portal: how many HTTP requests, which methods
  * ran (batch commands included, the batch wrapper itself not), batch sizes, error codes sent,
@@ -25,6 +27,11 @@ export interface DemoPortalStats {
   operatingRejected: number;
   /** HTTP status of every answer under /rest/ (a reset connection has none). */
   statusCounts: Record<string, number>;
+  /**
+   * HTTP requests under /rest/ that arrived and are not yet answered or dropped: waiting on
+   * latency or a hang, or running. A gauge of what is happening now, so a reset leaves it alone.
+   */
+  inFlight: number;
 }
 
 export class StatsRecorder {
@@ -39,40 +46,58 @@ export class StatsRecorder {
   private faultsInjected = 0;
   private operatingRejected = 0;
   private readonly statusCounts = new Map<string, number>();
+  private inFlight = 0;
+  private readonly waiters = new Waiters(() => this.snapshot());
 
-  recordHttpRequest(): void {
+  /** A request under /rest/ arrived; every arrival is followed by exactly one recordSettled. */
+  recordArrival(): void {
     this.httpRequests += 1;
+    this.inFlight += 1;
+    this.waiters.changed();
+  }
+
+  /** The request was answered or dropped. */
+  recordSettled(): void {
+    this.inFlight -= 1;
+    this.waiters.changed();
   }
 
   recordMethodCall(method: string, userId: number): void {
     this.methodCalls += 1;
     increment(this.callsByMethod, method);
     increment(this.callsByUser, String(userId));
+    this.waiters.changed();
   }
 
   recordBatch(commandCount: number): void {
     this.batchRequests += 1;
     this.batchSizes.push(commandCount);
+    this.waiters.changed();
   }
 
   recordError(code: string): void {
     increment(this.errorsSent, code);
+    this.waiters.changed();
   }
 
   recordRateLimited(): void {
     this.rateLimited += 1;
+    this.waiters.changed();
   }
 
   recordFault(): void {
     this.faultsInjected += 1;
+    this.waiters.changed();
   }
 
   recordOperatingRejected(): void {
     this.operatingRejected += 1;
+    this.waiters.changed();
   }
 
   recordStatus(status: number): void {
     increment(this.statusCounts, String(status));
+    this.waiters.changed();
   }
 
   /** A detached copy: callers may keep or change it without affecting the counters. */
@@ -89,9 +114,16 @@ export class StatsRecorder {
       faultsInjected: this.faultsInjected,
       operatingRejected: this.operatingRejected,
       statusCounts: Object.fromEntries(this.statusCounts),
+      inFlight: this.inFlight,
     };
   }
 
+  /** Resolves with a snapshot once `condition` holds; re-checked after every change. */
+  waitFor(condition: (stats: DemoPortalStats) => boolean): Promise<DemoPortalStats> {
+    return this.waiters.waitFor(condition);
+  }
+
+  /** Zeroes the counters; inFlight stays, since those requests are still on their way. */
   reset(): void {
     this.httpRequests = 0;
     this.methodCalls = 0;
@@ -104,6 +136,7 @@ export class StatsRecorder {
     this.faultsInjected = 0;
     this.operatingRejected = 0;
     this.statusCounts.clear();
+    this.waiters.changed();
   }
 }
 

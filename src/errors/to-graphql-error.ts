@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { BitrixCircuitOpenError, BitrixError, BitrixRateLimitedError } from "../bitrix/errors";
+import { BitrixCircuitOpenError, BitrixError, BitrixRateLimitedError } from "../transport/errors";
 import { BITRIX_ERROR_CODES, BITRIX_ERROR_RULES } from "./bitrix-error-codes";
 import { ErrorCode } from "./error-code";
 

@@ -1,4 +1,4 @@
-import { BITRIX_PAGE_SIZE } from "../bitrix/booking-api";
+import { PAGE_SIZE } from "../transport/protocol";
 
 /**
  * The largest `page.limit` the resolvers accept (MAX_PAGE_LIMIT of common/page.input, which this
@@ -17,7 +17,7 @@ export interface FieldCost {
 }
 
 /** Lists whose length nothing bounds count this many items, Bitrix24's page size. */
-export const DEFAULT_LIST_LENGTH = BITRIX_PAGE_SIZE;
+export const DEFAULT_LIST_LENGTH = PAGE_SIZE;
 
 /**
  * A booking's resources are read one `resource.get` each (deduplicated per request by the loader).
@@ -40,9 +40,7 @@ const free: FieldCost = { items: () => 1 };
 const paged: FieldCost = {
   commands: (args) => {
     const { limit, offset } = pageOf(args);
-    return (
-      Math.floor((offset + limit) / BITRIX_PAGE_SIZE) - Math.floor(offset / BITRIX_PAGE_SIZE) + 1
-    );
+    return Math.floor((offset + limit) / PAGE_SIZE) - Math.floor(offset / PAGE_SIZE) + 1;
   },
   items: (args) => pageOf(args).limit,
 };

@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
-import { MAX_BATCH_COMMANDS } from "../bitrix/dispatcher";
+import { MAX_BATCH_COMMANDS } from "../transport/protocol";
 import { collectFields } from "./collect-fields";
 import {
   COST_TABLE,

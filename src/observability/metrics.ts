@@ -1,6 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { CircuitState } from "../bitrix/circuit-breaker";
-import type { UpstreamObserver, UpstreamRequestEvent } from "../bitrix/dispatcher";
+import type { CircuitState } from "../transport/circuit-breaker";
+import type {
+  RateLimitSharing,
+  UpstreamObserver,
+  UpstreamRequestEvent,
+} from "../transport/observer";
 import { BITRIX_ERROR_CODES } from "../errors/bitrix-error-codes";
 import { ErrorCode } from "../errors/error-code";
 import type { RejectionReason } from "../security/http-guards";
@@ -52,6 +56,10 @@ export class GatewayMetrics {
   private readonly retries: Counter<"reason">;
   private readonly circuitState: Gauge<"origin">;
   private readonly circuitRejections: Counter<"origin">;
+  private readonly queuedCalls: Gauge;
+  private readonly requestsInFlight: Gauge;
+  private readonly callsInFlight: Gauge;
+  private readonly rateLimitShared: Gauge;
 
   constructor(options: { maxOperationNames: number; defaultMetrics?: boolean }) {
     this.operationNames = new LabelSet(options.maxOperationNames);
@@ -134,11 +142,32 @@ export class GatewayMetrics {
       labelNames: ["origin"],
       registers,
     });
+    this.queuedCalls = new Gauge({
+      name: `${PREFIX}upstream_queued_calls`,
+      help: "Upstream calls waiting in the queues for the next batch (while others are in flight, or a backoff)",
+      registers,
+    });
+    this.requestsInFlight = new Gauge({
+      name: `${PREFIX}upstream_requests_in_flight`,
+      help: "HTTP requests to the portal on their way, waits for a rate-limit slot included",
+      registers,
+    });
+    this.callsInFlight = new Gauge({
+      name: `${PREFIX}upstream_calls_in_flight`,
+      help: "Upstream calls carried by the requests on their way",
+      registers,
+    });
+    this.rateLimitShared = new Gauge({
+      name: `${PREFIX}rate_limit_shared`,
+      help: "1 while the rate-limit model is shared through Redis; 0 while Redis is unreachable and each replica models its own share",
+      registers,
+    });
   }
 
-  /** The upstream layer's events, as metrics. */
+  /** The transport's events, as metrics. */
   upstreamObserver(): UpstreamObserver & {
     circuitState(event: { origin: string; state: CircuitState }): void;
+    rateLimitSharing(event: { sharing: RateLimitSharing }): void;
   } {
     return {
       request: (event) => this.recordUpstreamRequest(event),
@@ -147,12 +176,23 @@ export class GatewayMetrics {
         this.limiterWait.observe({ granted: String(granted) }, waitMs / 1000),
       circuitRejected: ({ origin, calls }) => this.circuitRejections.inc({ origin }, calls),
       circuitState: ({ origin, state }) => this.circuitState.set({ origin }, CIRCUIT_VALUES[state]),
+      queue: ({ waitingCalls, requestsInFlight, callsInFlight }) => {
+        this.queuedCalls.set(waitingCalls);
+        this.requestsInFlight.set(requestsInFlight);
+        this.callsInFlight.set(callsInFlight);
+      },
+      rateLimitSharing: ({ sharing }) => this.rateLimitShared.set(sharing === "shared" ? 1 : 0),
     };
   }
 
   /** Declares the portal's circuit so that it shows as closed before anything happens. */
   declareOrigin(origin: string): void {
     this.circuitState.set({ origin }, 0);
+  }
+
+  /** With Redis configured: the limit is local until Redis first answers. */
+  declareSharedRateLimit(): void {
+    this.rateLimitShared.set(0);
   }
 
   recordOperation(event: {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { BitrixError } from "../bitrix/errors";
+import { BitrixError } from "../transport/errors";
 import type { Logger } from "../logger";
 import type { GatewayMetrics } from "./metrics";
 

@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from "../clock";
+
 /** One dependency's state, as /readyz reports it. */
 export interface CheckResult {
   ok: boolean;
@@ -8,17 +10,22 @@ export interface CheckResult {
 export interface ReadinessReport {
   ready: boolean;
   draining: boolean;
+  /** Degradable dependencies that fail now: the replica serves, with less. */
+  degraded: string[];
   checks: Record<string, CheckResult>;
 }
 
 export interface ReadinessOptions {
-  /** Named checks; each resolves to whether the dependency answers. */
+  /** Named checks; each resolves to whether the dependency answers. Each must pass to be ready. */
   checks: Record<string, () => Promise<boolean>>;
+  /** Checks of dependencies the replica can do without for a while: reported, never unready. */
+  degradable?: Record<string, () => Promise<boolean>>;
   /** How long a result is reused; probes from many replicas and a tight probe period stay cheap. */
   cacheMs: number;
   /** A check that takes longer than this counts as failed. */
   timeoutMs: number;
-  now?: () => number;
+  /** Default: the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -29,10 +36,10 @@ export class Readiness {
   private draining = false;
   private readonly cache = new Map<string, { ok: boolean; at: number }>();
   private readonly running = new Map<string, Promise<boolean>>();
-  private readonly now: () => number;
+  private readonly clock: Clock;
 
   constructor(private readonly options: ReadinessOptions) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** From now on /readyz answers 503, so load balancers stop sending new requests. */
@@ -45,39 +52,43 @@ export class Readiness {
   }
 
   async report(): Promise<ReadinessReport> {
-    const names = Object.keys(this.options.checks);
+    const required = Object.keys(this.options.checks);
+    const degradable = Object.keys(this.options.degradable ?? {});
+    const names = [...required, ...degradable];
     const results = await Promise.all(names.map((name) => this.check(name)));
     const checks = Object.fromEntries(names.map((name, index) => [name, results[index]!]));
     return {
-      ready: !this.draining && results.every((result) => result.ok),
+      ready: !this.draining && required.every((name) => checks[name]!.ok),
       draining: this.draining,
+      degraded: degradable.filter((name) => !checks[name]!.ok),
       checks,
     };
   }
 
   private async check(name: string): Promise<CheckResult> {
     const cached = this.cache.get(name);
-    const now = this.now();
+    const now = this.clock.now();
     if (cached && now - cached.at < this.options.cacheMs) {
       return { ok: cached.ok, ageSeconds: Math.round((now - cached.at) / 1000) };
     }
     let running = this.running.get(name);
     if (!running) {
-      running = withTimeout(this.options.checks[name]!(), this.options.timeoutMs).finally(() =>
+      const check = this.options.checks[name] ?? this.options.degradable?.[name];
+      running = withTimeout(this.clock, check!(), this.options.timeoutMs).finally(() =>
         this.running.delete(name),
       );
       this.running.set(name, running);
     }
     const ok = await running;
-    this.cache.set(name, { ok, at: this.now() });
+    this.cache.set(name, { ok, at: this.clock.now() });
     return { ok, ageSeconds: 0 };
   }
 }
 
-function withTimeout(check: Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
+function withTimeout(clock: Clock, check: Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  let cancel = () => {};
   const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
+    cancel = clock.setTimer(timeoutMs, () => resolve(false));
   });
-  return Promise.race([check.catch(() => false), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([check.catch(() => false), timeout]).finally(() => cancel());
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { RequestHandler, Response } from "express";
-import { RequestDeadlineExceeded } from "../bitrix/errors";
+import { RequestDeadlineExceeded } from "../transport/errors";
+import type { Clock } from "../clock";
 import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import type { Logger } from "../logger";
@@ -20,6 +21,7 @@ export function requestScope(
   deadlineMs: number,
   logger: Logger,
   reject: (reason: RejectionReason) => void,
+  clock: Clock,
 ): RequestHandler {
   return (req, res, next) => {
     const started = Date.now();
@@ -32,8 +34,8 @@ export function requestScope(
     // Every upstream call of the request listens on this signal; there may be hundreds.
     setMaxListeners(0, abort.signal);
     res.locals.abort = abort;
-    const soft = setTimeout(() => abort.abort(new RequestDeadlineExceeded()), deadlineMs);
-    const hard = setTimeout(() => {
+    const cancelSoft = clock.setTimer(deadlineMs, () => abort.abort(new RequestDeadlineExceeded()));
+    const cancelHard = clock.setTimer(deadlineMs + DEADLINE_MARGIN_MS, () => {
       if (res.headersSent) return;
       reject("deadline");
       sendGraphQLError(
@@ -42,10 +44,10 @@ export function requestScope(
         ErrorCode.GatewayTimeout,
         `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
       );
-    }, deadlineMs + DEADLINE_MARGIN_MS);
+    });
     res.on("close", () => {
-      clearTimeout(soft);
-      clearTimeout(hard);
+      cancelSoft();
+      cancelHard();
       // The client going away cancels its upstream work; a finished response does not.
       const aborted = !res.writableFinished;
       if (aborted) abort.abort();

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { responsePathAsArray } from "graphql";
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { Booking } from "../booking/booking.type";
-import { BitrixError } from "../bitrix/errors";
+import { BitrixError } from "../transport/errors";
 import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import { graphQLCodeFor } from "../errors/to-graphql-error";

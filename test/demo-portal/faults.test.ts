@@ -1,4 +1,5 @@
 import { startDemoPortal, type DemoPortal, type DemoPortalFault } from "../../src/demo-portal";
+import { ManualClock } from "../helpers/manual-clock";
 import {
   bookingFields,
   get,
@@ -12,11 +13,14 @@ import {
 const MAY_4_2026_9AM_BERLIN = Date.parse("2026-05-04T09:00:00+02:00") / 1000;
 const JSON_TYPE = "application/json; charset=utf-8";
 
+// Hangs end only when the test moves this clock.
+let clock: ManualClock;
 let portal: DemoPortal;
 let call: (method: string) => string;
 
 beforeAll(async () => {
-  portal = await startDemoPortal();
+  clock = new ManualClock();
+  portal = await startDemoPortal({ clock });
   call = (method) => `${portal.webhookUrl}${method}`;
 });
 afterAll(() => portal.close());
@@ -54,6 +58,22 @@ function addProbe(signal?: AbortSignal): Promise<Response> {
       fields: bookingFields(MAY_4_2026_9AM_BERLIN, 60, { name: "Probe" }),
     }),
   });
+}
+
+/**
+ * The probe booking as a GET whose parameters are all in the URL: once the request has arrived
+ * there is no body left to read, so a client giving up cannot cut the parameters short.
+ */
+function addProbeByQuery(signal: AbortSignal): Promise<Response> {
+  const query = [
+    "fields[name]=Probe",
+    "fields[resourceIds][0]=1",
+    `fields[datePeriod][from][timestamp]=${MAY_4_2026_9AM_BERLIN}`,
+    "fields[datePeriod][from][timezone]=Europe/Berlin",
+    `fields[datePeriod][to][timestamp]=${MAY_4_2026_9AM_BERLIN + 3600}`,
+    "fields[datePeriod][to][timezone]=Europe/Berlin",
+  ].join("&");
+  return fetch(call(`booking.v1.booking.add?${query}`), { signal });
 }
 
 async function bookingNames(): Promise<string[]> {
@@ -154,20 +174,35 @@ describe("transport faults", () => {
 
   it("hang with ms holds the answer that long, then answers normally", async () => {
     await inject({ method: "booking.v1.booking.get", kind: "hang", ms: 300 });
-    const startedAt = performance.now();
-    const reply = await get<SuccessBody<{ booking: { id: number } }>>(
+    const reply = get<SuccessBody<{ booking: { id: number } }>>(
       call("booking.v1.booking.get?id=14"),
     );
-    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(299);
-    expect(reply.status).toBe(200);
-    expect(reply.body.result.booking.id).toBe(14);
+    await portal.waitFor((stats) => stats.inFlight === 1);
+    expect(clock.pendingDelays).toEqual([300]);
+
+    clock.advance(299);
+    expect(portal.stats().statusCounts).toEqual({});
+
+    clock.advance(1);
+    const answered = await reply;
+    expect(answered.status).toBe(200);
+    expect(answered.body.result.booking.id).toBe(14);
+    expect(answered.body.time.start).toBe((clock.now() - 300) / 1000);
   });
 
   it("hang still runs the call when the client gives up first, like a timed-out write", async () => {
     await inject({ method: "booking.v1.booking.add", kind: "hang", ms: 300 });
-    await expect(addProbe(AbortSignal.timeout(100))).rejects.toThrow();
+    const client = new AbortController();
+    const gaveUp = expect(addProbeByQuery(client.signal)).rejects.toThrow();
+    await portal.waitFor((stats) => stats.inFlight === 1);
+    client.abort();
+    await gaveUp;
     expect(await bookingNames()).not.toContain("Probe");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    clock.advance(300);
+    // The add runs after its hang although nobody reads the answer any more.
+    await portal.waitFor((stats) => stats.inFlight === 0);
+    expect(portal.stats().callsByMethod).toMatchObject({ "booking.v1.booking.add": 1 });
     expect(await bookingNames()).toContain("Probe");
   });
 
@@ -227,16 +262,23 @@ describe("transport faults", () => {
 });
 
 describe("hang without ms", () => {
-  it("holds the request until the portal closes, and the portal still closes promptly", async () => {
-    const hanging = await startDemoPortal();
+  it("holds the request until the portal closes, and closing ends it", async () => {
+    const hangingClock = new ManualClock();
+    const hanging = await startDemoPortal({ clock: hangingClock });
     hanging.injectFault({ method: "*", kind: "hang" });
-    const pending = fetch(`${hanging.webhookUrl}booking.v1.clienttype.list`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const dropped = expect(
+      fetch(`${hanging.webhookUrl}booking.v1.clienttype.list`),
+    ).rejects.toThrow();
+    await hanging.waitFor((stats) => stats.inFlight === 1);
+    // No timer at all: no amount of time ends this hang, only closing does.
+    expect(hangingClock.pending).toBe(0);
     expect(hanging.stats().statusCounts).toEqual({});
-    const startedAt = performance.now();
+
     await hanging.close();
-    expect(performance.now() - startedAt).toBeLessThan(1000);
-    await expect(pending).rejects.toThrow();
+    const stats = hanging.stats();
+    expect(stats.inFlight).toBe(0);
+    expect(stats.statusCounts).toEqual({});
+    await dropped;
   });
 });
 

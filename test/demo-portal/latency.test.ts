@@ -1,13 +1,16 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
-import { get, postJson, send, type SuccessBody } from "./rest-client";
+import { ManualClock } from "../helpers/manual-clock";
+import { get, postJson, send, type Reply, type SuccessBody } from "./rest-client";
 
 const LATENCY_MS = 150;
 
+let clock: ManualClock;
 let portal: DemoPortal;
 let call: (method: string) => string;
 
 beforeAll(async () => {
-  portal = await startDemoPortal({ latencyMs: LATENCY_MS });
+  clock = new ManualClock();
+  portal = await startDemoPortal({ latencyMs: LATENCY_MS, clock });
   call = (method) => `${portal.webhookUrl}${method}`;
 });
 afterAll(() => portal.close());
@@ -16,68 +19,138 @@ beforeEach(() => {
   portal.setLimits({ latencyMs: LATENCY_MS, operatingLimit: null });
 });
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const startedAt = performance.now();
-  const value = await work();
-  return { ms: performance.now() - startedAt, value };
+/**
+ * Resolves once `count` more requests have reached the portal. A request starts its latency
+ * wait in the same turn of the event loop as it arrives, so its timer is set by then.
+ */
+async function arrivals(count: number): Promise<void> {
+  const target = portal.stats().httpRequests + count;
+  await portal.waitFor((stats) => stats.httpRequests >= target);
 }
 
-// Timers may fire a fraction of a millisecond early by the clock the test reads.
-const AT_LEAST = LATENCY_MS - 1;
+const WAITING = "still waiting on the clock" as const;
+
+/**
+ * The reply, or WAITING as soon as the portal starts a wait on the clock instead of answering,
+ * so that a portal that waits more than expected fails the test at once instead of hanging it.
+ */
+function unlessWaiting<T>(reply: Promise<T>): Promise<T | typeof WAITING> {
+  return Promise.race([reply, clock.whenPending(1).then(() => WAITING)]);
+}
+
+/** Sends a request, lets the latency pass on the clock, and returns the answer. */
+async function afterLatency<T>(request: () => Promise<T>): Promise<T | typeof WAITING> {
+  const reply = request();
+  await arrivals(1);
+  clock.advance(LATENCY_MS);
+  return unlessWaiting(reply);
+}
+
+function durationOf(reply: Reply<SuccessBody> | typeof WAITING): number | undefined {
+  return reply === WAITING ? undefined : reply.body.time.duration;
+}
 
 describe("latency", () => {
-  it("delays the answer by latencyMs and shows it in time.duration", async () => {
-    const { ms, value } = await timed(() => get<SuccessBody>(call("booking.v1.clienttype.list")));
-    expect(value.status).toBe(200);
-    expect(ms).toBeGreaterThanOrEqual(AT_LEAST);
-    expect(value.body.time.duration * 1000).toBeGreaterThanOrEqual(AT_LEAST);
+  it("holds the answer until latencyMs have passed on the portal's clock, and shows it in time", async () => {
+    const arrivedAt = clock.now();
+    const reply = get<SuccessBody>(call("booking.v1.clienttype.list"));
+    await arrivals(1);
+    expect(clock.pendingDelays).toEqual([LATENCY_MS]);
+
+    clock.advance(LATENCY_MS - 1);
+    const waiting = portal.stats();
+    expect(waiting.inFlight).toBe(1);
+    expect(waiting.statusCounts).toEqual({});
+
+    clock.advance(1);
+    const answered = await unlessWaiting(reply);
+    expect(answered).toMatchObject({ status: 200 });
+    const { time } = (answered as Reply<SuccessBody>).body;
+    expect(time.start).toBe(arrivedAt / 1000);
+    expect(time.finish).toBe((arrivedAt + LATENCY_MS) / 1000);
+    // Unix seconds near 1.8e9 carry about 2e-7 s of rounding, so the difference is close, not equal.
+    expect(time.duration).toBeCloseTo(LATENCY_MS / 1000, 6);
+    expect(portal.stats().inFlight).toBe(0);
   });
 
-  it("delays errors too, and a batch once", async () => {
-    expect((await timed(() => get(call("booking.v1.unknown")))).ms).toBeGreaterThanOrEqual(
-      AT_LEAST,
-    );
+  it("delays errors too", async () => {
+    const reply = get(call("booking.v1.unknown"));
+    await arrivals(1);
+    expect(clock.pendingDelays).toEqual([LATENCY_MS]);
+    expect(portal.stats().statusCounts).toEqual({});
+    clock.advance(LATENCY_MS);
+    expect(await unlessWaiting(reply)).toMatchObject({ status: 404 });
+  });
+
+  it("delays a batch once, not once per command", async () => {
     const commands = Array.from({ length: 5 }, () => "booking.v1.clienttype.list");
-    const { ms } = await timed(() => postJson(call("batch"), { cmd: commands }));
-    expect(ms).toBeGreaterThanOrEqual(AT_LEAST);
-    expect(ms).toBeLessThan(2 * LATENCY_MS);
+    const reply = postJson<SuccessBody>(call("batch"), { cmd: commands });
+    await arrivals(1);
+    expect(clock.pendingDelays).toEqual([LATENCY_MS]);
+    clock.advance(LATENCY_MS);
+    const answered = await unlessWaiting(reply);
+    expect(answered).toMatchObject({ status: 200 });
+    expect(durationOf(answered)).toBeCloseTo(LATENCY_MS / 1000, 6);
   });
 
   it("does not block the event loop: parallel requests wait side by side", async () => {
-    const { ms, value } = await timed(() =>
-      Promise.all(Array.from({ length: 8 }, () => get(call("booking.v1.clienttype.list")))),
+    const replies = Array.from({ length: 8 }, () =>
+      get<SuccessBody>(call("booking.v1.clienttype.list")),
     );
-    expect(value.map((reply) => reply.status)).toEqual(Array(8).fill(200));
-    expect(ms).toBeLessThan(3 * LATENCY_MS);
+    await arrivals(8);
+    // All eight wait at once; one after another, only the first would have a timer now.
+    expect(clock.pendingDelays).toEqual(Array(8).fill(LATENCY_MS));
+    expect(portal.stats().inFlight).toBe(8);
+
+    expect(clock.advance(LATENCY_MS)).toBe(8);
+    const answered = await unlessWaiting(Promise.all(replies));
+    expect(answered).not.toBe(WAITING);
+    const all = answered as Array<Reply<SuccessBody>>;
+    expect(all.map((reply) => reply.status)).toEqual(Array(8).fill(200));
+    for (const reply of all) expect(durationOf(reply)).toBeCloseTo(LATENCY_MS / 1000, 6);
   });
 
   it("is charged as operating time to a plain call, not to batch commands", async () => {
     portal.setLimits({ operatingLimit: { limitSeconds: 100 } });
-    const plain = await get<SuccessBody>(call("booking.v1.clienttype.list"));
-    expect(plain.body.time.operating).toBe(LATENCY_MS / 1000);
-    const batch = await postJson<SuccessBody<{ result_time: Array<{ operating: number }> }>>(
-      call("batch"),
-      { cmd: ["booking.v1.clienttype.list"] },
+    const plain = await afterLatency(() => get<SuccessBody>(call("booking.v1.clienttype.list")));
+    expect(plain).toMatchObject({ status: 200, body: { time: { operating: LATENCY_MS / 1000 } } });
+    const batch = await afterLatency(() =>
+      postJson<SuccessBody<{ result_time: Array<{ operating: number }> }>>(call("batch"), {
+        cmd: ["booking.v1.clienttype.list"],
+      }),
     );
     // The command adds nothing: the method's total is still the plain call's latency.
-    expect(batch.body.result.result_time[0]?.operating).toBe(LATENCY_MS / 1000);
+    expect(batch).toMatchObject({
+      status: 200,
+      body: { result: { result_time: [{ operating: LATENCY_MS / 1000 }] } },
+    });
   });
 
-  it("can be changed with PUT /_demo/latency", async () => {
+  it("can be changed with PUT /_demo/latency, and 0 answers without the clock moving", async () => {
     const reply = await send(`${portal.origin}/_demo/latency`, { method: "PUT", body: "0" });
     expect(reply.body).toMatchObject({ latencyMs: 0 });
-    const { ms } = await timed(() => get(call("booking.v1.clienttype.list")));
-    expect(ms).toBeLessThan(LATENCY_MS);
+    const startedAt = clock.now();
+    const answered = await unlessWaiting(get<SuccessBody>(call("booking.v1.clienttype.list")));
+    expect(answered).toMatchObject({ status: 200 });
+    expect(durationOf(answered)).toBe(0);
+    expect(clock.now()).toBe(startedAt);
   });
 });
 
 describe("closing while requests wait", () => {
-  it("closes promptly and ends the waiting requests", async () => {
-    const slow = await startDemoPortal({ latencyMs: 60_000 });
-    const pending = fetch(`${slow.webhookUrl}booking.v1.clienttype.list`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const { ms } = await timed(() => slow.close());
-    expect(ms).toBeLessThan(1000);
-    await expect(pending).rejects.toThrow();
+  it("ends the waiting requests and closes although the clock never reaches their latency", async () => {
+    const slowClock = new ManualClock();
+    const slow = await startDemoPortal({ latencyMs: 60_000, clock: slowClock });
+    const dropped = expect(fetch(`${slow.webhookUrl}booking.v1.clienttype.list`)).rejects.toThrow();
+    await slow.waitFor((stats) => stats.inFlight === 1);
+    expect(slowClock.pendingDelays).toEqual([60_000]);
+
+    // The clock stands still, so only closing can end the wait.
+    await slow.close();
+    expect(slowClock.pending).toBe(0);
+    const stats = slow.stats();
+    expect(stats.inFlight).toBe(0);
+    expect(stats.statusCounts).toEqual({});
+    await dropped;
   });
 });

@@ -1,4 +1,6 @@
-import { type AddressInfo } from "node:net";
+import { once } from "node:events";
+import { connect, type AddressInfo } from "node:net";
+import { type Clock } from "../../src/clock";
 import { startDemoPortal } from "../../src/demo-portal";
 import { type MethodGroup } from "../../src/demo-portal/methods/method";
 import { createMethodRegistry } from "../../src/demo-portal/methods/registry";
@@ -16,12 +18,30 @@ describe("startDemoPortal", () => {
     }
   });
 
-  it("closes promptly even while a keep-alive connection is open, and tolerates a second close", async () => {
-    const portal = await startDemoPortal();
-    expect((await get(`${portal.webhookUrl}booking.v1.clienttype.list`)).status).toBe(200);
-    const startedAt = Date.now();
+  it("closes even while a request is still being received, and tolerates a second close", async () => {
+    const internalErrors: unknown[] = [];
+    const portal = await startDemoPortal({
+      onInternalError: (error) => internalErrors.push(error),
+    });
+    const { pathname, port } = new URL(`${portal.webhookUrl}booking.v1.clienttype.list`);
+    // Headers promising a body that never comes: a connection in the middle of a request, which
+    // server.close() alone would wait for (minutes, until Node's request timeout).
+    const client = connect(Number(port), "127.0.0.1");
+    client.on("error", () => undefined);
+    const clientClosed = once(client, "close");
+    client.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+    );
+    await portal.waitFor((stats) => stats.inFlight === 1);
+
     await portal.close();
-    expect(Date.now() - startedAt).toBeLessThan(1000);
+    await clientClosed;
+    // The cut-short request ends without running, and without being taken for a portal bug.
+    await portal.waitFor((stats) => stats.inFlight === 0);
+    expect(portal.stats()).toMatchObject({ methodCalls: 0, errorsSent: {} });
+    expect(portal.stats().statusCounts).toEqual({});
+    expect(internalErrors).toEqual([]);
     await expect(portal.close()).resolves.toBeUndefined();
     await expect(fetch(`${portal.webhookUrl}booking.v1.clienttype.list`)).rejects.toThrow();
   });
@@ -52,6 +72,12 @@ describe("startDemoPortal", () => {
     await expect(startDemoPortal({ oauthTokens: { t: -1 } })).rejects.toThrow(
       'oauthTokens["t"] must be a positive integer user id, got -1',
     );
+    await expect(startDemoPortal({ clock: { now: () => 0 } as unknown as Clock })).rejects.toThrow(
+      "clock must be an object with now() and setTimer(), got one without setTimer()",
+    );
+    await expect(startDemoPortal({ clock: 5 as unknown as Clock })).rejects.toThrow(
+      "clock must be an object with now() and setTimer(), got 5",
+    );
   });
 });
 
@@ -63,12 +89,16 @@ describe("unexpected exceptions inside a method", () => {
         throw new Error("boom");
       },
     };
-    const runtime = new PortalRuntime(
-      { webhook: { userId: 1, secret: "abc" }, oauthTokens: new Map(), expiredTokens: new Set() },
-      "demo",
-      (_error, method) => failures.push(method),
-      createMethodRegistry([explodingGroup]),
-    );
+    const runtime = new PortalRuntime({
+      auth: {
+        webhook: { userId: 1, secret: "abc" },
+        oauthTokens: new Map(),
+        expiredTokens: new Set(),
+      },
+      seed: "demo",
+      onInternalError: (_error, method) => failures.push(method),
+      methods: createMethodRegistry([explodingGroup]),
+    });
     const server = createPortalServer(runtime);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rest/1/abc/`;

@@ -1,4 +1,5 @@
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
+import { ManualClock } from "../helpers/manual-clock";
 import {
   get,
   postJson,
@@ -27,12 +28,15 @@ const LIMITS = {
   operatingCostMs: 100,
 } as const;
 
+// Baskets open and expire by this clock, which moves only when a test says so.
+let clock: ManualClock;
 let portal: DemoPortal;
 let call: (method: string) => string;
 const oauth = (method: string) => `${portal.origin}/rest/${method}`;
 
 beforeAll(async () => {
-  portal = await startDemoPortal({ ...LIMITS, oauthTokens: { "token-anna": 3 } });
+  clock = new ManualClock();
+  portal = await startDemoPortal({ ...LIMITS, oauthTokens: { "token-anna": 3 }, clock });
   call = (method) => `${portal.webhookUrl}${method}`;
 });
 afterAll(() => portal.close());
@@ -49,18 +53,17 @@ async function timeOf(url: string): Promise<OperatingTime> {
 
 describe("operating-time limit", () => {
   it("reports growing operating time with a reset time, then answers 429", async () => {
-    const before = Math.floor(Date.now() / 1000);
+    // Calls at a quarter past a whole second W, so that the reset time needs rounding up.
+    clock.advance(1000 - (clock.now() % 1000) + 250);
+    const wholeSecond = Math.floor(clock.now() / 1000);
     const times = [];
     for (let index = 0; index < 3; index += 1) {
       times.push(await timeOf(call("booking.v1.clienttype.list")));
     }
     expect(times.map((time) => time.operating)).toEqual([0.1, 0.2, 0.3]);
-    const resetAt = times[0]?.operating_reset_at;
-    expect(Number.isInteger(resetAt)).toBe(true);
-    expect(resetAt).toBeGreaterThanOrEqual(before + 600);
-    expect(resetAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 600);
-    // One basket holds all three calls, so they share its reset time.
-    expect(new Set(times.map((time) => time.operating_reset_at)).size).toBe(1);
+    // One basket, opened by the first call at W + 0.25, holds all three and leaves the 600 s
+    // window at W + 600.25: rounded up, so a client waiting until then finds it gone.
+    expect(times.map((time) => time.operating_reset_at)).toEqual(Array(3).fill(wholeSecond + 601));
 
     const blocked = await get<ErrorBody>(call("booking.v1.clienttype.list"));
     expect(blocked.status).toBe(429);
@@ -119,7 +122,10 @@ describe("operating-time limit", () => {
     await get(call("booking.v1.clienttype.list"));
     await get(call("booking.v1.clienttype.list"));
     expect((await get(call("booking.v1.clienttype.list"))).status).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, 550));
+    // The window is 0.5 s: a millisecond before it ends the basket still counts, just after it is gone.
+    clock.advance(499);
+    expect((await get(call("booking.v1.clienttype.list"))).status).toBe(429);
+    clock.advance(2);
     expect((await timeOf(call("booking.v1.clienttype.list"))).operating).toBe(0.1);
   });
 });

@@ -1,3 +1,4 @@
+import { ManualClock } from "../helpers/manual-clock";
 import {
   bookingFields,
   get,
@@ -40,7 +41,9 @@ const RESOURCE_KEYS = [
 const JAN_2020 = Date.parse("2020-01-06T09:00:00+01:00") / 1000;
 const JAN_2099 = Date.parse("2099-01-05T09:00:00+01:00") / 1000;
 
-const demo = useDemoPortal();
+// "Future bookings" are judged by this clock, which moves only when a test says so.
+const clock = new ManualClock();
+const demo = useDemoPortal({ clock });
 const call = demo.call;
 
 async function getResource(id: number): Promise<ResourceWire> {
@@ -389,6 +392,23 @@ describe("booking.v1.resource.delete", () => {
       { id: added.body.result },
     );
     expect(booking.body.result.booking.resourceIds).toEqual([1]);
+  });
+
+  it("judges future bookings by the portal's clock", async () => {
+    const id = (await addResource({ name: "Room 3", typeId: 1 })).body.result;
+    const inAnHour = Math.floor(clock.now() / 1000) + 3600;
+    await postJson(call("booking.v1.booking.add"), {
+      fields: bookingFields(inAnHour, 60, { resourceIds: [id] }),
+    });
+    expectError(
+      await postJson(call("booking.v1.resource.delete"), { id }),
+      "1008",
+      "The resource can not be deleted. There are future bookings with that resource.",
+    );
+    // Once the booking has ended on the portal's clock, it is a past booking.
+    clock.advance(2 * 3600 * 1000 + 1000);
+    const reply = await postJson<SuccessBody<boolean>>(call("booking.v1.resource.delete"), { id });
+    expect(reply.body.result).toBe(true);
   });
 
   it("answers 1008 for a resource with future bookings, and for a missing one", async () => {

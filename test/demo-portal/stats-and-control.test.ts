@@ -25,6 +25,7 @@ describe("stats", () => {
       faultsInjected: 0,
       operatingRejected: 0,
       statusCounts: {},
+      inFlight: 0,
     });
   });
 
@@ -59,6 +60,7 @@ describe("stats", () => {
       faultsInjected: 0,
       operatingRejected: 0,
       statusCounts: { "200": 3, "400": 1, "401": 1, "404": 1 },
+      inFlight: 0,
     });
   });
 

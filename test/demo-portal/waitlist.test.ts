@@ -1,3 +1,4 @@
+import { ManualClock } from "../helpers/manual-clock";
 import { get, postJson, type SuccessBody, expectError, useDemoPortal } from "./rest-client";
 
 interface WaitListWire {
@@ -6,7 +7,9 @@ interface WaitListWire {
 }
 type ListBody = SuccessBody<{ waitList: WaitListWire[] }>;
 
-const demo = useDemoPortal();
+// New items are stamped with this clock's day, so "today" cannot turn into tomorrow mid-test.
+const clock = new ManualClock();
+const demo = useDemoPortal({ clock });
 const call = demo.call;
 
 async function getItem(id: number): Promise<WaitListWire> {
@@ -26,9 +29,9 @@ async function list(params: Record<string, unknown> = {}): Promise<ListBody> {
 
 const ids = (body: ListBody) => body.result.waitList.map((item) => item.id);
 
-/** dd.mm.yyyy for a day offset from today (UTC), as waitlist.list's filter wants it. */
+/** dd.mm.yyyy for a day offset from the portal's today (UTC), as waitlist.list's filter wants it. */
 function day(offset: number): string {
-  const date = new Date(Date.now() + offset * 86_400_000);
+  const date = new Date(clock.now() + offset * 86_400_000);
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
 }

@@ -1,5 +1,4 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { sample, scrape } from "../helpers/metrics";
 import { gql, post, startHardenedStack, type HardenedStack } from "./stack";
 
 /** A small seeded generator, so that a failing run can be repeated. */
@@ -166,11 +165,6 @@ function randomRequest(random: () => number): {
   return { body: "", contentType: "application/json", method: random() < 0.5 ? "GET" : "PUT" };
 }
 
-function collectGarbage(): (() => void) | undefined {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as (() => void) | undefined;
-}
-
 describe("fuzzing", () => {
   let stack: HardenedStack;
 
@@ -179,16 +173,14 @@ describe("fuzzing", () => {
   });
   afterAll(() => stack.stop());
 
-  it(`survives ${TOTAL} random and malformed requests without a 500, with flat memory`, async () => {
+  it(`survives ${TOTAL} random and malformed requests without a 500, and leaves nothing behind`, async () => {
     const random = prng(SEED);
     const statuses = new Map<number, number>();
     const failures: string[] = [];
-    const gc = collectGarbage();
-    const heapAfter: number[] = [];
 
-    for (const half of [0, 1]) {
+    {
       let next = 0;
-      const count = TOTAL / 2;
+      const count = TOTAL;
       const worker = async () => {
         while (next < count) {
           next += 1;
@@ -216,10 +208,6 @@ describe("fuzzing", () => {
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      gc?.();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      gc?.();
-      heapAfter[half] = process.memoryUsage().heapUsed;
     }
 
     expect(failures).toEqual([]);
@@ -227,7 +215,12 @@ describe("fuzzing", () => {
     // Many requests were refused and many answered: the fuzzer reached both sides.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(TOTAL / 10);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(TOTAL / 10);
-    if (gc) expect(heapAfter[1]! - heapAfter[0]!).toBeLessThan(30 * 1024 * 1024);
+    // Every upstream call ended: none is left waiting or on its way. (Memory over time is measured
+    // by the benchmark's soak, where it is a figure, not a pass or fail.)
+    const metrics = await scrape(stack.gateway.url);
+    expect(sample(metrics, "b24gw_upstream_queued_calls")).toBe(0);
+    expect(sample(metrics, "b24gw_upstream_requests_in_flight")).toBe(0);
+    expect(sample(metrics, "b24gw_upstream_calls_in_flight")).toBe(0);
 
     const healthy = await post(stack.gateway.url, gql("{ booking(id: 15) { id } }"));
     expect(healthy.body.data).toEqual({ booking: { id: 15 } });

@@ -1,3 +1,4 @@
+import { ManualClock } from "../helpers/manual-clock";
 import { gql, post, startHardenedStack, type HardenedStack } from "./stack";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -175,13 +176,15 @@ describe("/readyz", () => {
   });
 
   it("turns unavailable when the portal cannot be reached, once the cached result expires", async () => {
-    const stack = await startHardenedStack({ env: { READINESS_CACHE_MS: "300" } });
+    const clock = new ManualClock();
+    const stack = await startHardenedStack({ env: { READINESS_CACHE_MS: "300" }, clock });
     try {
       expect((await fetch(`${stack.base}/readyz`)).status).toBe(200);
       await stack.portal.close();
       // Within the cache period the last result stands.
+      clock.advance(299);
       expect((await fetch(`${stack.base}/readyz`)).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      clock.advance(1);
       const response = await fetch(`${stack.base}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({
@@ -190,6 +193,39 @@ describe("/readyz", () => {
       });
       // Liveness does not depend on the portal.
       expect((await fetch(`${stack.base}/healthz`)).status).toBe(200);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("reports draining from the moment shutdown starts, while requests in flight still finish", async () => {
+    const clock = new ManualClock();
+    const portalClock = new ManualClock();
+    const stack = await startHardenedStack({
+      env: { SHUTDOWN_READINESS_DELAY_MS: "5000", SHUTDOWN_GRACE_MS: "60000" },
+      clock,
+      // The portal holds each request until its own clock moves.
+      portal: { latencyMs: 1, clock: portalClock },
+    });
+    try {
+      const query = gql("{ booking(id: 14) { id } }");
+      const inFlight = post(stack.gateway.url, query);
+      await stack.portal.waitFor((stats) => stats.inFlight === 1);
+      const shutdown = stack.gateway.shutdown();
+
+      const readiness = await fetch(`${stack.base}/readyz`);
+      expect(readiness.status).toBe(503);
+      expect(await readiness.json()).toMatchObject({ status: "draining" });
+      // Until the readiness delay is over, new requests are still served.
+      const late = post(stack.gateway.url, query);
+      const answers = await portalClock.runUntil(Promise.all([inFlight, late]));
+      for (const answer of answers) expect(answer.body).toEqual({ data: { booking: { id: 14 } } });
+
+      await clock.whenDelays((delays) => delays.includes(5000));
+      clock.advance(5000);
+      await shutdown;
+
+      await expect(fetch(`${stack.base}/healthz`)).rejects.toThrow();
     } finally {
       await stack.stop();
     }

@@ -1,3 +1,4 @@
+import type { Clock } from "../../src/clock";
 import { loadConfig, type Config } from "../../src/config";
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../../src/demo-portal";
 import { createLogger } from "../../src/logger";
@@ -24,9 +25,12 @@ export async function startHardenedStack(
     env?: Record<string, string>;
     oauth?: boolean;
     logLevel?: string;
+    /** Shared by the portal and the gateway; default the system clock. */
+    clock?: Clock;
   } = {},
 ): Promise<HardenedStack> {
-  const portal = await startDemoPortal(options.portal);
+  const clock = options.clock;
+  const portal = await startDemoPortal({ ...(clock && { clock }), ...options.portal });
   const config = loadConfig({
     PORT: "0",
     BITRIX24_RATE_LIMIT: "off",
@@ -39,7 +43,7 @@ export async function startHardenedStack(
   const logger = createLogger(options.logLevel ?? "info", {
     destination: { write: (line: string) => void logs.push(line) },
   });
-  const gateway = await startGateway(config, logger);
+  const gateway = await startGateway(config, logger, { clock });
   return {
     portal,
     gateway,

@@ -1,3 +1,4 @@
+import type { Clock } from "../../src/clock";
 import { loadConfig, type Config } from "../../src/config";
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../../src/demo-portal";
 import { createLogger } from "../../src/logger";
@@ -11,12 +12,19 @@ export interface TestStack {
 
 /**
  * A demo portal and a gateway, each on its own loopback port, talking real HTTP. `env` holds the
- * gateway's environment on top of the portal's webhook URL.
+ * gateway's environment on top of the portal's webhook URL. A `clock` is shared by both, so that
+ * the portal's rate limit and latency and the gateway's waits and timeouts move together.
  */
 export async function startStack(
-  options: { portal?: DemoPortalOptions; env?: Record<string, string>; oauth?: boolean } = {},
+  options: {
+    portal?: DemoPortalOptions;
+    env?: Record<string, string>;
+    oauth?: boolean;
+    clock?: Clock;
+  } = {},
 ): Promise<TestStack> {
-  const portal = await startDemoPortal(options.portal);
+  const clock = options.clock;
+  const portal = await startDemoPortal({ ...(clock && { clock }), ...options.portal });
   const env: Record<string, string> = {
     PORT: "0",
     LOG_LEVEL: "silent",
@@ -26,7 +34,7 @@ export async function startStack(
       : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),
     ...options.env,
   };
-  const gateway = await startGateway(gatewayConfig(env), createLogger("silent"));
+  const gateway = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
   return {
     portal,
     gateway,

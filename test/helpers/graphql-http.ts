@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { Agent, request } from "undici";
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -28,4 +29,32 @@ export async function execute<TData, TVariables>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, "status">;
   return { status: response.status, ...body };
+}
+
+/**
+ * The same POST as `execute`, over a connection of its own that is closed afterwards: what a browser
+ * that has not talked to the gateway before sends, with no warm keep-alive pool to help it along.
+ */
+export async function executeOnNewConnection<TData, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+): Promise<GraphQLResponse<TData>> {
+  const body = JSON.stringify({
+    query: typeof document === "string" ? document : print(document),
+    ...(variables !== undefined && { variables }),
+  });
+  const dispatcher = new Agent({ pipelining: 0 });
+  try {
+    const response = await request(url, {
+      method: "POST",
+      dispatcher,
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body,
+    });
+    const parsed = (await response.body.json()) as Omit<GraphQLResponse<TData>, "status">;
+    return { status: response.statusCode, ...parsed };
+  } finally {
+    await dispatcher.close();
+  }
 }

@@ -1,6 +1,6 @@
 import { parse } from "qs";
-import { encodeBatchCommand, resultOf } from "../../src/bitrix/batch-command";
-import { readBatchResult } from "../../src/bitrix/batch-result";
+import { encodeBatchCommand, resultOf } from "../../src/transport/batch-command";
+import { readBatchResult } from "../../src/transport/batch-result";
 
 describe("batch commands", () => {
   it("encodes nested params in PHP's key form, which parse_str reads back", () => {

@@ -1,14 +1,4 @@
-import {
-  CircuitBreaker,
-  isAvailabilityFailure,
-  type CircuitState,
-} from "../../src/bitrix/circuit-breaker";
-import {
-  BitrixApiError,
-  BitrixMalformedResponseError,
-  BitrixNetworkError,
-  BitrixTimeoutError,
-} from "../../src/bitrix/errors";
+import { CircuitBreaker, type CircuitState } from "../../src/transport/circuit-breaker";
 
 const ORIGIN = "https://portal.example";
 
@@ -19,56 +9,58 @@ function breaker(threshold = 3, cooldownMs = 1000) {
     { threshold, cooldownMs, onStateChange: (_origin, state) => changes.push(state) },
     () => now,
   );
-  return { instance, changes, advance: (ms: number) => (now += ms) };
+  // The state as the breaker last announced it; "closed" until it announces anything.
+  const state = () => changes[changes.length - 1] ?? "closed";
+  return { instance, changes, state, advance: (ms: number) => (now += ms) };
 }
 
 describe("circuit breaker", () => {
   it("opens after `threshold` consecutive failures and refuses until the cool-down passes", () => {
-    const { instance, changes, advance } = breaker();
+    const { instance, changes, state, advance } = breaker();
     for (let i = 0; i < 2; i += 1) {
       expect(instance.acquire(ORIGIN).allowed).toBe(true);
       instance.failed(ORIGIN);
     }
-    expect(instance.state(ORIGIN)).toBe("closed");
+    expect(state()).toBe("closed");
     instance.acquire(ORIGIN);
     instance.failed(ORIGIN);
-    expect(instance.state(ORIGIN)).toBe("open");
+    expect(state()).toBe("open");
     advance(400);
     expect(instance.acquire(ORIGIN)).toEqual({ allowed: false, retryAfterMs: 600 });
     expect(changes).toEqual(["open"]);
   });
 
   it("a success resets the count", () => {
-    const { instance } = breaker();
+    const { instance, state } = breaker();
     instance.failed(ORIGIN);
     instance.failed(ORIGIN);
     instance.succeeded(ORIGIN);
     instance.failed(ORIGIN);
     instance.failed(ORIGIN);
-    expect(instance.state(ORIGIN)).toBe("closed");
+    expect(state()).toBe("closed");
   });
 
   it("lets exactly one probe through after the cool-down; its success closes the circuit", () => {
-    const { instance, changes, advance } = breaker();
+    const { instance, changes, state, advance } = breaker();
     for (let i = 0; i < 3; i += 1) instance.failed(ORIGIN);
     advance(1000);
     expect(instance.isRejecting(ORIGIN).allowed).toBe(true);
     expect(instance.acquire(ORIGIN).allowed).toBe(true);
-    expect(instance.state(ORIGIN)).toBe("half-open");
+    expect(state()).toBe("half-open");
     expect(instance.acquire(ORIGIN).allowed).toBe(false);
     instance.succeeded(ORIGIN);
-    expect(instance.state(ORIGIN)).toBe("closed");
+    expect(state()).toBe("closed");
     expect(instance.acquire(ORIGIN).allowed).toBe(true);
     expect(changes).toEqual(["open", "half-open", "closed"]);
   });
 
   it("a failed probe opens the circuit for another cool-down", () => {
-    const { instance, advance } = breaker();
+    const { instance, state, advance } = breaker();
     for (let i = 0; i < 3; i += 1) instance.failed(ORIGIN);
     advance(1000);
     instance.acquire(ORIGIN);
     instance.failed(ORIGIN);
-    expect(instance.state(ORIGIN)).toBe("open");
+    expect(state()).toBe("open");
     expect(instance.acquire(ORIGIN)).toEqual({ allowed: false, retryAfterMs: 1000 });
   });
 
@@ -90,20 +82,15 @@ describe("circuit breaker", () => {
     expect(off.acquire(ORIGIN).allowed).toBe(true);
   });
 
-  it("counts transport failures and 5xx, not the rate limit or answers about the call", () => {
-    const method = "booking.v1.booking.get";
-    expect(isAvailabilityFailure(new BitrixNetworkError(method, "ECONNRESET"))).toBe(true);
-    expect(isAvailabilityFailure(new BitrixTimeoutError(method, 100))).toBe(true);
-    expect(isAvailabilityFailure(new BitrixMalformedResponseError(method, 200, "text/html"))).toBe(
-      true,
-    );
-    expect(
-      isAvailabilityFailure(new BitrixApiError("INTERNAL_SERVER_ERROR", "", method, 500)),
-    ).toBe(true);
-    expect(isAvailabilityFailure(new BitrixApiError("QUERY_LIMIT_EXCEEDED", "", method, 503))).toBe(
-      false,
-    );
-    expect(isAvailabilityFailure(new BitrixApiError("1021", "", method, 400))).toBe(false);
-    expect(isAvailabilityFailure(new BitrixApiError("expired_token", "", method, 401))).toBe(false);
+  it("reports an outcome by what it says of the portal: up closes, down counts, unknown neither", () => {
+    const { instance, state, advance } = breaker(2);
+    instance.report(ORIGIN, "down");
+    instance.report(ORIGIN, "unknown");
+    instance.report(ORIGIN, "down");
+    expect(state()).toBe("open");
+    advance(1000);
+    instance.acquire(ORIGIN);
+    instance.report(ORIGIN, "up");
+    expect(state()).toBe("closed");
   });
 });

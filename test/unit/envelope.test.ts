@@ -1,5 +1,5 @@
-import { parseEnvelope } from "../../src/bitrix/envelope";
-import { BitrixApiError, BitrixMalformedResponseError } from "../../src/bitrix/errors";
+import { parseEnvelope } from "../../src/transport/envelope";
+import { BitrixApiError, BitrixMalformedResponseError } from "../../src/transport/errors";
 
 const METHOD = "booking.v1.booking.get";
 const noScrub = (text: string) => text;

@@ -5,7 +5,7 @@ import {
   BitrixMalformedResponseError,
   BitrixNetworkError,
   BitrixTimeoutError,
-} from "../../src/bitrix/errors";
+} from "../../src/transport/errors";
 import { formatGatewayError, graphQLCodeFor } from "../../src/errors/to-graphql-error";
 
 const METHOD = "booking.v1.booking.client.set";

@@ -1,6 +1,7 @@
 import { createLogger } from "../../src/logger";
 import { LabelSet } from "../../src/observability/label-set";
 import { Readiness } from "../../src/observability/readiness";
+import { ManualClock } from "../helpers/manual-clock";
 
 describe("operation-name labels", () => {
   it("keeps the first names, then says other; anonymous and malformed names are bounded too", () => {
@@ -38,40 +39,71 @@ describe("the logger's secret scrubber", () => {
 
 describe("readiness", () => {
   it("caches results, shares a running check, and is not ready while draining", async () => {
-    let now = 0;
+    const clock = new ManualClock();
     let calls = 0;
     let up = true;
+    let finishCheck = () => {};
     const readiness = new Readiness({
       checks: {
-        portal: async () => {
+        portal: () => {
           calls += 1;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          return up;
+          // The check stays open until the test lets it finish, so both reports surely share it.
+          return new Promise<boolean>((resolve) => {
+            finishCheck = () => resolve(up);
+          });
         },
       },
       cacheMs: 1000,
       timeoutMs: 100,
-      now: () => now,
+      clock,
     });
-    const [a, b] = await Promise.all([readiness.report(), readiness.report()]);
+    const both = Promise.all([readiness.report(), readiness.report()]);
+    finishCheck();
+    const [a, b] = await both;
     expect([a.ready, b.ready, calls]).toEqual([true, true, 1]);
     up = false;
     expect((await readiness.report()).ready).toBe(true);
-    now += 1000;
-    expect((await readiness.report()).ready).toBe(false);
+    clock.advance(1000);
+    const expired = readiness.report();
+    finishCheck();
+    expect((await expired).ready).toBe(false);
     expect(calls).toBe(2);
-    up = true;
-    now += 1000;
+    clock.advance(1000);
     readiness.startDraining();
-    expect(await readiness.report()).toMatchObject({ ready: false, draining: true });
+    up = true;
+    const draining = readiness.report();
+    finishCheck();
+    expect(await draining).toMatchObject({ ready: false, draining: true });
   });
 
   it("fails a check that takes longer than its timeout", async () => {
+    const clock = new ManualClock();
     const readiness = new Readiness({
-      checks: { slow: () => new Promise((resolve) => setTimeout(() => resolve(true), 200)) },
+      checks: { slow: () => new Promise<boolean>(() => undefined) },
       cacheMs: 0,
       timeoutMs: 20,
+      clock,
     });
-    expect((await readiness.report()).checks.slow).toEqual({ ok: false, ageSeconds: 0 });
+    const report = readiness.report();
+    await clock.whenPending(1);
+    clock.advance(19);
+    clock.advance(1);
+    expect((await report).checks.slow).toEqual({ ok: false, ageSeconds: 0 });
+  });
+
+  it("passes a check that answers just before its timeout", async () => {
+    const clock = new ManualClock();
+    let answer = (_ok: boolean) => {};
+    const readiness = new Readiness({
+      checks: { edge: () => new Promise<boolean>((resolve) => (answer = resolve)) },
+      cacheMs: 0,
+      timeoutMs: 20,
+      clock,
+    });
+    const report = readiness.report();
+    await clock.whenPending(1);
+    clock.advance(19);
+    answer(true);
+    expect((await report).checks.edge).toEqual({ ok: true, ageSeconds: 0 });
   });
 });

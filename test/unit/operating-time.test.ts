@@ -1,4 +1,4 @@
-import { OperatingTimeTracker } from "../../src/bitrix/operating-time";
+import { OperatingTimeTracker } from "../../src/transport/operating-time";
 
 const time = (operating: number, resetAtSeconds?: number) => ({
   start: 0,

@@ -1,4 +1,4 @@
-import { MemoryRateLimiter, reserveInBucket } from "../../src/bitrix/rate-limiter";
+import { MemoryRateLimiter, reserveInBucket } from "../../src/transport/rate-limiter";
 
 const STANDARD = { burst: 50, perSecond: 2 };
 

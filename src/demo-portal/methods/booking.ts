@@ -12,7 +12,7 @@ import { bookingView } from "./views";
  */
 export const bookingMethods: MethodGroup = {
   /** Overlapping bookings are accepted: the REST path runs with allowOverbooking. */
-  "booking.v1.booking.add": ({ params, store }) => {
+  "booking.v1.booking.add": ({ params, store, now }) => {
     const fields = bindArray(params, "fields");
     requireFields(fields, REQUIRED_ON_ADD);
     const { name = "", description = null, resourceIds, period } = readBookingFields(fields, store);
@@ -27,7 +27,7 @@ export const bookingMethods: MethodGroup = {
       clients: [],
       externalData: [],
       note: null,
-      createdAt: Math.floor(Date.now() / 1000),
+      createdAt: Math.floor(now),
     });
     // The result is the bare id, not {id}: the docs example is wrong, the source and SDKs agree.
     return { result: booking.id };

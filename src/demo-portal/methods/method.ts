@@ -2,11 +2,16 @@ import { LIST_PAGE_SIZE, type ListWindow } from "../list-window";
 import { type RequestParams } from "../params";
 import { type PortalStore } from "../store";
 
-/** What one REST method receives: merged request parameters, the data, and the list window. */
+/**
+ * What one REST method receives: merged request parameters, the data, the list window, and the
+ * time the call started.
+ */
 export interface MethodCall {
   readonly params: RequestParams;
   readonly store: PortalStore;
   readonly window: ListWindow;
+  /** Unix seconds (with fractions) on the portal's clock, for createdAt and "in the future". */
+  readonly now: number;
 }
 
 /** `total` and `next` are lifted to the top level of the envelope, next to `result`. */

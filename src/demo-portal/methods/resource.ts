@@ -61,11 +61,10 @@ export const resourceMethods: MethodGroup = {
    * keep pointing at the (soft-deleted) resource there; GUESS: here the id is removed from their
    * resourceIds instead, so every id a booking lists can still be read with resource.get.
    */
-  "booking.v1.resource.delete": ({ params, store }) => {
+  "booking.v1.resource.delete": ({ params, store, now }) => {
     const id = bindInt(params, "id");
     const resource = store.resources.get(id);
     if (resource === undefined) throw new PortalError("1008", "Resource has not been found");
-    const now = Date.now() / 1000;
     const bookings = [...store.bookings.values()].filter((booking) =>
       booking.resourceIds.includes(id),
     );

@@ -17,7 +17,7 @@ export const waitListTransferMethods: MethodGroup = {
    * required keys (0), the resource id list (422), the date period (422), then inside the command
    * the waitlist item, unknown resources and an empty list, all 1038.
    */
-  "booking.v1.booking.createfromwaitlist": ({ params, store }) => {
+  "booking.v1.booking.createfromwaitlist": ({ params, store, now }) => {
     const waitListId = bindInt(params, "waitListId");
     const fields = bindArray(params, "fields");
     requireFields(fields, ["resourceIds", "datePeriod"]);
@@ -35,14 +35,14 @@ export const waitListTransferMethods: MethodGroup = {
       clients: [...item.clients],
       externalData: [...item.externalData],
       note: item.note,
-      createdAt: Math.floor(Date.now() / 1000),
+      createdAt: Math.floor(now),
     });
     store.waitList.delete(item.id);
     return { result: booking.id };
   },
 
   /** A missing booking is 1037 with the command's lower-case wording. */
-  "booking.v1.waitlist.createfrombooking": ({ params, store }) => {
+  "booking.v1.waitlist.createfrombooking": ({ params, store, now }) => {
     const bookingId = bindInt(params, "bookingId");
     const booking = store.bookings.get(bookingId);
     if (booking === undefined) throw new PortalError("1037", "booking not found");
@@ -50,7 +50,7 @@ export const waitListTransferMethods: MethodGroup = {
       note: booking.note,
       clients: [...booking.clients],
       externalData: [...booking.externalData],
-      createdAt: Math.floor(Date.now() / 1000),
+      createdAt: Math.floor(now),
     });
     store.bookings.delete(booking.id);
     return { result: item.id };

@@ -17,14 +17,14 @@ export const waitListMethods: MethodGroup = {
    * The docs mark `note` required with a default of ""; the server's view does not require it and
    * leaves an omitted note null (as in the get example), so that is what happens here.
    */
-  "booking.v1.waitlist.add": ({ params, store }) => {
+  "booking.v1.waitlist.add": ({ params, store, now }) => {
     const fields = bindArray(params, "fields");
     const note = readNote(fields);
     const item = store.waitList.insert({
       note: note ?? null,
       clients: [],
       externalData: [],
-      createdAt: Math.floor(Date.now() / 1000),
+      createdAt: Math.floor(now),
     });
     // The bare id, not {id}: the docs example is wrong, the source and the SDKs agree.
     return { result: item.id };

@@ -1,27 +1,9 @@
 import type { BitrixSuccess, BitrixTime } from "./envelope";
 import { BitrixApiError, BitrixError, BitrixNotExecutedError } from "./errors";
+import { STATUS_OF_CODE } from "./protocol";
 
 /** What one command of a batch came to. */
 export type CommandOutcome = { ok: true; value: BitrixSuccess } | { ok: false; error: BitrixError };
-
-/**
- * HTTP status the portal gives an error when the same call is made on its own. Inside a batch every
- * error arrives with the batch's 200, so the status is restored here to keep errors alike whether a
- * call was folded into a batch or not.
- */
-const STATUS_OF_CODE: Readonly<Record<string, number>> = {
-  QUERY_LIMIT_EXCEEDED: 503,
-  OPERATION_TIME_LIMIT: 429,
-  NO_AUTH_FOUND: 401,
-  expired_token: 401,
-  invalid_token: 401,
-  ACCESS_DENIED: 403,
-  insufficient_scope: 403,
-  INVALID_CREDENTIALS: 403,
-  user_access_error: 403,
-  ERROR_METHOD_NOT_FOUND: 404,
-  INTERNAL_SERVER_ERROR: 500,
-};
 
 /**
  * Splits a `batch` result into one outcome per command key. Each inner map may arrive as a JSON

@@ -1,5 +1,5 @@
 import { stringify } from "qs";
-import type { BitrixParams } from "./client";
+import type { BitrixParams } from "./http-client";
 
 /**
  * One `batch` command: `method?query`, the query in PHP's nested-key form (`clients[0][id]=1`), which the

@@ -1,4 +1,4 @@
-import type { BitrixError } from "./errors";
+import type { PortalHealth } from "./failure";
 
 export type CircuitState = "closed" | "open" | "half-open";
 
@@ -20,18 +20,6 @@ interface Circuit {
   openedAt: number;
   /** In half-open state: the one probe request is on its way. */
   probing: boolean;
-}
-
-/**
- * Whether an upstream request failed for reasons of the portal's availability: the transport broke,
- * the answer never came or was unreadable, or the portal answered 5xx. A 503 QUERY_LIMIT_EXCEEDED is
- * the rate limit, which the limiter handles; any Bitrix24 error envelope below 500 is an answer.
- */
-export function isAvailabilityFailure(error: BitrixError): boolean {
-  if (error.code === "QUERY_LIMIT_EXCEEDED" || error.code === "OPERATION_TIME_LIMIT") return false;
-  if (error.code === "NETWORK_ERROR" || error.code === "TIMEOUT") return true;
-  if (error.code === "MALFORMED_RESPONSE") return true;
-  return error.status !== undefined && error.status >= 500;
 }
 
 /**
@@ -76,6 +64,13 @@ export class CircuitBreaker {
     return permit;
   }
 
+  /** Ends an allowed request with what its outcome said of the portal (see classifyFailure). */
+  report(origin: string, health: PortalHealth): void {
+    if (health === "up") this.succeeded(origin);
+    else if (health === "down") this.failed(origin);
+    else this.settledWithoutVerdict(origin);
+  }
+
   succeeded(origin: string): void {
     const circuit = this.circuits.get(origin);
     if (!circuit) return;
@@ -107,10 +102,6 @@ export class CircuitBreaker {
   settledWithoutVerdict(origin: string): void {
     const circuit = this.circuits.get(origin);
     if (circuit) circuit.probing = false;
-  }
-
-  state(origin: string): CircuitState {
-    return this.circuits.get(origin)?.state ?? "closed";
   }
 
   private setState(origin: string, circuit: Circuit, state: CircuitState): void {

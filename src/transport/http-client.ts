@@ -1,13 +1,16 @@
 import { Agent, errors as undiciErrors, request } from "undici";
+import { systemClock, timeoutSignal, type Clock } from "../clock";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
 import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
 import { identitySecrets, type UpstreamIdentity } from "./identity";
 
-export interface BitrixClientOptions {
+export interface HttpClientOptions {
   /** Per-call timeout in milliseconds. */
   timeoutMs: number;
   /** Keep-alive connections per portal origin. */
   connectionsPerOrigin?: number;
+  /** What the timeout is measured on. Default: the system clock. */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -23,10 +26,10 @@ export type BitrixParams = Record<string, unknown>;
  * turn every outcome into a success envelope or a BitrixError. It knows nothing of GraphQL, batching
  * or rate limits; those layers wrap it.
  */
-export class BitrixClient {
+export class HttpClient {
   private readonly agent: Agent;
 
-  constructor(private readonly options: BitrixClientOptions) {
+  constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
       connections: options.connectionsPerOrigin ?? 32,
       keepAliveTimeout: 10_000,
@@ -42,8 +45,10 @@ export class BitrixClient {
     const scrub = scrubberFor(identity);
     const body =
       identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : { ...params };
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const timeout = timeoutSignal(this.options.clock ?? systemClock, this.options.timeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, timeout.signal])
+      : timeout.signal;
 
     try {
       const response = await request(`${identity.endpoint}${method}`, {
@@ -67,8 +72,12 @@ export class BitrixClient {
     } catch (error) {
       if (error instanceof BitrixError) throw error;
       if (options.signal?.aborted) throw abortErrorFor(method, options.signal);
-      if (timeout.aborted) throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
+      if (timeout.signal.aborted) {
+        throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
+      }
       throw new BitrixNetworkError(method, networkCode(error), error);
+    } finally {
+      timeout.dispose();
     }
   }
 

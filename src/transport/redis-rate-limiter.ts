@@ -1,14 +1,20 @@
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import type { LeakyBucketSpec, RateLimiter, Reservation } from "./rate-limiter";
 
 /**
  * The leaky bucket kept in Redis, so that every replica of the gateway draws on one model of the
  * portal's limit. Each reservation is one atomic script run, timed by the Redis server's clock so
- * replicas with skewed clocks still agree. Same arithmetic as `reserveInBucket`.
+ * replicas with skewed clocks still agree (or by the caller's clock, given as ARGV[5], in tests).
+ * Same arithmetic as `reserveInBucket`.
  */
 const RESERVE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now
+if ARGV[5] ~= '' then
+  now = tonumber(ARGV[5])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local burst, rate, maxWait, full = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4] == '1'
 local level, at = 0, now
 local stored = redis.call('HMGET', KEYS[1], 'level', 'at')
@@ -31,20 +37,19 @@ redis.call('EXPIRE', KEYS[1], ttl)
 return {1, wait}
 `;
 
-export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis;
+/** The command the script is registered as on the connection. */
+const COMMAND = "b24gwReserve";
 
+export class RedisRateLimiter implements RateLimiter {
   constructor(
-    url: string,
+    /** A connection owned by the caller, who closes it. */
+    private readonly redis: Redis,
     private readonly spec: LeakyBucketSpec,
     private readonly keyPrefix = "b24gw:bucket:",
+    /** The time to judge the bucket by; default the Redis server's own clock. */
+    private readonly now?: () => number,
   ) {
-    this.redis = new Redis(url, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableOfflineQueue: true,
-    });
-    this.redis.defineCommand("b24Reserve", { numberOfKeys: 1, lua: RESERVE });
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RESERVE });
   }
 
   async reserve(bucket: string, maxWaitMs: number): Promise<Reservation> {
@@ -56,19 +61,15 @@ export class RedisRateLimiter implements RateLimiter {
     await this.run(bucket, 0, true);
   }
 
-  /** Whether Redis answers, for readiness checks. */
-  async ping(): Promise<boolean> {
-    return (await this.redis.ping()) === "PONG";
-  }
-
-  async close(): Promise<void> {
-    await this.redis.quit();
+  /** The connection belongs to the caller. */
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   private run(bucket: string, maxWaitMs: number, full: boolean): Promise<[number, number]> {
     const command = (
       this.redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number]>>
-    ).b24Reserve;
+    )[COMMAND];
     return command!.call(
       this.redis,
       `${this.keyPrefix}${bucket}`,
@@ -76,6 +77,7 @@ export class RedisRateLimiter implements RateLimiter {
       this.spec.perSecond,
       Math.max(0, Math.floor(maxWaitMs)),
       full ? "1" : "0",
+      this.now ? String(Math.floor(this.now())) : "",
     );
   }
 }

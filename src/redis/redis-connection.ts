@@ -1,0 +1,114 @@
+import Redis from "ioredis";
+
+/** "connecting" until the first answer; "down" while Redis cannot be used; "ready" otherwise. */
+export type RedisState = "connecting" | "ready" | "down";
+
+export interface RedisConnectionOptions {
+  /** A command that takes longer fails, and the connection counts as down. Default 1000. */
+  commandTimeoutMs?: number;
+  /** While down, how often Redis is asked whether it is back. Default 1000. */
+  probeIntervalMs?: number;
+}
+
+/**
+ * The one connection to Redis for what replicas share. Redis is a dependency that may fail, so:
+ * commands fail at once while it is away instead of piling up in a queue; the connection retries in
+ * the background for ever; a command that fails or hangs marks it down until a ping answers again;
+ * and each change of state is reported once, not once per reconnect attempt. Nothing here throws
+ * into the process: every error event is taken.
+ */
+export class RedisConnection {
+  readonly client: Redis;
+  private current: RedisState = "connecting";
+  private readonly listeners = new Set<(state: RedisState) => void>();
+  private probe: NodeJS.Timeout | undefined;
+  private closing = false;
+
+  constructor(
+    url: string,
+    private readonly options: RedisConnectionOptions = {},
+  ) {
+    this.client = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.commandTimeoutMs ?? 1000,
+      connectTimeout: 2000,
+      // Reconnect for ever, backing off to one attempt every two seconds.
+      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
+    });
+    this.client.on("ready", () => this.enter("ready"));
+    // Taking "error" keeps ioredis from reporting it as unhandled; the state says what matters.
+    this.client.on("error", () => this.enter("down"));
+    this.client.on("close", () => this.enter("down"));
+  }
+
+  get state(): RedisState {
+    return this.current;
+  }
+
+  /** Resolves once the first connection attempt has ended, either way. */
+  settled(): Promise<RedisState> {
+    if (this.current !== "connecting") return Promise.resolve(this.current);
+    return new Promise((resolve) => {
+      const stop = this.onChange((state) => {
+        stop();
+        resolve(state);
+      });
+    });
+  }
+
+  /** Calls `listener` on every change of state; returns a function that stops it. */
+  onChange(listener: (state: RedisState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A command failed or timed out: Redis counts as down until a ping answers. */
+  reportFailure(): void {
+    this.enter("down");
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.stopProbing();
+    this.listeners.clear();
+    if (this.client.status === "ready") {
+      try {
+        await this.client.quit();
+        return;
+      } catch {
+        // The connection broke meanwhile: fall through and drop it.
+      }
+    }
+    // Stops the reconnect attempts as well.
+    this.client.disconnect(false);
+  }
+
+  private enter(state: RedisState): void {
+    if (this.closing || state === this.current) return;
+    this.current = state;
+    if (state === "down") this.startProbing();
+    else this.stopProbing();
+    for (const listener of this.listeners) listener(state);
+  }
+
+  /**
+   * While down, ask Redis now and then whether it answers: a connection that stayed open but stopped
+   * answering (a paused server, say) never emits "ready" again by itself.
+   */
+  private startProbing(): void {
+    this.probe ??= setInterval(() => {
+      if (this.client.status !== "ready") return;
+      this.client.ping().then(
+        () => this.enter("ready"),
+        () => undefined,
+      );
+    }, this.options.probeIntervalMs ?? 1000);
+    this.probe.unref();
+  }
+
+  private stopProbing(): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = undefined;
+  }
+}

@@ -1,0 +1,221 @@
+import { type Clock } from "../clock";
+import type { Call } from "./call";
+import { abortErrorFor, BitrixNotExecutedError } from "./errors";
+import { classifyFailure } from "./failure";
+import type { UpstreamIdentity } from "./identity";
+import { MAX_REQUESTS_IN_FLIGHT, type InFlightBound } from "./in-flight-bound";
+import type { UpstreamObserver } from "./observer";
+import { finalFailure, retryDelayMs } from "./retry-policy";
+import type { BatchSender, SendOutcome } from "./sender";
+
+/** Calls that go to the portal together: one call, or a sequence that must run in order, halting. */
+interface Entry {
+  calls: Call[];
+  halting: boolean;
+  /** The first call's place: entries are kept in this order, retries included. */
+  order: number;
+}
+
+/** Calls waiting for their batch; requests on their way (waits for a slot included), and their calls. */
+export interface QueueCounts {
+  waitingCalls: number;
+  requestsInFlight: number;
+  callsInFlight: number;
+}
+
+interface Batch {
+  calls: Call[];
+  halting: boolean;
+  /** Fewer calls than a full batch: counts against the in-flight bound for partial batches. */
+  partial: boolean;
+}
+
+export interface CallQueueOptions {
+  /** Commands per batch: the protocol's 50, or 1 with folding off. */
+  maxBatch: number;
+  /** Folding off: every call goes at once, alone, with no bound on requests in flight. */
+  unbounded: boolean;
+  random?: () => number;
+}
+
+/**
+ * The calls of one identity on their way to its portal, in the order they came. An idle queue sends
+ * what arrived in the current turn of the event loop at once; while requests are in flight, new calls
+ * gather and leave as the next batch when the in-flight bound allows, or at once when a full batch of
+ * 50 is ready. Failed calls that may go again go back to their old place, keep their deadline, and
+ * fold with whatever else is waiting.
+ */
+export class CallQueue {
+  private waiting: Entry[] = [];
+  private inFlight = 0;
+  private callsInFlight = 0;
+  private partialInFlight = 0;
+  private pumpScheduled = false;
+  private cancelWake: (() => void) | undefined;
+  private reported: QueueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
+
+  constructor(
+    private readonly identity: UpstreamIdentity,
+    private readonly sender: Pick<BatchSender, "send">,
+    private readonly bound: InFlightBound,
+    private readonly clock: Clock,
+    private readonly options: CallQueueOptions,
+    private readonly events: {
+      observer?: UpstreamObserver | undefined;
+      /** Changes of the queue's counts, to keep totals across queues. */
+      counts?: (delta: QueueCounts) => void;
+      /** Nothing waits and nothing is in flight: the queue may be forgotten. */
+      idle?: () => void;
+    } = {},
+  ) {}
+
+  /** Queues one call, or a sequence (`halting`) whose calls run in order, each only if all before it succeeded. */
+  add(calls: Call[], halting = false): void {
+    for (const call of calls) call.watchAbort((aborted) => this.abandon(aborted));
+    this.insert({ calls, halting, order: calls[0]!.order });
+    this.schedulePump();
+  }
+
+  get isIdle(): boolean {
+    return this.waiting.length === 0 && this.inFlight === 0;
+  }
+
+  /** Sends whatever may go now; arms a wake-up for calls that wait out a backoff. */
+  private pump(): void {
+    this.pumpScheduled = false;
+    this.dropSettled();
+    for (let batch = this.cut(); batch; batch = this.cut()) void this.run(batch);
+    this.armWake();
+    this.reportCounts();
+    if (this.isIdle) this.events.idle?.();
+  }
+
+  private cut(): Batch | undefined {
+    if (!this.options.unbounded && this.inFlight >= MAX_REQUESTS_IN_FLIGHT) return undefined;
+    const now = this.clock.now();
+    const ready = this.waiting.filter((entry) =>
+      entry.calls.every((call) => call.notBefore <= now),
+    );
+    if (ready.length === 0) return undefined;
+    const singles = ready.filter((entry) => !entry.halting).slice(0, this.options.maxBatch);
+    if (singles.length === this.options.maxBatch) return this.take(singles, false, false);
+    if (!this.options.unbounded && this.partialInFlight >= this.bound.partialBatches) {
+      return undefined;
+    }
+    const oldest = ready[0]!;
+    return oldest.halting ? this.take([oldest], true, true) : this.take(singles, false, true);
+  }
+
+  private take(entries: Entry[], halting: boolean, partial: boolean): Batch {
+    const taken = new Set(entries);
+    this.waiting = this.waiting.filter((entry) => !taken.has(entry));
+    return { calls: entries.flatMap((entry) => entry.calls), halting, partial };
+  }
+
+  private async run(batch: Batch): Promise<void> {
+    this.inFlight += 1;
+    this.callsInFlight += batch.calls.length;
+    if (batch.partial) this.partialInFlight += 1;
+    const report = await this.sender.send(this.identity, batch.calls, batch.halting);
+    if (report.latencyMs !== undefined) this.bound.observe(report.latencyMs);
+    this.inFlight -= 1;
+    this.callsInFlight -= batch.calls.length;
+    if (batch.partial) this.partialInFlight -= 1;
+    this.settle(batch, report.outcomes);
+    this.schedulePump();
+  }
+
+  /** Resolves what succeeded, queues again what may go again, and rejects the rest. */
+  private settle(batch: Batch, outcomes: SendOutcome[]): void {
+    const now = this.clock.now();
+    const again: Call[] = [];
+    batch.calls.forEach((call, index) => {
+      const outcome = outcomes[index]!;
+      if (call.settled) return;
+      if (outcome.ok) return call.resolve(outcome.value);
+      const { kind } = classifyFailure(outcome.error);
+      const delay = retryDelayMs(call, kind, this.options.random);
+      if (delay === undefined)
+        return call.reject(finalFailure(call, outcome.error, kind === "ambiguous"));
+      call.notBefore = Math.max(outcome.notBefore ?? 0, now + delay);
+      again.push(call);
+      // A call held back for its method's operating time was not sent: no retry to report.
+      if (outcome.notBefore === undefined) {
+        this.events.observer?.retry?.({ method: call.method, code: outcome.error.code });
+      }
+    });
+    if (again.length === 0) return;
+    if (!batch.halting) {
+      for (const call of again) this.insert({ calls: [call], halting: false, order: call.order });
+      return;
+    }
+    // A sequence starts over only from its first call: later calls may refer to earlier results.
+    const first = batch.calls[0]!;
+    if (again[0] !== first) {
+      for (const call of again) call.reject(new BitrixNotExecutedError(call.method));
+      return;
+    }
+    const calls = batch.calls.filter((call) => !call.settled);
+    const notBefore = Math.max(...calls.map((call) => call.notBefore));
+    for (const call of calls) call.notBefore = notBefore;
+    this.insert({ calls, halting: true, order: first.order });
+  }
+
+  /**
+   * The caller of `call` went away or its deadline passed. A waiting call is dropped; a call whose
+   * request is on its way is let go, and that request is cancelled once no other caller waits on it.
+   */
+  private abandon(call: Call): void {
+    if (call.settled) return;
+    call.reject(finalFailure(call, abortErrorFor(call.method, call.signal), call.inFlight));
+    this.dropSettled();
+    this.reportCounts();
+    if (this.isIdle) this.events.idle?.();
+  }
+
+  private insert(entry: Entry): void {
+    let index = this.waiting.length;
+    while (index > 0 && this.waiting[index - 1]!.order > entry.order) index -= 1;
+    this.waiting.splice(index, 0, entry);
+  }
+
+  private dropSettled(): void {
+    this.waiting = this.waiting.filter((entry) => entry.calls.some((call) => !call.settled));
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    // Not a time window: everything the current turn of the event loop queues goes in one batch.
+    setImmediate(() => this.pump());
+  }
+
+  private armWake(): void {
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    if (this.waiting.length === 0) return;
+    const now = this.clock.now();
+    const soonest = Math.min(
+      ...this.waiting.map((entry) => Math.max(...entry.calls.map((call) => call.notBefore))),
+    );
+    if (soonest > now) this.cancelWake = this.clock.setTimer(soonest - now, () => this.pump());
+  }
+
+  private reportCounts(): void {
+    const current: QueueCounts = {
+      waitingCalls: this.waiting.reduce(
+        (sum, entry) => sum + entry.calls.filter((call) => !call.settled).length,
+        0,
+      ),
+      requestsInFlight: this.inFlight,
+      callsInFlight: this.callsInFlight,
+    };
+    const delta: QueueCounts = {
+      waitingCalls: current.waitingCalls - this.reported.waitingCalls,
+      requestsInFlight: current.requestsInFlight - this.reported.requestsInFlight,
+      callsInFlight: current.callsInFlight - this.reported.callsInFlight,
+    };
+    this.reported = current;
+    if (Object.values(delta).some((change) => change !== 0)) this.events.counts?.(delta);
+  }
+}

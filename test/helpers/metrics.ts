@@ -1,0 +1,21 @@
+import { setTimeout as pause } from "node:timers/promises";
+
+/** One sample of a Prometheus text exposition: the value of `name` with exactly these labels. */
+export function sample(text: string, name: string, labels = ""): number | undefined {
+  const line = text.split("\n").find((row) => row.startsWith(`${name}${labels} `));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
+}
+
+/** Scrapes `/metrics` of the gateway whose GraphQL endpoint is `graphqlUrl`. */
+export async function scrape(graphqlUrl: string): Promise<string> {
+  return (await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"))).text();
+}
+
+/**
+ * Waits until `condition` holds, checking again after each short pause. Only how long the wait takes
+ * depends on the machine: the test goes on once the state it needs is there, and a state that never
+ * comes ends in the test's timeout, not in a wrong answer.
+ */
+export async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await pause(10);
+}
