@@ -15,7 +15,8 @@ import { soak } from "./soak";
  * gateway as its own process. Prints a Markdown table and writes it to bench/RESULTS.md.
  * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c);
  * BENCH_SOAK_SECONDS (default 300, 0 skips it), BENCH_SOAK_CLIENTS (200) and BENCH_SOAK_LATENCY_MS (20)
- * size the soak (e).
+ * size the soak (e). BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
+ * alone.
  */
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 60);
@@ -23,14 +24,20 @@ async function main(): Promise<void> {
   const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
   const soakClients = Number(process.env.BENCH_SOAK_CLIENTS ?? 200);
   const soakLatency = Number(process.env.BENCH_SOAK_LATENCY_MS ?? 20);
+  const only = process.env.BENCH_ONLY?.split(",").map((letter) => letter.trim());
   const rows: Row[] = [];
-  for (const scenario of [
-    pageOfBookings,
-    concurrentWrites,
-    () => sustainedLoad(seconds, clients),
-    () => gatewayOverhead(1000),
-    () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),
-  ]) {
+  const scenarios: Array<[string, () => Promise<Row[]>]> = [
+    ["a", pageOfBookings],
+    ["b", concurrentWrites],
+    ["c", () => sustainedLoad(seconds, clients)],
+    ["d", () => gatewayOverhead(1000)],
+    [
+      "e",
+      () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),
+    ],
+  ];
+  for (const [letter, scenario] of scenarios) {
+    if (only && !only.includes(letter)) continue;
     const result = await scenario();
     for (const row of result)
       process.stdout.write(`${row.scenario} | ${row.variant} | ${row.figures}\n`);
@@ -44,10 +51,12 @@ async function main(): Promise<void> {
     ...rows.map((row) => `| ${row.scenario} | ${row.variant} | ${row.figures} |`),
     "",
   ].join("\n");
-  writeFileSync(
-    join(__dirname, "..", "..", "bench", "RESULTS.md"),
-    `# Benchmark results\n\n${table}`,
-  );
+  if (!only) {
+    writeFileSync(
+      join(__dirname, "..", "..", "bench", "RESULTS.md"),
+      `# Benchmark results\n\n${table}`,
+    );
+  }
   process.stdout.write(`\n${table}`);
   await agent.close();
 }

@@ -1,6 +1,6 @@
 import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../src/demo-portal";
 import { startGatewayProcess, type GatewayProcess } from "./gateway-process";
-import { graphql, percentile, postJson, round, timed } from "./measure";
+import { graphql, graphqlOnNewConnection, percentile, postJson, round, timed } from "./measure";
 
 export interface Row {
   scenario: string;
@@ -106,25 +106,39 @@ export async function pageOfBookings(): Promise<Row[]> {
   return rows;
 }
 
-/** (b) 100 concurrent setBookingClients. */
+/**
+ * (b) 100 concurrent setBookingClients, five rounds each. "Warm": over a pool of open connections,
+ * after a first round. "Cold": each mutation on a new connection and no warm-up, as 100 browsers
+ * opening the app would send them; with the portal answering at once and after 100 ms.
+ */
 export async function concurrentWrites(): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const [variant, env] of [
-    ["folding on", { BITRIX24_RATE_LIMIT: "off" }],
-    ["folding off", { BITRIX24_RATE_LIMIT: "off", BATCHING: "off" }],
-  ] as const) {
+  const variants: Array<[string, Record<string, string>, number, "warm" | "cold"]> = [
+    ["folding on, warm connections, portal 0 ms", { BITRIX24_RATE_LIMIT: "off" }, 0, "warm"],
+    ["folding on, new connections, portal 0 ms", { BITRIX24_RATE_LIMIT: "off" }, 0, "cold"],
+    ["folding on, new connections, portal 100 ms", { BITRIX24_RATE_LIMIT: "off" }, 100, "cold"],
+    [
+      "folding off, new connections, portal 0 ms",
+      { BITRIX24_RATE_LIMIT: "off", BATCHING: "off" },
+      0,
+      "cold",
+    ],
+  ];
+  for (const [variant, env, latencyMs, connections] of variants) {
     rows.push(
-      await withStack({}, env, async (portal, gateway) => {
-        await graphql(gateway.url, SET_CLIENTS);
+      await withStack({ latencyMs }, env, async (portal, gateway) => {
+        const send =
+          connections === "warm"
+            ? () => graphql(gateway.url, SET_CLIENTS)
+            : () => graphqlOnNewConnection(gateway.url, SET_CLIENTS);
+        if (connections === "warm") {
+          await Promise.all(Array.from({ length: 100 }, send));
+        }
         const requests: number[] = [];
         const latencies: number[] = [];
         for (let round_ = 0; round_ < 5; round_ += 1) {
           portal.resetStats();
-          latencies.push(
-            ...(await Promise.all(
-              Array.from({ length: 100 }, () => timed(() => graphql(gateway.url, SET_CLIENTS))),
-            )),
-          );
+          latencies.push(...(await Promise.all(Array.from({ length: 100 }, () => timed(send)))));
           requests.push(portal.stats().httpRequests);
         }
         return {
