@@ -6,7 +6,7 @@ import type { UpstreamIdentity } from "./identity";
 import { MAX_REQUESTS_IN_FLIGHT, type InFlightBound } from "./in-flight-bound";
 import type { UpstreamObserver } from "./observer";
 import { finalFailure, retryDelayMs } from "./retry-policy";
-import type { BatchSender, SendOutcome } from "./sender";
+import type { BatchSender, SendReport } from "./sender";
 
 /** Calls that go to the portal together: one call, or a sequence that must run in order, halting. */
 interface Entry {
@@ -39,11 +39,12 @@ export interface CallQueueOptions {
 }
 
 /**
- * The calls of one identity on their way to its portal, in the order they came. An idle queue sends
- * what arrived in the current turn of the event loop at once; while requests are in flight, new calls
- * gather and leave as the next batch when the in-flight bound allows, or at once when a full batch of
- * 50 is ready. Failed calls that may go again go back to their old place, keep their deadline, and
- * fold with whatever else is waiting.
+ * The calls of one identity on their way to its portal, in the order they came. No timer decides
+ * when a batch leaves, only what the process is doing: a full batch of 50 goes at once; a partial
+ * batch goes once a turn of the event loop has passed without new calls (so a lone query waits one
+ * turn, and a burst of arriving operations folds), and once the requests already in flight allow it
+ * (see InFlightBound): while one is on its way, new calls gather for the next. Failed calls that may
+ * go again go back to their old place, keep their deadline, and fold with whatever else is waiting.
  */
 export class CallQueue {
   private waiting: Entry[] = [];
@@ -51,6 +52,8 @@ export class CallQueue {
   private callsInFlight = 0;
   private partialInFlight = 0;
   private pumpScheduled = false;
+  /** Calls were added since the last pump: a burst of operations may still be arriving. */
+  private addedSincePump = false;
   private cancelWake: (() => void) | undefined;
   private reported: QueueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
 
@@ -73,6 +76,7 @@ export class CallQueue {
   add(calls: Call[], halting = false): void {
     for (const call of calls) call.watchAbort((aborted) => this.abandon(aborted));
     this.insert({ calls, halting, order: calls[0]!.order });
+    this.addedSincePump = true;
     this.schedulePump();
   }
 
@@ -83,14 +87,20 @@ export class CallQueue {
   /** Sends whatever may go now; arms a wake-up for calls that wait out a backoff. */
   private pump(): void {
     this.pumpScheduled = false;
+    // While each turn of the event loop brings new calls, a burst of operations is arriving (100
+    // browsers opening the app): a partial batch waits for the turn that brings none. A lone call
+    // waits one turn; a full batch never waits.
+    const arriving = this.addedSincePump && !this.options.unbounded;
+    this.addedSincePump = false;
     this.dropSettled();
-    for (let batch = this.cut(); batch; batch = this.cut()) void this.run(batch);
+    for (let batch = this.cut(arriving); batch; batch = this.cut(arriving)) void this.run(batch);
+    if (arriving && this.waiting.length > 0) this.schedulePump();
     this.armWake();
     this.reportCounts();
     if (this.isIdle) this.events.idle?.();
   }
 
-  private cut(): Batch | undefined {
+  private cut(arriving: boolean): Batch | undefined {
     if (!this.options.unbounded && this.inFlight >= MAX_REQUESTS_IN_FLIGHT) return undefined;
     const now = this.clock.now();
     const ready = this.waiting.filter((entry) =>
@@ -99,6 +109,7 @@ export class CallQueue {
     if (ready.length === 0) return undefined;
     const singles = ready.filter((entry) => !entry.halting).slice(0, this.options.maxBatch);
     if (singles.length === this.options.maxBatch) return this.take(singles, false, false);
+    if (arriving) return undefined;
     if (!this.options.unbounded && this.partialInFlight >= this.bound.partialBatches) {
       return undefined;
     }
@@ -116,20 +127,38 @@ export class CallQueue {
     this.inFlight += 1;
     this.callsInFlight += batch.calls.length;
     if (batch.partial) this.partialInFlight += 1;
-    const report = await this.sender.send(this.identity, batch.calls, batch.halting);
+    const report = await this.sender.send(this.identity, {
+      calls: batch.calls,
+      halting: batch.halting,
+      seal: (room) => this.seal(room),
+    });
     if (report.latencyMs !== undefined) this.bound.observe(report.latencyMs);
     this.inFlight -= 1;
-    this.callsInFlight -= batch.calls.length;
+    this.callsInFlight -= report.calls.length;
     if (batch.partial) this.partialInFlight -= 1;
-    this.settle(batch, report.outcomes);
+    this.settle(batch.halting, report);
     this.schedulePump();
   }
 
+  /** Hands the calls ready to go, up to `room`, to a batch whose slot was just granted. */
+  private seal(room: number): Call[] {
+    if (room <= 0) return [];
+    const now = this.clock.now();
+    const ready = this.waiting
+      .filter((entry) => !entry.halting && entry.calls.every((call) => call.notBefore <= now))
+      .slice(0, room);
+    const calls = this.take(ready, false, true).calls;
+    this.callsInFlight += calls.length;
+    this.reportCounts();
+    return calls;
+  }
+
   /** Resolves what succeeded, queues again what may go again, and rejects the rest. */
-  private settle(batch: Batch, outcomes: SendOutcome[]): void {
+  private settle(halting: boolean, report: SendReport): void {
     const now = this.clock.now();
     const again: Call[] = [];
-    batch.calls.forEach((call, index) => {
+    const { calls, outcomes } = report;
+    calls.forEach((call, index) => {
       const outcome = outcomes[index]!;
       if (call.settled) return;
       if (outcome.ok) return call.resolve(outcome.value);
@@ -145,20 +174,20 @@ export class CallQueue {
       }
     });
     if (again.length === 0) return;
-    if (!batch.halting) {
+    if (!halting) {
       for (const call of again) this.insert({ calls: [call], halting: false, order: call.order });
       return;
     }
-    // A sequence starts over only from its first call: later calls may refer to earlier results.
-    const first = batch.calls[0]!;
-    if (again[0] !== first) {
+    // A sequence starts over only from its first call, and only whole: later calls may refer to
+    // earlier results, and run only if every call before them succeeded.
+    const first = calls[0]!;
+    if (again[0] !== first || again.length !== calls.length) {
       for (const call of again) call.reject(new BitrixNotExecutedError(call.method));
       return;
     }
-    const calls = batch.calls.filter((call) => !call.settled);
-    const notBefore = Math.max(...calls.map((call) => call.notBefore));
-    for (const call of calls) call.notBefore = notBefore;
-    this.insert({ calls, halting: true, order: first.order });
+    const notBefore = Math.max(...again.map((call) => call.notBefore));
+    for (const call of again) call.notBefore = notBefore;
+    this.insert({ calls: again, halting: true, order: first.order });
   }
 
   /**

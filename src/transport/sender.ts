@@ -9,7 +9,7 @@ import type { HttpClient } from "./http-client";
 import { identityKey, portalOrigin, type UpstreamIdentity } from "./identity";
 import type { UpstreamObserver } from "./observer";
 import type { OperatingTimeTracker } from "./operating-time";
-import { PortalCode } from "./protocol";
+import { MAX_BATCH_COMMANDS, PortalCode } from "./protocol";
 import type { RateLimiter } from "./rate-limiter";
 
 export interface SenderOptions {
@@ -24,8 +24,22 @@ export interface SenderOptions {
 /** A failed outcome may say when the call may go at the earliest (a method paused by the portal). */
 export type SendOutcome = CommandOutcome & { notBefore?: number };
 
+/**
+ * A batch on its way to the sender. Until its rate-limit slot is granted it is still open: `seal`
+ * then adds calls that gathered in the queue meanwhile (up to `room`), so that while the portal's
+ * limit makes a batch wait, later calls ride along instead of spending slots of their own.
+ */
+export interface OutgoingBatch {
+  calls: readonly Call[];
+  /** A sequence: its calls run in order, each only if all before it succeeded. Never added to. */
+  halting: boolean;
+  seal?(room: number): Call[];
+}
+
 export interface SendReport {
-  /** One per call, in the order of the calls. */
+  /** The calls the batch ended up with: the first ones, then those added when it was sealed. */
+  calls: readonly Call[];
+  /** One per call, in the order of `calls`. */
   outcomes: SendOutcome[];
   /** How long the HTTP request took, when one was made. */
   latencyMs?: number;
@@ -35,7 +49,8 @@ export interface SendReport {
  * Sends one batch of calls of one identity as one HTTP request (a plain call when it is one call),
  * through each stage once, in this order:
  * 1. operating time: calls of a method the portal paused are held back until it may run again;
- * 2. rate limit: a slot in the model of the portal's leaky bucket, waited for if need be;
+ * 2. rate limit: a slot in the model of the portal's leaky bucket, waited for if need be; then the
+ *    batch is sealed with what gathered meanwhile (see OutgoingBatch);
  * 3. circuit breaker: an open circuit refuses the batch (it is also asked, without changing it,
  *    before the wait for a slot, so that calls to a failing portal do not wait for nothing);
  * 4. the HTTP client.
@@ -45,21 +60,21 @@ export interface SendReport {
 export class BatchSender {
   constructor(private readonly options: SenderOptions) {}
 
-  async send(
-    identity: UpstreamIdentity,
-    calls: readonly Call[],
-    halting: boolean,
-  ): Promise<SendReport> {
-    const attempt = new Attempt(calls, halting, this.options.clock);
+  async send(identity: UpstreamIdentity, batch: OutgoingBatch): Promise<SendReport> {
+    const attempt = new Attempt(batch.calls, batch.halting, this.options.clock);
     try {
-      await this.run(identity, attempt);
+      await this.run(identity, batch, attempt);
     } catch (error) {
       attempt.failAll(toBitrixError(error, "batch"));
     }
     return attempt.report();
   }
 
-  private async run(identity: UpstreamIdentity, attempt: Attempt): Promise<void> {
+  private async run(
+    identity: UpstreamIdentity,
+    batch: OutgoingBatch,
+    attempt: Attempt,
+  ): Promise<void> {
     const { breaker, clock, limiter, observer, operating } = this.options;
     const origin = portalOrigin(identity);
     const caller = identityKey(identity);
@@ -85,6 +100,10 @@ export class BatchSender {
     if (reservation.waitMs > 0) await attempt.wait(reservation.waitMs);
     attempt.refusePastDeadline((call) => new BitrixRateLimitedError(call.method, retryAfter));
     if (attempt.isOver()) return;
+    if (!batch.halting && batch.seal) {
+      attempt.join(batch.seal(MAX_BATCH_COMMANDS - attempt.size));
+      attempt.holdBack(pausedFor);
+    }
 
     const permit = breaker.acquire(origin);
     if (!permit.allowed) return this.refuseOpen(origin, attempt, permit.retryAfterMs);
@@ -177,7 +196,7 @@ export class BatchSender {
  */
 class Attempt {
   private readonly outcomes = new Map<Call, SendOutcome>();
-  private readonly all: readonly Call[];
+  private readonly all: Call[];
   private live: Call[];
   /** The calls the HTTP request carried, in command order. */
   sent: Call[] = [];
@@ -188,8 +207,19 @@ class Attempt {
     readonly halting: boolean,
     private readonly clock: Clock,
   ) {
-    this.all = calls;
+    this.all = [...calls];
     this.live = calls.filter((call) => !call.settled);
+  }
+
+  /** Calls still going. */
+  get size(): number {
+    return this.live.length;
+  }
+
+  /** Calls that join the batch when it is sealed. */
+  join(calls: Call[]): void {
+    this.all.push(...calls);
+    this.live.push(...calls);
   }
 
   isOver(): boolean {
@@ -279,14 +309,17 @@ class Attempt {
 
   report(): SendReport {
     for (const call of this.sent) call.inFlight = false;
-    const outcomes = this.all.map(
+    const calls = this.all;
+    const outcomes = calls.map(
       (call): SendOutcome =>
         this.outcomes.get(call) ?? {
           ok: false,
           error: new BitrixError("ABORTED", "the caller went away", call.method, undefined),
         },
     );
-    return this.latencyMs === undefined ? { outcomes } : { outcomes, latencyMs: this.latencyMs };
+    return this.latencyMs === undefined
+      ? { calls, outcomes }
+      : { calls, outcomes, latencyMs: this.latencyMs };
   }
 
   private drop(calls: Call[]): void {

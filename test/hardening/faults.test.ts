@@ -2,19 +2,14 @@ import type { DemoPortalFault } from "../../src/demo-portal";
 import { ManualClock } from "../helpers/manual-clock";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
+import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 import { gql, post, startHardenedStack, type HardenedStack } from "./stack";
 
 /** Two nullable fields that go to the portal as two separate HTTP requests (BATCHING=off). */
 const TWO_FIELDS = gql("{ booking: booking(id: 14) { id } resource: resource(id: 1) { id } }");
 const RESOURCE_GET = "booking.v1.resource.get";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => process.on("unhandledRejection", onUnhandled));
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 async function bookingsNamed(stack: HardenedStack, name: string): Promise<number> {
   const list = await portalCall<{ booking: Array<{ name: string }> }>(

@@ -4,16 +4,11 @@ import Redis from "ioredis";
 import { gql, post, startHardenedStack, type HardenedStack } from "../hardening/stack";
 import { sample, scrape, until } from "../helpers/metrics";
 import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
 const QUERY = gql("{ booking(id: 14) { id } }");
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => process.on("unhandledRejection", onUnhandled));
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 /** 1 while the gateway shares the rate limit through Redis, 0 while it models a local share. */
 async function sharedGauge(stack: HardenedStack): Promise<number | undefined> {

@@ -1,0 +1,281 @@
+import { Call } from "../../src/transport/call";
+import { CircuitBreaker, type CircuitState } from "../../src/transport/circuit-breaker";
+import { BitrixApiError, BitrixNetworkError } from "../../src/transport/errors";
+import type { UpstreamIdentity } from "../../src/transport/identity";
+import { OperatingTimeTracker } from "../../src/transport/operating-time";
+import { PortalCode } from "../../src/transport/protocol";
+import { MemoryRateLimiter, type LeakyBucketSpec } from "../../src/transport/rate-limiter";
+import { BatchSender } from "../../src/transport/sender";
+import {
+  DeferredHttpClient,
+  turns,
+  until,
+  type DeferredRequest,
+} from "../helpers/deferred-http-client";
+import { ManualClock } from "../helpers/manual-clock";
+
+const IDENTITY: UpstreamIdentity = {
+  kind: "webhook",
+  endpoint: "https://portal.example/rest/1/secret/",
+};
+const GET = "booking.v1.booking.get";
+const LIST = "booking.v1.booking.list";
+
+/** The sender over the real stages, on a clock that stands still; a client the test answers. */
+function rig(
+  options: {
+    rateLimit?: LeakyBucketSpec | undefined;
+    breaker?: { threshold: number; cooldownMs: number };
+  } = {},
+) {
+  const clock = new ManualClock();
+  const now = () => clock.now();
+  const client = new DeferredHttpClient();
+  const states: CircuitState[] = [];
+  const limiter = new MemoryRateLimiter(options.rateLimit ?? { burst: 50, perSecond: 10 }, now);
+  const sender = new BatchSender({
+    client,
+    limiter,
+    breaker: new CircuitBreaker(
+      {
+        ...(options.breaker ?? { threshold: 0, cooldownMs: 10_000 }),
+        onStateChange: (_origin, state) => states.push(state),
+      },
+      now,
+    ),
+    operating: new OperatingTimeTracker({ limitSeconds: 480 }, now),
+    clock,
+  });
+  const call = (method: string, deadlineMs = 60_000) =>
+    new Call(method, {}, clock.now() + deadlineMs, undefined);
+  const send = (calls: Call[]) => sender.send(IDENTITY, { calls, halting: false });
+  /** Sends one call and answers its request with `answer`. */
+  const exchange = async (method: string, answer: (request: DeferredRequest) => void) => {
+    const sending = send([call(method)]);
+    answer(await client.request(client.requests.length));
+    return sending;
+  };
+  const timers = (count: number) =>
+    until(
+      () => clock.pending === count,
+      () => `${count} timers (${clock.pending} waiting)`,
+    );
+  return { clock, client, sender, states, call, send, exchange, timers };
+}
+
+describe("the batch sender", () => {
+  describe("circuit breaker", () => {
+    /** Two broken connections in a row open the circuit for 5 s. */
+    async function openCircuit(rateLimit?: LeakyBucketSpec) {
+      const parts = rig({ breaker: { threshold: 2, cooldownMs: 5_000 }, rateLimit });
+      for (let failure = 0; failure < 2; failure += 1) {
+        await parts.exchange(GET, (request) =>
+          request.fail(new BitrixNetworkError(GET, "ECONNREFUSED")),
+        );
+      }
+      expect(parts.states).toEqual(["open"]);
+      return parts;
+    }
+
+    it("fails calls CIRCUIT_OPEN at once while the circuit is open: no request, no wait for a slot", async () => {
+      // The two failed requests filled the bucket: a third would wait a second for its slot.
+      const { clock, client, send, call } = await openCircuit({ burst: 2, perSecond: 0.5 });
+      clock.advance(1_000);
+      const refusing = send([call(GET), call(LIST)]);
+      await turns();
+      expect(clock.pending).toBe(0);
+      const report = await refusing;
+      expect(report.outcomes).toEqual([
+        {
+          ok: false,
+          error: expect.objectContaining({ code: "CIRCUIT_OPEN", retryAfterSeconds: 4 }),
+        },
+        {
+          ok: false,
+          error: expect.objectContaining({ code: "CIRCUIT_OPEN", method: LIST }),
+        },
+      ]);
+      expect(report.latencyMs).toBeUndefined();
+      expect(client.requests).toHaveLength(2);
+    });
+
+    it("lets exactly one probe through after the cool-down; its success closes the circuit", async () => {
+      const { clock, client, states, send, call } = await openCircuit();
+      clock.advance(5_000);
+      const probe = send([call(GET)]);
+      const meanwhile = send([call(LIST)]);
+      const probeRequest = await client.request(2);
+      expect((await meanwhile).outcomes).toEqual([
+        { ok: false, error: expect.objectContaining({ code: "CIRCUIT_OPEN" }) },
+      ]);
+      await turns();
+      expect(client.requests).toHaveLength(3);
+      probeRequest.succeed("up");
+      expect((await probe).outcomes).toEqual([{ ok: true, value: { result: "up" } }]);
+      expect(states).toEqual(["open", "half-open", "closed"]);
+      const after = send([call(LIST)]);
+      (await client.request(3)).succeed([]);
+      expect((await after).outcomes).toEqual([{ ok: true, value: { result: [] } }]);
+    });
+  });
+
+  describe("rate limit", () => {
+    // One request fits; each further one waits 2 s for the bucket to drain.
+    const slow = { burst: 1, perSecond: 0.5 };
+
+    it("fails a batch RATE_LIMITED without a request when the wait passes its latest deadline", async () => {
+      const { clock, client, send, call, exchange } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const report = await send([call(GET, 1_000), call(LIST, 1_500)]);
+      expect(report.outcomes).toEqual([
+        {
+          ok: false,
+          error: expect.objectContaining({ code: "RATE_LIMITED", retryAfterSeconds: 2 }),
+        },
+        {
+          ok: false,
+          error: expect.objectContaining({ code: "RATE_LIMITED", retryAfterSeconds: 2 }),
+        },
+      ]);
+      expect(clock.pending).toBe(0);
+      expect(client.requests).toHaveLength(1);
+    });
+
+    it("spends a granted wait on the clock before the request goes", async () => {
+      const { clock, client, send, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const sending = send([call(GET)]);
+      await timers(1);
+      expect(clock.pendingDelays).toEqual([2_000]);
+      clock.advance(1_999);
+      await turns();
+      expect(client.requests).toHaveLength(1);
+      clock.advance(1);
+      (await client.request(1)).succeed(2);
+      expect((await sending).outcomes).toEqual([{ ok: true, value: { result: 2 } }]);
+    });
+
+    it("seals a batch when its slot is granted, with the calls that gathered while it waited", async () => {
+      const { clock, client, sender, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const waiting = call(GET);
+      const gathered = [call(LIST), call(GET)];
+      const rooms: number[] = [];
+      const sending = sender.send(IDENTITY, {
+        calls: [waiting],
+        halting: false,
+        seal: (room) => {
+          rooms.push(room);
+          return gathered;
+        },
+      });
+      await timers(1);
+      // Nothing is added while the batch waits: the calls join only once the slot is granted.
+      expect(rooms).toEqual([]);
+      clock.next();
+      const request = await client.request(1);
+      expect(rooms).toEqual([49]);
+      expect(request.methods).toEqual([GET, LIST, GET]);
+      request.answerBatch([{ result: "a" }, { result: "b" }, { result: "c" }]);
+      const report = await sending;
+      expect(report.calls).toEqual([waiting, ...gathered]);
+      expect(report.outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
+    });
+
+    it("never adds to a sequence when it is sealed", async () => {
+      const { clock, client, sender, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const sequence = [call(GET), call(LIST)];
+      let sealed = false;
+      const sending = sender.send(IDENTITY, {
+        calls: sequence,
+        halting: true,
+        seal: () => {
+          sealed = true;
+          return [call(GET)];
+        },
+      });
+      await timers(1);
+      clock.next();
+      const request = await client.request(1);
+      expect(request.methods).toEqual([GET, LIST]);
+      expect(sealed).toBe(false);
+      request.answerBatch([{ result: 1 }, { result: 2 }]);
+      expect((await sending).calls).toEqual(sequence);
+    });
+
+    it("waits for the latest deadline of a batch; calls whose deadline passes meanwhile fail RATE_LIMITED", async () => {
+      const { clock, client, send, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const sending = send([call(GET, 1_000), call(LIST, 5_000)]);
+      await timers(1);
+      clock.next();
+      const request = await client.request(1);
+      expect(request.method).toBe(LIST);
+      request.succeed([]);
+      expect((await sending).outcomes).toEqual([
+        { ok: false, error: expect.objectContaining({ code: "RATE_LIMITED", method: GET }) },
+        { ok: true, value: { result: [] } },
+      ]);
+    });
+
+    it.each<[string, string[], (request: DeferredRequest) => void]>([
+      [
+        "a plain call answered 503",
+        [GET],
+        (request) =>
+          request.fail(
+            new BitrixApiError(PortalCode.QueryLimitExceeded, "Too many requests", GET, 503),
+          ),
+      ],
+      [
+        "a command of a batch refused",
+        [GET, LIST],
+        (request) => request.answerBatch([{ result: 1 }, { error: PortalCode.QueryLimitExceeded }]),
+      ],
+    ])("marks the limiter full after %s with QUERY_LIMIT_EXCEEDED", async (_, methods, refuse) => {
+      // Room for five requests by the model: only the portal's refusal makes the next one wait.
+      const { clock, client, send, call, timers } = rig({ rateLimit: { burst: 5, perSecond: 1 } });
+      const refused = send(methods.map((method) => call(method)));
+      refuse(await client.request(0));
+      expect((await refused).outcomes.at(-1)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: PortalCode.QueryLimitExceeded }),
+      });
+      const next = send([call(GET)]);
+      await timers(1);
+      expect(clock.pendingDelays).toEqual([1_000]);
+      expect(client.requests).toHaveLength(1);
+      clock.next();
+      (await client.request(1)).succeed(1);
+      expect((await next).outcomes).toEqual([{ ok: true, value: { result: 1 } }]);
+    });
+  });
+
+  describe("operating time", () => {
+    it("holds back the calls of a paused method, saying when they may go, while the rest of the batch goes", async () => {
+      const { clock, client, send, call, exchange } = rig();
+      await exchange(LIST, (request) =>
+        request.fail(
+          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
+        ),
+      );
+      const sending = send([call(LIST), call(GET), call(LIST)]);
+      const request = await client.request(1);
+      // The only call left goes as a plain call.
+      expect(request.method).toBe(GET);
+      request.succeed({ id: 1 });
+      const held = {
+        ok: false,
+        error: expect.objectContaining({ code: PortalCode.OperationTimeLimit }),
+        // Without a reported reset the method pauses 10 s.
+        notBefore: clock.now() + 10_000,
+      };
+      expect((await sending).outcomes).toEqual([
+        held,
+        { ok: true, value: { result: { id: 1 } } },
+        held,
+      ]);
+    });
+  });
+});
