@@ -120,8 +120,8 @@ describe("folding upstream calls into Bitrix24 batch requests", () => {
     });
   });
 
-  describe("while a request is in flight", () => {
-    it("gathers 100 concurrent setBookingClients from 100 new connections into at most 3 upstream requests", async () => {
+  describe("with 100 browsers at once", () => {
+    it("sends 100 concurrent setBookingClients from 100 new connections in at most 3 upstream requests", async () => {
       // The portal has its own clock and every answer waits 1 ms of it, so it holds the first
       // request for as long as the test needs to see every other call queued behind it.
       const portalClock = new ManualClock();
