@@ -59,7 +59,8 @@ export class GatewayMetrics {
   private readonly queuedCalls: Gauge;
   private readonly requestsInFlight: Gauge;
   private readonly callsInFlight: Gauge;
-  private readonly rateLimitShared: Gauge;
+  /** Only with Redis configured: without it the limit is local by design, not degraded. */
+  private rateLimitShared: Gauge | undefined;
 
   constructor(options: { maxOperationNames: number; defaultMetrics?: boolean }) {
     this.operationNames = new LabelSet(options.maxOperationNames);
@@ -157,11 +158,6 @@ export class GatewayMetrics {
       help: "Upstream calls carried by the requests on their way",
       registers,
     });
-    this.rateLimitShared = new Gauge({
-      name: `${PREFIX}rate_limit_shared`,
-      help: "1 while the rate-limit model is shared through Redis; 0 while Redis is unreachable and each replica models its own share",
-      registers,
-    });
   }
 
   /** The transport's events, as metrics. */
@@ -181,7 +177,7 @@ export class GatewayMetrics {
         this.requestsInFlight.set(requestsInFlight);
         this.callsInFlight.set(callsInFlight);
       },
-      rateLimitSharing: ({ sharing }) => this.rateLimitShared.set(sharing === "shared" ? 1 : 0),
+      rateLimitSharing: ({ sharing }) => this.rateLimitShared?.set(sharing === "shared" ? 1 : 0),
     };
   }
 
@@ -192,6 +188,11 @@ export class GatewayMetrics {
 
   /** With Redis configured: the limit is local until Redis first answers. */
   declareSharedRateLimit(): void {
+    this.rateLimitShared ??= new Gauge({
+      name: `${PREFIX}rate_limit_shared`,
+      help: "1 while the rate-limit model is shared through Redis; 0 while Redis is unreachable and each replica models its own share",
+      registers: [this.registry],
+    });
     this.rateLimitShared.set(0);
   }
 
