@@ -1,4 +1,4 @@
-import { ConfigError, configSecrets, ENVIRONMENT, loadConfig } from "./config";
+import { ConfigError, configSecrets, helpText, loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { startGateway } from "./server";
 
@@ -51,15 +51,6 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
-}
-
-function helpText(): string {
-  const width = Math.max(...ENVIRONMENT.map(([name]) => name.length)) + 2;
-  const rows = ENVIRONMENT.map(
-    ([name, fallback, meaning]) =>
-      `  ${name.padEnd(width)}${meaning}\n  ${"".padEnd(width)}default: ${fallback}`,
-  );
-  return `Usage: npm start\n\nEnvironment variables (name, meaning, default):\n${rows.join("\n")}\n`;
 }
 
 main().catch((error: unknown) => {

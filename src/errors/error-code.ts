@@ -1,6 +1,6 @@
 /**
  * The `extensions.code` values this API returns. Clients branch on these, never on messages.
- * The README's error catalog lists each with its meaning.
+ * docs/errors.md, generated from ERROR_CATALOG, lists each with its meaning.
  */
 export const ErrorCode = {
   BadUserInput: "BAD_USER_INPUT",

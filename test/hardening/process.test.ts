@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { READ_VARIABLES } from "../../src/config";
@@ -13,6 +14,8 @@ const ENTRY = join(OUT, "src", "index.js");
 const run = promisify(execFile);
 
 beforeAll(async () => {
+  // A file left from an earlier layout (config.js beside config/) would shadow the new one.
+  rmSync(OUT, { recursive: true, force: true });
   await run(process.execPath, [
     join(ROOT, "node_modules", "typescript", "bin", "tsc"),
     "-p",
@@ -20,7 +23,8 @@ beforeAll(async () => {
     "--outDir",
     OUT,
   ]);
-}, 60_000);
+  // Compiling takes seconds; the bound is only there so that a hung compiler ends the run.
+}, 300_000);
 
 interface Started {
   child: ChildProcess;

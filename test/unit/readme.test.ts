@@ -1,21 +1,23 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { ENVIRONMENT } from "../../src/config";
-import { ErrorCode } from "../../src/errors/error-code";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-const section = (title: string) => {
-  const start = readme.indexOf(`## ${title}`);
-  const end = readme.indexOf("\n## ", start + 1);
-  return readme.slice(start, end === -1 ? undefined : end);
-};
+const root = join(__dirname, "..", "..");
+const pages = ["README.md", ...readdirSync(join(root, "docs")).map((name) => `docs/${name}`)];
 
-describe("the README keeps a newcomer's reference current", () => {
-  it.each(ENVIRONMENT.map(([name]) => name))("documents %s in the configuration table", (name) => {
-    expect(section("Configuration")).toContain(`| \`${name}\``);
+describe("the README and docs/", () => {
+  it("keep the README a newcomer's page: under 15 KB, the references in docs/", () => {
+    expect(readFileSync(join(root, "README.md")).length).toBeLessThan(15 * 1024);
   });
 
-  it.each(Object.values(ErrorCode))("lists %s in the error catalog", (code) => {
-    expect(section("Errors")).toContain(`\`${code}\``);
+  it.each(pages)("%s links only to files that exist", (page) => {
+    const text = readFileSync(join(root, page), "utf8");
+    const targets = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((match) => match[1]!)
+      .filter((target) => !/^[a-z]+:/.test(target));
+    for (const target of targets) {
+      expect(existsSync(join(root, dirname(page), target)) ? target : `missing: ${target}`).toBe(
+        target,
+      );
+    }
   });
 });

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { optional, withDefault, type Setting } from "./setting";
+
+const port = () => z.coerce.number().int().min(0).max(65535);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const onOff = () => z.enum(["on", "off"]);
+const secret = (minLength: number) =>
+  z.string().min(minLength, `must be at least ${minLength} characters`);
+
+/**
+ * Every environment variable the gateway reads, in the order `--help` and docs/configuration.md list
+ * them. Each is declared here once; see Setting.
+ */
+export const SETTINGS = {
+  PORT: withDefault(port(), 4000, "HTTP port of /graphql, /healthz, /readyz and /metrics"),
+  HOST: withDefault(
+    z.string().min(1),
+    "127.0.0.1",
+    "Interface to listen on; 0.0.0.0 in containers",
+  ),
+  NODE_ENV: withDefault(
+    z.string(),
+    "development",
+    "`production` turns off Sandbox, introspection, public federation fields, open access and the implicit demo portal",
+  ),
+  LOG_LEVEL: withDefault(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    "info",
+    "pino level: fatal, error, warn, info, debug, trace or silent",
+  ),
+  BITRIX24_WEBHOOK_URL: optional(
+    z.string(),
+    "Incoming-webhook URL https://<portal>/rest/<user>/<secret>/",
+    { secret: true },
+  ),
+  BITRIX24_PORTAL_URL: optional(
+    z.string(),
+    "Portal URL for OAuth mode; callers send Authorization: Bearer <token>",
+  ),
+  DEMO_PORTAL: optional(
+    onOff(),
+    "Run the embedded demo portal when no BITRIX24_* URL is set: on or off. In production it must be asked for",
+    { shownDefault: "on; off in production" },
+  ),
+  BITRIX24_TIMEOUT_MS: withDefault(
+    int(100, 120_000),
+    10_000,
+    "Timeout of one upstream HTTP call, in milliseconds",
+  ),
+  REQUEST_DEADLINE_MS: withDefault(
+    int(100, 600_000),
+    25_000,
+    "Wall-clock budget of one GraphQL request; its upstream work is cancelled when it passes",
+  ),
+  BITRIX24_RATE_LIMIT: withDefault(
+    z
+      .string()
+      .regex(
+        /^(standard|enterprise|off|\d+:\d+(\.\d+)?)$/,
+        "must be standard, enterprise, off or <burst>:<per-second>",
+      ),
+    "standard",
+    "Portal request limit to stay under: standard (50:2), enterprise (250:5), <burst>:<per-second>, or off",
+  ),
+  REDIS_URL: optional(
+    z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
+    "Share the rate-limit model between replicas through this Redis, e.g. redis://127.0.0.1:6379",
+    { secret: true },
+  ),
+  REDIS_KEY_PREFIX: withDefault(z.string().min(1), "b24gw:", "Prefix of the gateway's Redis keys"),
+  RATE_LIMIT_LOCAL_SHARE: withDefault(
+    z.coerce.number().gt(0).max(1),
+    0.25,
+    "While Redis is unreachable, the share of the portal's rate limit each replica uses on its own (0.25 suits up to 4 replicas)",
+  ),
+  BITRIX24_OPERATING_LIMIT_S: withDefault(
+    z.coerce.number().min(1).max(600),
+    480,
+    "The portal's operating-time limit per method, in seconds per 10 minutes",
+  ),
+  BATCHING: withDefault(
+    onOff(),
+    "on",
+    "Fold upstream calls into Bitrix24 batch requests: on or off (off sends each call at once, alone)",
+  ),
+  GATEWAY_TOKENS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((token) => token.trim().length >= 16),
+        "must be comma-separated tokens of at least 16 characters each",
+      ),
+    "Webhook mode: comma-separated bearer tokens callers may present (16+ characters each)",
+    { secret: true },
+  ),
+  GATEWAY_JWT_SECRET: optional(
+    secret(32),
+    "Webhook mode: accept HS256 JWTs signed with this secret (32+ characters) as bearer tokens",
+    { secret: true },
+  ),
+  GATEWAY_JWT_ISSUER: optional(z.string().min(1), "Required `iss` of gateway JWTs"),
+  GATEWAY_JWT_AUDIENCE: optional(z.string().min(1), "Required `aud` of gateway JWTs"),
+  ROUTER_SECRET: optional(
+    secret(16),
+    "Router-only mode: every request must carry it in x-router-secret (16+ characters)",
+    { secret: true },
+  ),
+  FEDERATION_PUBLIC: optional(
+    onOff(),
+    "Without ROUTER_SECRET: serve _service and _entities to direct callers: on or off",
+    { shownDefault: "on; off in production" },
+  ),
+  INTROSPECTION: optional(onOff(), "Schema introspection: on or off", {
+    shownDefault: "on; off in production",
+  }),
+  SANDBOX: optional(onOff(), "Apollo Sandbox landing page on GET /graphql: on or off", {
+    shownDefault: "on; off in production",
+  }),
+  CORS_ORIGINS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((origin) => isOrigin(origin.trim())),
+        "must be comma-separated origins like https://app.example.com (scheme, host, optional port)",
+      ),
+    "Comma-separated browser origins allowed by CORS, e.g. https://app.example.com",
+    { shownDefault: "localhost origins; none in production" },
+  ),
+  MAX_TOKENS: withDefault(int(100, 1_000_000), 5000, "Most lexical tokens in one GraphQL document"),
+  MAX_DEPTH: withDefault(
+    int(2, 100),
+    10,
+    "Deepest field nesting of an operation (introspection excluded)",
+  ),
+  MAX_ALIASES: withDefault(int(0, 10_000), 100, "Most aliases in one operation"),
+  MAX_DIRECTIVES: withDefault(int(0, 1000), 20, "Most directives in one operation"),
+  MAX_UPSTREAM_COMMANDS: withDefault(
+    int(1, 1_000_000),
+    500,
+    "Most Bitrix24 commands one operation may cause, estimated before it runs (10 batches)",
+  ),
+  MAX_BODY_BYTES: withDefault(
+    int(1024, 50 * 1024 * 1024),
+    256 * 1024,
+    "Largest request body, in bytes",
+  ),
+  MAX_ENTITY_REPRESENTATIONS: withDefault(
+    int(1, 100_000),
+    200,
+    "Most representations in one _entities field",
+  ),
+  HTTP_BATCHING: withDefault(
+    onOff(),
+    "off",
+    "Accept arrays of operations in one HTTP request: on or off",
+  ),
+  HTTP_BATCH_MAX_OPERATIONS: withDefault(
+    int(1, 1000),
+    10,
+    "With HTTP_BATCHING=on: most operations in one request",
+  ),
+  CIRCUIT_BREAKER_THRESHOLD: withDefault(
+    int(0, 1000),
+    5,
+    "Consecutive failed upstream requests (network, timeout, 5xx) that open the circuit; 0 is off",
+  ),
+  CIRCUIT_BREAKER_COOLDOWN_MS: withDefault(
+    int(100, 600_000),
+    10_000,
+    "How long an open circuit fails calls fast before one probe request may go",
+  ),
+  SHUTDOWN_GRACE_MS: withDefault(
+    int(0, 600_000),
+    10_000,
+    "After SIGTERM: how long in-flight requests may finish before connections are closed",
+  ),
+  SHUTDOWN_READINESS_DELAY_MS: withDefault(
+    int(0, 600_000),
+    0,
+    "After SIGTERM: how long /readyz reports draining while requests are still accepted",
+  ),
+  READINESS_CACHE_MS: withDefault(
+    int(0, 600_000),
+    5000,
+    "How long /readyz reuses its last upstream and Redis check",
+  ),
+  METRICS: withDefault(onOff(), "on", "Prometheus metrics at /metrics: on or off"),
+  METRICS_TOKEN: optional(secret(16), "When set, /metrics requires Authorization: Bearer <token>", {
+    secret: true,
+  }),
+  METRICS_MAX_OPERATION_NAMES: withDefault(
+    int(0, 10_000),
+    100,
+    "Distinct operation names used as metric labels; later ones count as `other`",
+  ),
+  DEMO_PORTAL_PORT: withDefault(port(), 0, "Port of the embedded demo portal (0: any free port)"),
+  DEMO_PORTAL_SEED: withDefault(
+    z.enum(["demo", "empty"]),
+    "demo",
+    "`empty` starts the embedded demo portal with no data",
+  ),
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      url.origin === value.replace(/\/$/, "")
+    );
+  } catch {
+    return false;
+  }
+}
