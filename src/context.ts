@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import type { Clock } from "./clock";
 import { BookingApi } from "./bitrix/booking-api";
 import { ExternalDataApi } from "./bitrix/external-data-api";
@@ -7,10 +7,10 @@ import { ResourceApi } from "./bitrix/resource-api";
 import { ResourceTypeApi } from "./bitrix/resource-type-api";
 import { WaitListApi } from "./bitrix/waitlist-api";
 import type { UpstreamIdentity } from "./transport/identity";
+import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
 import type { Upstream } from "./transport/upstream";
 import type { PortalConfig } from "./config";
-import { ErrorCode } from "./errors/error-code";
 import type { PartialErrorSink } from "./errors/partial-errors";
 import type { LimitsContext } from "./limits/operation-limits";
 import { createLoaders, type Loaders } from "./loaders";
@@ -137,17 +137,20 @@ function oauthIdentity(
  * UNAUTHENTICATED and no upstream call is made.
  */
 const missingTokenUpstream: Upstream = {
-  call() {
-    return Promise.reject(missingToken());
+  call(method) {
+    return Promise.reject(missingToken(method));
   },
   sequence(calls) {
-    return calls.map(() => Promise.reject(missingToken()));
+    return calls.map((call) => Promise.reject(missingToken(call.method)));
   },
 };
 
-function missingToken(): GraphQLError {
-  return new GraphQLError(
+/** What the portal itself answers a call without a token: it becomes UNAUTHENTICATED like any other. */
+function missingToken(method: string): BitrixApiError {
+  return new BitrixApiError(
+    "NO_AUTH_FOUND",
     "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
-    { extensions: { code: ErrorCode.Unauthenticated } },
+    method,
+    401,
   );
 }

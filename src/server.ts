@@ -14,6 +14,7 @@ import type { Config, PortalConfig } from "./config";
 import { createContextFactory, type GatewayContext } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
 import { ErrorCode } from "./errors/error-code";
+import { RequestRefusal } from "./errors/request-refusal";
 import { partialErrorsPlugin } from "./errors/partial-errors";
 import { createErrorFormatter } from "./errors/to-graphql-error";
 import { landingPagePlugin } from "./landing-page";
@@ -30,7 +31,8 @@ import {
   batchGuard,
   bodyErrorHandler,
   callerOf,
-  sendGraphQLError,
+  sendRefusal,
+  tokenLimitGuard,
   type RejectionReason,
 } from "./security/http-guards";
 import { buildGatewaySchema } from "./subgraph/build-schema";
@@ -220,6 +222,7 @@ export async function startGateway(
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrorHandler(config.limits.maxBodyBytes, reject),
     batchGuard(config.limits.httpBatching, reject),
+    tokenLimitGuard(config.limits.maxTokens, reject),
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
         const context = createContext({
@@ -304,6 +307,9 @@ function finalErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (res.headersSent) return;
     logger.error({ requestId: res.locals.requestId as unknown, err: error }, "request failed");
-    sendGraphQLError(res, 500, ErrorCode.InternalServerError, "Internal server error");
+    sendRefusal(
+      res,
+      new RequestRefusal(ErrorCode.InternalServerError, "Internal server error", 500),
+    );
   };
 }

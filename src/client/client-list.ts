@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import { responsePathAsArray } from "graphql";
 import type { WireClient } from "../bitrix/wire-types";
 import type { GatewayContext } from "../context";
-import { ErrorCode } from "../errors/error-code";
+import { leftOutOfList } from "../errors/partial-errors";
+import { unknownValueError } from "../errors/unknown-value-error";
 import type { BookingClient } from "./booking-client.type";
 import { toBookingClient } from "./client.mapper";
 
@@ -52,11 +53,13 @@ function knownClients(
       clients.push(client);
       return;
     }
-    ctx.partialErrors.push({
-      message: `Client ${index} of ${owner.label} has type ${JSON.stringify(item.type)}, which this API does not know; it was left out of the list`,
-      ...(info && { path: [...responsePathAsArray(info.path), index] }),
-      extensions: { code: ErrorCode.UpstreamUnknownValue, ...owner.extensions, item },
-    });
+    ctx.partialErrors.push(
+      leftOutOfList(
+        info ? [...responsePathAsArray(info.path), index] : [],
+        unknownValueError(`the client type of client ${index} of ${owner.label}:`, item.type),
+        { ...owner.extensions, item },
+      ),
+    );
   });
   return clients;
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { formatGatewayError } from "./to-graphql-error";
 
 /**
  * Errors about single list items that were left out while the rest of the list was delivered: the
@@ -8,6 +9,31 @@ import type { GraphQLFormattedError } from "graphql";
  */
 export interface PartialErrorSink {
   partialErrors: GraphQLFormattedError[];
+}
+
+/**
+ * The error for one item left out of a list at `path`: `reason` goes through the same translation
+ * as any other error (an upstream failure gets its mapped code and `extensions.bitrix`), and
+ * `details` name the list's owner and the item.
+ */
+export function leftOutOfList(
+  path: ReadonlyArray<string | number>,
+  reason: Error,
+  details: Record<string, unknown>,
+): GraphQLFormattedError {
+  const error =
+    reason instanceof GraphQLError
+      ? reason
+      : new GraphQLError(reason.message, { originalError: reason });
+  const formatted = formatGatewayError(
+    { message: error.message, extensions: error.extensions },
+    reason,
+  );
+  return {
+    ...formatted,
+    path,
+    extensions: { ...formatted.extensions, ...details, leftOut: true },
+  };
 }
 
 export function partialErrorsPlugin<

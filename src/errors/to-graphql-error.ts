@@ -57,36 +57,17 @@ export interface ErrorFormatterOptions {
 }
 
 /**
- * Apollo's `formatError` with the gateway's options: `formatGatewayError`, then refusals Apollo and
- * graphql-js raise with a generic code get a precise one, and schema hints are removed if asked.
+ * Apollo's `formatError` with the gateway's options: `formatGatewayError`, and schema hints removed
+ * if asked.
  */
 export function createErrorFormatter(
   options: ErrorFormatterOptions,
 ): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
-    const result = refineRequestError(formatGatewayError(formatted, error));
+    const result = formatGatewayError(formatted, error);
     if (!options.hideSuggestions) return result;
     return { ...result, message: result.message.replace(/ ?Did you mean .+\?$/s, "") };
   };
-}
-
-/** Apollo answers these with GRAPHQL_PARSE_FAILED or BAD_REQUEST; clients deserve a code per rule. */
-function refineRequestError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
-  if (tokens && formatted.extensions?.code === "GRAPHQL_PARSE_FAILED") {
-    return {
-      message: `The document has more than ${tokens[1]} tokens (MAX_TOKENS)`,
-      extensions: { code: ErrorCode.TooManyTokens, limit: Number(tokens[1]) },
-    };
-  }
-  if (formatted.message === "Operation batching disabled.") {
-    return {
-      message:
-        "This gateway does not accept several operations in one HTTP request (HTTP_BATCHING=off)",
-      extensions: { code: ErrorCode.BatchingDisabled },
-    };
-  }
-  return formatted;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import { responsePathAsArray } from "graphql";
 import type { WireExternalData } from "../bitrix/waitlist-wire-types";
 import type { GatewayContext } from "../context";
-import { ErrorCode } from "../errors/error-code";
+import { leftOutOfList } from "../errors/partial-errors";
+import { unknownValueError } from "../errors/unknown-value-error";
 import { toExternalData } from "./external-data.mapper";
 import type { ExternalData } from "./external-data.type";
 
@@ -24,11 +25,16 @@ export function knownExternalData(
       links.push(link);
       return;
     }
-    ctx.partialErrors.push({
-      message: `Link ${index} of ${owner.label} points at ${item.moduleId}/${item.entityTypeId}, which this API does not know; it was left out of the list`,
-      ...(info && { path: [...responsePathAsArray(info.path), index] }),
-      extensions: { code: ErrorCode.UpstreamUnknownValue, ...owner.extensions, item },
-    });
+    ctx.partialErrors.push(
+      leftOutOfList(
+        info ? [...responsePathAsArray(info.path), index] : [],
+        unknownValueError(
+          `the kind of link ${index} of ${owner.label}:`,
+          `${item.moduleId}/${item.entityTypeId}`,
+        ),
+        { ...owner.extensions, item },
+      ),
+    );
   });
   return links;
 }

@@ -4,7 +4,6 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   getVariableValues,
-  GraphQLError,
   Kind,
   OperationTypeNode,
   validate,
@@ -15,6 +14,7 @@ import {
 } from "graphql";
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
+import { RequestRefusal } from "../errors/request-refusal";
 import { collectFields } from "./collect-fields";
 import {
   estimateUpstreamCost,
@@ -84,9 +84,10 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
             variables,
           );
           if (representations > limits.maxEntityRepresentations) {
-            throw limitError(
+            throw new RequestRefusal(
               ErrorCode.TooManyRepresentations,
               `_entities has ${representations} representations, more than the limit of ${limits.maxEntityRepresentations} (MAX_ENTITY_REPRESENTATIONS)`,
+              400,
               { limit: limits.maxEntityRepresentations, found: representations },
             );
           }
@@ -94,9 +95,10 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
           contextValue.estimates.push(cost);
           options.onEstimate?.(cost);
           if (cost.upstreamCommands > limits.maxUpstreamCommands) {
-            throw limitError(
+            throw new RequestRefusal(
               ErrorCode.QueryTooCostly,
               `The operation could cost ${cost.upstreamCommands} Bitrix24 commands, more than the limit of ${limits.maxUpstreamCommands} (MAX_UPSTREAM_COMMANDS); ask for fewer items or relations`,
+              400,
               { cost: { ...cost, limit: limits.maxUpstreamCommands } },
             );
           }
@@ -128,60 +130,68 @@ function refuseFederationFields(
   ]).values()) {
     const name = nodes[0]!.name.value;
     if (FEDERATION_FIELDS.has(name)) {
-      throw new GraphQLError(
+      throw new RequestRefusal(
+        ErrorCode.Forbidden,
         `${name} is served only to the federation router (requests carrying ROUTER_SECRET), or to anyone with FEDERATION_PUBLIC=on`,
-        { extensions: { code: ErrorCode.Forbidden, http: { status: 403 } } },
+        403,
       );
     }
   }
 }
 
-/** Depth, aliases and directives, counted by graphql-armor's rules over the whole document. */
+/**
+ * Depth, aliases and directives, counted by graphql-armor's rules over the whole document. The rules
+ * only count here (their own limit is out of reach): the count comes back through `onAccept`, and the
+ * comparison with our limit is ours, so no message of the library is ever read.
+ */
 function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: LimitSettings): void {
-  const refusals: GraphQLError[] = [];
-  const armor = (
-    code: string,
-    variable: string,
-    limit: number,
-    describe: (found: number) => string,
-  ) => ({
-    n: limit,
-    exposeLimits: true,
-    propagateOnRejection: false,
-    onReject: [
-      (_context: unknown, error: GraphQLError) => {
-        const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
-        refusals.push(
-          limitError(code, `${describe(found)}, more than the limit of ${limit} (${variable})`, {
-            limit,
-            found,
-          }),
-        );
+  const found = { depth: 0, aliases: 0, directives: 0 };
+  const counting = (key: keyof typeof found) => ({
+    n: Number.MAX_SAFE_INTEGER,
+    onAccept: [
+      (_context: unknown, { n }: { n: number }) => {
+        found[key] = Math.max(found[key], n);
       },
     ],
   });
   validate(schema, document, [
-    maxDepthRule(
-      armor(ErrorCode.QueryTooDeep, "MAX_DEPTH", limits.maxDepth, (found) => {
-        return `The operation nests fields ${found} levels deep`;
-      }),
-    ),
-    maxAliasesRule(
-      armor(ErrorCode.TooManyAliases, "MAX_ALIASES", limits.maxAliases, (found) => {
-        return `The operation has ${found} aliases`;
-      }),
-    ),
-    maxDirectivesRule(
-      armor(ErrorCode.TooManyDirectives, "MAX_DIRECTIVES", limits.maxDirectives, (found) => {
-        return `The operation has ${found} directives`;
-      }),
-    ),
+    maxDepthRule(counting("depth")),
+    maxAliasesRule(counting("aliases")),
+    maxDirectivesRule(counting("directives")),
   ]);
-  if (refusals.length > 0) throw refusals[0]!;
-}
-
-function limitError(code: string, message: string, extensions: Record<string, unknown>) {
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+  const checks: Array<[number, number, ErrorCode, string, string]> = [
+    [
+      found.depth,
+      limits.maxDepth,
+      ErrorCode.QueryTooDeep,
+      "MAX_DEPTH",
+      `nests fields ${found.depth} levels deep`,
+    ],
+    [
+      found.aliases,
+      limits.maxAliases,
+      ErrorCode.TooManyAliases,
+      "MAX_ALIASES",
+      `has ${found.aliases} aliases`,
+    ],
+    [
+      found.directives,
+      limits.maxDirectives,
+      ErrorCode.TooManyDirectives,
+      "MAX_DIRECTIVES",
+      `has ${found.directives} directives`,
+    ],
+  ];
+  for (const [count, limit, code, variable, what] of checks) {
+    if (count > limit) {
+      throw new RequestRefusal(
+        code,
+        `The operation ${what}, more than the limit of ${limit} (${variable})`,
+        400,
+        { limit, found: count },
+      );
+    }
+  }
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {

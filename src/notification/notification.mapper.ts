@@ -1,6 +1,6 @@
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
 import type { WireNotificationSettings, WireYesNo } from "../bitrix/resource-wire-types";
-import { ErrorCode } from "../errors/error-code";
+import { unknownValueError } from "../errors/unknown-value-error";
 import type {
   ResourceNotificationsInput,
   ResourceTypeNotificationsInput,
@@ -129,10 +129,7 @@ function integer(wire: WireNotificationSettings, key: NumberKey): number {
  * type). It fails only the `notifications` field that asked for it.
  */
 function unknownValue(key: string, value: unknown): GraphQLError {
-  return new GraphQLError(
-    `Bitrix24 sent ${key} = ${JSON.stringify(value)}, which this API does not know`,
-    { extensions: { code: ErrorCode.UpstreamUnknownValue, key, value: value ?? null } },
-  );
+  return unknownValueError(`${key} =`, value, { key });
 }
 
 /** The wire fields for the settings given; kinds and fields left out are not sent. */

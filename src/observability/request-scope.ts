@@ -6,7 +6,8 @@ import type { Clock } from "../clock";
 import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import type { Logger } from "../logger";
-import { callerOf, sendGraphQLError, type RejectionReason } from "../security/http-guards";
+import { RequestRefusal } from "../errors/request-refusal";
+import { callerOf, sendRefusal, type RejectionReason } from "../security/http-guards";
 
 /** After the deadline cancelled the upstream work, how long the response may still take. */
 export const DEADLINE_MARGIN_MS = 1000;
@@ -38,11 +39,13 @@ export function requestScope(
     const cancelHard = clock.setTimer(deadlineMs + DEADLINE_MARGIN_MS, () => {
       if (res.headersSent) return;
       reject("deadline");
-      sendGraphQLError(
+      sendRefusal(
         res,
-        504,
-        ErrorCode.GatewayTimeout,
-        `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
+        new RequestRefusal(
+          ErrorCode.GatewayTimeout,
+          `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
+          504,
+        ),
       );
     });
     res.on("close", () => {

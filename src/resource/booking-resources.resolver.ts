@@ -5,6 +5,7 @@ import { Booking } from "../booking/booking.type";
 import { BitrixError } from "../transport/errors";
 import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
+import { leftOutOfList } from "../errors/partial-errors";
 import { graphQLCodeFor } from "../errors/to-graphql-error";
 import { toResource } from "./resource.mapper";
 import { Resource } from "./resource.type";
@@ -30,12 +31,13 @@ export class BookingResourcesResolver {
       if (!(item instanceof BitrixError) || graphQLCodeFor(item) !== ErrorCode.ResourceNotFound) {
         throw item;
       }
-      const resourceId = booking.resourceIds[index];
-      ctx.partialErrors.push({
-        message: `Resource ${resourceId} of booking ${booking.id} was not found; it was left out of the list`,
-        path: [...responsePathAsArray(info.path), index],
-        extensions: { code: ErrorCode.ResourceNotFound, bookingId: booking.id, resourceId },
-      });
+      // A resource deleted since the booking was made: the rest of the list still arrives.
+      ctx.partialErrors.push(
+        leftOutOfList([...responsePathAsArray(info.path), index], item, {
+          bookingId: booking.id,
+          resourceId: booking.resourceIds[index],
+        }),
+      );
     });
     return resources;
   }

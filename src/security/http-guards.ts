@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { Lexer, Source, TokenKind } from "graphql";
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
+import { RequestRefusal } from "../errors/request-refusal";
 import type { Caller, CallerAuthenticator } from "./caller-auth";
 
 /** Why a request was refused before it reached Apollo, as a metric label. */
@@ -10,21 +12,13 @@ export type RejectionReason =
   | "invalid_body"
   | "batching_disabled"
   | "too_many_operations"
+  | "too_many_tokens"
   | "deadline"
   | "shutting_down";
 
 /** Answers in the shape of a GraphQL response, so clients parse every refusal the same way. */
-export function sendGraphQLError(
-  res: Response,
-  status: number,
-  code: string,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): void {
-  res
-    .status(status)
-    .type("application/json")
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+export function sendRefusal(res: Response, refusal: RequestRefusal): void {
+  res.status(refusal.httpStatus).type("application/json").send(refusal.responseBody());
 }
 
 /** The caller a request was admitted as; set by `authenticationGuard`. */
@@ -59,7 +53,7 @@ export function authenticationGuard(
         }
         onReject("unauthenticated");
         res.setHeader("www-authenticate", 'Bearer realm="bitrix24-booking-gateway"');
-        sendGraphQLError(res, 401, ErrorCode.Unauthenticated, outcome.message);
+        sendRefusal(res, new RequestRefusal(ErrorCode.Unauthenticated, outcome.message, 401));
       })
       .catch(next);
   };
@@ -90,22 +84,26 @@ export function batchGuard(
     }
     if (!batching.enabled) {
       onReject("batching_disabled");
-      sendGraphQLError(
+      sendRefusal(
         res,
-        400,
-        ErrorCode.BatchingDisabled,
-        "This gateway does not accept several operations in one HTTP request (HTTP_BATCHING=off)",
+        new RequestRefusal(
+          ErrorCode.BatchingDisabled,
+          "This gateway does not accept several operations in one HTTP request (HTTP_BATCHING=off)",
+          400,
+        ),
       );
       return;
     }
     if (body.length > batching.maxOperations) {
       onReject("too_many_operations");
-      sendGraphQLError(
+      sendRefusal(
         res,
-        400,
-        ErrorCode.TooManyOperations,
-        `The request holds ${body.length} operations, more than the limit of ${batching.maxOperations} (HTTP_BATCH_MAX_OPERATIONS)`,
-        { limit: batching.maxOperations, found: body.length },
+        new RequestRefusal(
+          ErrorCode.TooManyOperations,
+          `The request holds ${body.length} operations, more than the limit of ${batching.maxOperations} (HTTP_BATCH_MAX_OPERATIONS)`,
+          400,
+          { limit: batching.maxOperations, found: body.length },
+        ),
       );
       return;
     }
@@ -126,28 +124,78 @@ export function bodyErrorHandler(
     const type = (error as { type?: unknown } | null)?.type;
     if (type === "entity.too.large") {
       onReject("body_too_large");
-      sendGraphQLError(
+      sendRefusal(
         res,
-        413,
-        ErrorCode.PayloadTooLarge,
-        `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
-        { limit: maxBodyBytes },
+        new RequestRefusal(
+          ErrorCode.PayloadTooLarge,
+          `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+          413,
+          { limit: maxBodyBytes },
+        ),
       );
       return;
     }
     const status = (error as { status?: unknown } | null)?.status;
     if (typeof type === "string" || (typeof status === "number" && status < 500)) {
       onReject("invalid_body");
-      sendGraphQLError(
+      sendRefusal(
         res,
-        typeof status === "number" && status >= 400 && status < 500 ? status : 400,
-        ErrorCode.BadRequest,
-        type === "entity.parse.failed"
-          ? "The request body is not valid JSON"
-          : "The request body could not be read (check its content type, charset and encoding)",
+        new RequestRefusal(
+          ErrorCode.BadRequest,
+          type === "entity.parse.failed"
+            ? "The request body is not valid JSON"
+            : "The request body could not be read (check its content type, charset and encoding)",
+          typeof status === "number" && status >= 400 && status < 500 ? status : 400,
+        ),
       );
       return;
     }
     next(error);
   };
+}
+
+/**
+ * Refuses a document with more than MAX_TOKENS lexical tokens before anything parses it, counting the
+ * way graphql-js's parser does (comments are no tokens). Apollo's own `maxTokens` stays behind it.
+ */
+export function tokenLimitGuard(
+  maxTokens: number,
+  onReject: (reason: RejectionReason) => void,
+): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const queries = (Array.isArray(body) ? body : [body ?? req.query])
+      .map((operation) => (operation as { query?: unknown } | null)?.query)
+      .filter((query): query is string => typeof query === "string");
+    for (const query of queries) {
+      if (!exceedsTokens(query, maxTokens)) continue;
+      onReject("too_many_tokens");
+      sendRefusal(
+        res,
+        new RequestRefusal(
+          ErrorCode.TooManyTokens,
+          `The document has more than ${maxTokens} tokens (MAX_TOKENS)`,
+          400,
+          { limit: maxTokens },
+        ),
+      );
+      return;
+    }
+    next();
+  };
+}
+
+/** Whether `query` has more than `limit` tokens; stops counting at the first one past it. */
+function exceedsTokens(query: string, limit: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  let tokens = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      tokens += 1;
+      if (tokens > limit) return true;
+    }
+  } catch {
+    // A syntax error: GraphQL's parser reports it, with its position.
+  }
+  return false;
 }

@@ -1,6 +1,5 @@
-import { GraphQLError } from "graphql";
+import { unknownValueError } from "../errors/unknown-value-error";
 import type { WireSlot, WireSlotFields } from "../bitrix/resource-wire-types";
-import { ErrorCode } from "../errors/error-code";
 import type { SlotInput } from "./slot.input";
 import type { Slot } from "./slot.type";
 import { WIRE_WEEK_DAYS, WeekDay } from "./week-day.enum";
@@ -47,10 +46,7 @@ function toWeekDays(wire: string[]): WeekDay[] {
     (Array.isArray(wire) ? wire : Object.values(wire)).map((day) => {
       const known = FROM_WIRE.get(String(day).toLowerCase());
       if (!known) {
-        throw new GraphQLError(
-          `Bitrix24 sent the week day ${JSON.stringify(day)}, which this API does not know`,
-          { extensions: { code: ErrorCode.UpstreamUnknownValue, value: day } },
-        );
+        throw unknownValueError("the week day", day);
       }
       return known;
     }),
