@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import type { Clock } from "./clock";
 import { BookingApi } from "./bitrix/booking-api";
@@ -15,6 +14,7 @@ import type { PartialErrorSink } from "./errors/partial-errors";
 import type { LimitsContext } from "./limits/operation-limits";
 import { createLoaders, type Loaders } from "./loaders";
 import type { ObservedContext, OperationRecord } from "./observability/operation-observer";
+import { bearerToken } from "./security/bearer-token";
 import type { Caller } from "./security/caller-auth";
 
 /** Everything a resolver may use for one GraphQL request. */
@@ -42,16 +42,17 @@ export interface GatewayContext extends PartialErrorSink, LimitsContext, Observe
   counters: { upstreamCalls: number };
 }
 
+/** What the context is built from: the HTTP request's facts, as the HTTP layer recorded them. */
 export interface ContextInput {
   /** The request's `Authorization` header, if any. */
   authorization: string | undefined;
   /** Aborted when the HTTP client goes away or the request's deadline passes. */
-  signal?: AbortSignal;
-  requestId?: string;
+  signal: AbortSignal;
+  requestId: string;
   /** How the authentication guard admitted the request. */
-  caller?: Caller;
-  /** The client asked for `extensions.cost`. */
-  wantsCost?: boolean;
+  caller: Caller;
+  /** The client asked for `extensions.cost` with the `x-cost: true` header. */
+  wantsCost: boolean;
 }
 
 /** Builds a fresh context per request; in OAuth mode each caller's own token is the identity. */
@@ -72,7 +73,7 @@ export function createContextFactory(
           deadline: clock.now() + requestDeadlineMs,
         })
       : missingTokenUpstream;
-    const caller = input.caller ?? { kind: "open", viaRouter: false };
+    const caller = input.caller;
     const counters = { upstreamCalls: 0 };
     const counted = countingUpstream(upstream, (calls) => {
       counters.upstreamCalls += calls;
@@ -84,7 +85,7 @@ export function createContextFactory(
     const externalDataApi = new ExternalDataApi(counted);
     return {
       counters,
-      requestId: input.requestId ?? randomUUID(),
+      requestId: input.requestId,
       api,
       resourceTypeApi,
       resourceApi,
@@ -101,7 +102,7 @@ export function createContextFactory(
       partialErrors: [],
       caller,
       viaRouter: caller.viaRouter,
-      wantsCost: input.wantsCost ?? false,
+      wantsCost: input.wantsCost,
       operations: [] as OperationRecord[],
       estimates: [],
     };
@@ -127,7 +128,7 @@ function oauthIdentity(
   authorization: string | undefined,
 ): UpstreamIdentity | undefined {
   if (portal.mode !== "oauth") return undefined;
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  const token = bearerToken(authorization);
   return token ? { kind: "oauth", endpoint: portal.restEndpoint, accessToken: token } : undefined;
 }
 

@@ -7,10 +7,20 @@ import type {
 } from "../transport/observer";
 import { BITRIX_ERROR_CODES } from "../errors/bitrix-error-codes";
 import { ErrorCode } from "../errors/error-code";
-import type { RejectionReason } from "../security/http-guards";
 import { LabelSet } from "./label-set";
 
 const PREFIX = "b24gw_";
+
+/** Why a request was refused before it reached Apollo, as a metric label. */
+export type RejectionReason =
+  | "unauthenticated"
+  | "body_too_large"
+  | "invalid_body"
+  | "batching_disabled"
+  | "too_many_operations"
+  | "too_many_tokens"
+  | "deadline"
+  | "shutting_down";
 
 const CIRCUIT_VALUES: Record<CircuitState, number> = { closed: 0, "half-open": 1, open: 2 };
 

@@ -14,9 +14,6 @@ import {
   toWireNotifications,
 } from "../notification/notification.mapper";
 import { ResourceTypeNotifications } from "../notification/notification.type";
-import { ResourceOrderInput } from "../resource/resource-order.input";
-import { readResourcePage } from "../resource/resource-list";
-import { ResourcePage } from "../resource/resource-page.type";
 import { ResourceTypeFilterInput } from "./resource-type-filter.input";
 import { ResourceTypeOrderInput, ResourceTypeSortField } from "./resource-type-order.input";
 import { ResourceTypePage } from "./resource-type-page.type";
@@ -77,18 +74,6 @@ export class ResourceTypeResolver {
   })
   notifications(@Root() type: ResourceType): ResourceTypeNotifications {
     return toResourceTypeNotifications(type.notificationWire);
-  }
-
-  @FieldResolver(() => ResourcePage, {
-    description: "The resources of this type, in pages (booking.v1.resource.list by `typeId`).",
-  })
-  resources(
-    @Root() type: ResourceType,
-    @Arg("order", () => ResourceOrderInput, { nullable: true }) order: ResourceOrderInput | null,
-    @Arg("page", () => PageInput, { nullable: true }) page: PageInput | null,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<ResourcePage> {
-    return readResourcePage(ctx, { filter: { typeIds: [type.id] }, order, page });
   }
 
   @Mutation(() => ResourceType, {

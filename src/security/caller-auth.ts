@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { jwtVerify } from "jose";
 import type { AuthSettings, PortalConfig } from "../config";
+import { bearerToken } from "./bearer-token";
 
 /** Who a request comes from, as far as the gateway can tell. Never holds the credential itself. */
 export interface Caller {
@@ -109,10 +110,6 @@ export class CallerAuthenticator {
       return false;
     }
   }
-}
-
-function bearerToken(authorization: string | undefined): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
 }
 
 function digest(value: string): Buffer {

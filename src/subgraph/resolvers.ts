@@ -3,7 +3,7 @@ import {
   BookingClientResolver,
   SetBookingClientsPayloadResolver,
   UnsetBookingClientsPayloadResolver,
-} from "../client/booking-client.resolver";
+} from "../booking/booking-clients.resolver";
 import { ClientTypeResolver } from "../client/client-type.resolver";
 import { BookingClientCrmResolver } from "../crm/booking-client-crm.resolver";
 import { ExternalDataCrmResolver } from "../crm/external-data-crm.resolver";
@@ -17,6 +17,7 @@ import {
 } from "../external-data/waitlist-external-data.resolver";
 import { BookingResourcesResolver } from "../resource/booking-resources.resolver";
 import { ResourceResolver } from "../resource/resource.resolver";
+import { ResourceTypeResourcesResolver } from "../resource/resource-type-resources.resolver";
 import { ResourceTypeResolver } from "../resource-type/resource-type.resolver";
 import { ResourceSlotsResolver, SlotMutationResolver } from "../slot/slot.resolver";
 import {
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   BookingExternalDataResolver,
   BookingExternalDataMutationResolver,
   ResourceTypeResolver,
+  ResourceTypeResourcesResolver,
   ResourceResolver,
   ResourceSlotsResolver,
   SlotMutationResolver,

@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { createLogger } from "../../src/logger";
-import { DEADLINE_MARGIN_MS, requestScope } from "../../src/observability/request-scope";
+import { DEADLINE_MARGIN_MS, requestScope } from "../../src/http/request-scope";
+import { requestState } from "../../src/http/request-state";
 import { ManualClock } from "../helpers/manual-clock";
 
 describe("the request's wall-clock deadline", () => {
@@ -16,9 +17,9 @@ describe("the request's wall-clock deadline", () => {
     app.use(
       "/graphql",
       requestScope(150, logger, (reason) => rejections.push(reason), clock),
-      (_req, res) => {
+      (req) => {
         // A handler that ignores its cancellation and never answers.
-        signal = (res.locals.abort as AbortController).signal;
+        signal = requestState(req).abort.signal;
       },
     );
     const server = http.createServer(app);

@@ -1,15 +1,15 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { toBooking } from "../booking/booking.mapper";
-import { Booking } from "../booking/booking.type";
+import { toBooking } from "./booking.mapper";
+import { Booking } from "./booking.type";
 import { requirePositiveId } from "../common/id-validation";
 import type { GatewayContext } from "../context";
-import { BookingClientInput } from "./booking-client.input";
-import { SetBookingClientsPayload, UnsetBookingClientsPayload } from "./booking-client.payloads";
-import { BookingClient } from "./booking-client.type";
-import { listClientsOf } from "./client-list";
-import { inputToBookingClient, toWireClient } from "./client.mapper";
-import { validateClients } from "./clients-validation";
+import { BookingClientInput } from "../client/booking-client.input";
+import { SetBookingClientsPayload, UnsetBookingClientsPayload } from "./booking-clients.payloads";
+import { BookingClient } from "../client/booking-client.type";
+import { listClientsOf } from "../client/client-list";
+import { inputToBookingClient, toWireClient } from "../client/client.mapper";
+import { validateClients } from "../client/clients-validation";
 import { selectsField } from "../common/selection";
 
 @Resolver()

@@ -3,27 +3,14 @@ import { Lexer, Source, TokenKind } from "graphql";
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
-import type { Caller, CallerAuthenticator } from "./caller-auth";
+import type { CallerAuthenticator } from "../security/caller-auth";
 
-/** Why a request was refused before it reached Apollo, as a metric label. */
-export type RejectionReason =
-  | "unauthenticated"
-  | "body_too_large"
-  | "invalid_body"
-  | "batching_disabled"
-  | "too_many_operations"
-  | "too_many_tokens"
-  | "deadline"
-  | "shutting_down";
+import type { RejectionReason } from "../observability/metrics";
+import { requestState } from "./request-state";
 
 /** Answers in the shape of a GraphQL response, so clients parse every refusal the same way. */
 export function sendRefusal(res: Response, refusal: RequestRefusal): void {
   res.status(refusal.httpStatus).type("application/json").send(refusal.responseBody());
-}
-
-/** The caller a request was admitted as; set by `authenticationGuard`. */
-export function callerOf(res: Response): Caller {
-  return (res.locals.caller as Caller | undefined) ?? { kind: "open", viaRouter: false };
 }
 
 /**
@@ -47,7 +34,7 @@ export function authenticationGuard(
       })
       .then((outcome) => {
         if (outcome.ok) {
-          res.locals.caller = outcome.caller;
+          requestState(req).caller = outcome.caller;
           next();
           return;
         }

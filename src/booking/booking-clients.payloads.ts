@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Booking } from "../booking/booking.type";
-import { BookingClient } from "./booking-client.type";
+import { Booking } from "./booking.type";
+import { BookingClient } from "../client/booking-client.type";
 
 @ObjectType({ description: "Result of setBookingClients." })
 export class SetBookingClientsPayload {

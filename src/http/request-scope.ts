@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 import { RequestDeadlineExceeded } from "../transport/errors";
 import type { Clock } from "../clock";
-import type { GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import type { Logger } from "../logger";
 import { RequestRefusal } from "../errors/request-refusal";
-import { callerOf, sendRefusal, type RejectionReason } from "../security/http-guards";
+import type { RejectionReason } from "../observability/metrics";
+import { sendRefusal } from "./http-guards";
+import { requestState, startRequestState, type RequestRecord } from "./request-state";
 
 /** After the deadline cancelled the upstream work, how long the response may still take. */
 export const DEADLINE_MARGIN_MS = 1000;
@@ -29,12 +30,16 @@ export function requestScope(
     const given = req.headers["x-request-id"];
     const requestId =
       typeof given === "string" && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
-    res.locals.requestId = requestId;
     res.setHeader("x-request-id", requestId);
     const abort = new AbortController();
     // Every upstream call of the request listens on this signal; there may be hundreds.
     setMaxListeners(0, abort.signal);
-    res.locals.abort = abort;
+    startRequestState(req, {
+      requestId,
+      abort,
+      caller: { kind: "open", viaRouter: false },
+      record: undefined,
+    });
     const cancelSoft = clock.setTimer(deadlineMs, () => abort.abort(new RequestDeadlineExceeded()));
     const cancelHard = clock.setTimer(deadlineMs + DEADLINE_MARGIN_MS, () => {
       if (res.headersSent) return;
@@ -54,7 +59,8 @@ export function requestScope(
       // The client going away cancels its upstream work; a finished response does not.
       const aborted = !res.writableFinished;
       if (aborted) abort.abort();
-      logRequest(logger, req.method, res, started, requestId, aborted);
+      const state = requestState(req);
+      logRequest(logger, req.method, res.statusCode, started, state, aborted);
     });
     next();
   };
@@ -63,21 +69,21 @@ export function requestScope(
 function logRequest(
   logger: Logger,
   method: string,
-  res: Response,
+  status: number,
   started: number,
-  requestId: string,
+  state: { requestId: string; caller: { kind: string }; record: RequestRecord | undefined },
   aborted: boolean,
 ): void {
-  const context = res.locals.context as GatewayContext | undefined;
-  const operations = context?.operations ?? [];
+  const { requestId, record } = state;
+  const operations = record?.operations ?? [];
   const single = operations.length === 1 ? operations[0] : undefined;
   logger.info(
     {
       requestId,
       method,
-      status: res.statusCode,
+      status,
       durationMs: Date.now() - started,
-      caller: callerOf(res).kind,
+      caller: state.caller.kind,
       ...(single && {
         operationName: single.operationName?.slice(0, 100) ?? null,
         operationType: single.operationType,
@@ -90,9 +96,9 @@ function logRequest(
           operationName: operation.operationName?.slice(0, 100) ?? null,
         })),
       }),
-      upstreamCalls: context?.counters.upstreamCalls ?? 0,
-      ...(context?.estimates.length && {
-        estimatedUpstreamCommands: context.estimates.reduce(
+      upstreamCalls: record?.counters.upstreamCalls ?? 0,
+      ...(record?.estimates.length && {
+        estimatedUpstreamCommands: record.estimates.reduce(
           (sum, estimate) => sum + estimate.upstreamCommands,
           0,
         ),

@@ -1,0 +1,68 @@
+import type { Server } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
+import type { Config, PortalConfig } from "../config";
+import type { GatewayContext } from "../context";
+import { partialErrorsPlugin } from "../errors/partial-errors";
+import { createErrorFormatter } from "../errors/to-graphql-error";
+import { landingPagePlugin } from "../landing-page";
+import { operationLimitsPlugin } from "../limits/operation-limits";
+import type { Logger } from "../logger";
+import type { GatewayMetrics } from "../observability/metrics";
+import { operationObserverPlugin } from "../observability/operation-observer";
+import { buildGatewaySchema } from "./build-schema";
+
+/** Apollo Server over the subgraph schema, with the gateway's limits, errors and observers; started. */
+export async function startApolloServer(options: {
+  config: Config;
+  portal: PortalConfig;
+  httpServer: Server;
+  logger: Logger;
+  metrics: GatewayMetrics | undefined;
+}): Promise<ApolloServer<GatewayContext>> {
+  const { config, metrics, logger } = options;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: await buildGatewaySchema(),
+    logger,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: config.limits.httpBatching.enabled,
+    // Behind the HTTP guard that refuses long documents with TOO_MANY_TOKENS, in case one slips by.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter({ hideSuggestions: config.production }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer: options.httpServer,
+        stopGracePeriodMillis: config.shutdown.graceMs,
+      }),
+      operationLimitsPlugin({
+        limits: config.limits,
+        federationPublic: config.auth.federationPublic,
+        ...(metrics && { onEstimate: (cost) => metrics.recordEstimate(cost.upstreamCommands) }),
+      }),
+      partialErrorsPlugin(),
+      operationObserverPlugin({ logger, metrics }),
+      // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      config.sandbox
+        ? landingPagePlugin({ production: false, headers: sandboxHeaders(config, options.portal) })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+/** The Authorization header Sandbox starts with, so that a newcomer sees what to send. */
+function sandboxHeaders(config: Config, portal: PortalConfig): Record<string, string> {
+  if (portal.mode === "oauth") return { Authorization: "Bearer <your Bitrix24 access token>" };
+  if (config.auth.tokens.length > 0 || config.auth.jwt) {
+    return { Authorization: "Bearer <your gateway token>" };
+  }
+  return {};
+}
