@@ -1,45 +1,49 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Clock } from "./clock";
-import { BookingApi } from "./bitrix/booking-api";
-import { ExternalDataApi } from "./bitrix/external-data-api";
-import { ResourceApi } from "./bitrix/resource-api";
-import { ResourceTypeApi } from "./bitrix/resource-type-api";
-import { WaitListApi } from "./bitrix/waitlist-api";
+import type { PortalConfig } from "./config";
+import type { OperationRecord } from "./observability/operation-observer";
+import type { UpstreamCost } from "./limits/upstream-cost";
+import { bearerToken } from "./security/bearer-token";
+import type { Caller } from "./security/caller-auth";
+import { createServices, type Services } from "./services/services";
 import type { UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
 import type { Upstream } from "./transport/upstream";
-import type { PortalConfig } from "./config";
-import type { PartialErrorSink } from "./errors/partial-errors";
-import type { LimitsContext } from "./limits/operation-limits";
-import { createLoaders, type Loaders } from "./loaders";
-import type { ObservedContext, OperationRecord } from "./observability/operation-observer";
-import { bearerToken } from "./security/bearer-token";
-import type { Caller } from "./security/caller-auth";
 
-/** Everything a resolver may use for one GraphQL request. */
-export interface GatewayContext extends PartialErrorSink, LimitsContext, ObservedContext {
-  requestId: string;
-  api: BookingApi;
-  resourceTypeApi: ResourceTypeApi;
-  resourceApi: ResourceApi;
-  waitListApi: WaitListApi;
-  externalDataApi: ExternalDataApi;
-  loaders: Loaders;
-  /**
-   * Resource-type codes that mutations of this request have given to a type so far, by code: the
-   * type's id. A second field of the same request asking for one of them is refused before it costs
-   * an upstream call (the portal would answer 1010/1011).
-   */
-  resourceTypeCodes: Map<string, number>;
-  partialErrors: GraphQLFormattedError[];
+/**
+ * Everything a resolver may use for one GraphQL request: the services, one per entity, and the
+ * request's facts; plus the record that plugins fill in for the response and the request log.
+ */
+export interface GatewayContext extends Services {
+  request: RequestFacts;
+  record: RequestRecord;
+}
+
+/** What is known of the request before any resolver runs. */
+export interface RequestFacts {
+  id: string;
   /** How the caller authenticated (never the credential). */
   caller: Caller;
-  /**
-   * Upstream calls the request's resolvers made (batch commands each count). An object, so that the
-   * shallow copies of the context Apollo makes per operation share it.
-   */
-  counters: { upstreamCalls: number };
+  /** The request came through the federation router (it carried ROUTER_SECRET). */
+  viaRouter: boolean;
+  /** The client asked for `extensions.cost` with the `x-cost: true` header. */
+  wantsCost: boolean;
+}
+
+/**
+ * What the request's GraphQL work reports beside its data. Objects and arrays, so that the shallow
+ * copies of the context Apollo makes per operation of an HTTP batch share them.
+ */
+export interface RequestRecord {
+  /** Operations of the request so far; an HTTP batch holds several. */
+  readonly operations: OperationRecord[];
+  /** Upstream calls the request's resolvers made (batch commands each count). */
+  readonly counters: { upstreamCalls: number };
+  /** The upstream cost estimated for each operation before it ran. */
+  readonly estimates: UpstreamCost[];
+  /** List items left out (an unknown client type, a deleted resource), each an error of its own. */
+  readonly partialErrors: GraphQLFormattedError[];
 }
 
 /** What the context is built from: the HTTP request's facts, as the HTTP layer recorded them. */
@@ -73,38 +77,24 @@ export function createContextFactory(
           deadline: clock.now() + requestDeadlineMs,
         })
       : missingTokenUpstream;
-    const caller = input.caller;
-    const counters = { upstreamCalls: 0 };
-    const counted = countingUpstream(upstream, (calls) => {
-      counters.upstreamCalls += calls;
-    });
-    const api = new BookingApi(counted);
-    const resourceTypeApi = new ResourceTypeApi(counted);
-    const resourceApi = new ResourceApi(counted);
-    const waitListApi = new WaitListApi(counted);
-    const externalDataApi = new ExternalDataApi(counted);
-    return {
-      counters,
-      requestId: input.requestId,
-      api,
-      resourceTypeApi,
-      resourceApi,
-      waitListApi,
-      externalDataApi,
-      loaders: createLoaders({
-        booking: api,
-        resourceType: resourceTypeApi,
-        resource: resourceApi,
-        waitList: waitListApi,
-        externalData: externalDataApi,
-      }),
-      resourceTypeCodes: new Map<string, number>(),
-      partialErrors: [],
-      caller,
-      viaRouter: caller.viaRouter,
-      wantsCost: input.wantsCost,
-      operations: [] as OperationRecord[],
+    const record: RequestRecord = {
+      operations: [],
+      counters: { upstreamCalls: 0 },
       estimates: [],
+      partialErrors: [],
+    };
+    const counted = countingUpstream(upstream, (calls) => {
+      record.counters.upstreamCalls += calls;
+    });
+    return {
+      ...createServices(counted),
+      request: {
+        id: input.requestId,
+        caller: input.caller,
+        viaRouter: input.caller.viaRouter,
+        wantsCost: input.wantsCost,
+      },
+      record,
     };
   };
 }

@@ -6,7 +6,6 @@ import type {
   WireBookingFields,
   WireBookingFilter,
   WireBookingOrder,
-  WireClient,
   WireClientType,
 } from "./wire-types";
 
@@ -15,7 +14,7 @@ export function bookingRead(id: number | string): RecordRead {
   return { method: "booking.v1.booking.get", params: { id }, key: "booking" };
 }
 
-/** Typed booking.v1 methods for bookings, their clients and client types. */
+/** Typed booking.v1 methods for bookings and client types (their clients: owned-list-api). */
 export class BookingApi {
   constructor(private readonly upstream: Upstream) {}
 
@@ -63,34 +62,6 @@ export class BookingApi {
 
   async deleteBooking(id: number): Promise<void> {
     await this.upstream.call("booking.v1.booking.delete", { id });
-  }
-
-  async listBookingClients(bookingId: number): Promise<WireClient[]> {
-    const method = "booking.v1.booking.client.list";
-    const { result } = await this.upstream.call(method, { bookingId });
-    return list<WireClient>(method, result, "bookingClient");
-  }
-
-  /** Replaces the booking's whole client list. */
-  async setBookingClients(bookingId: number, clients: WireClient[]): Promise<void> {
-    await this.upstream.call("booking.v1.booking.client.set", { bookingId, clients });
-  }
-
-  /** Replaces the booking's client list and reads the booking in the same upstream request. */
-  async setBookingClientsAndGetBooking(
-    bookingId: number,
-    clients: WireClient[],
-  ): Promise<WireBooking> {
-    return (await writeThenRead<WireBooking>(
-      this.upstream,
-      { method: "booking.v1.booking.client.set", params: { bookingId, clients } },
-      bookingRead(bookingId),
-    ))!;
-  }
-
-  /** Removes every client from the booking. */
-  async unsetBookingClients(bookingId: number): Promise<void> {
-    await this.upstream.call("booking.v1.booking.client.unset", { bookingId });
   }
 
   async listClientTypes(): Promise<WireClientType[]> {

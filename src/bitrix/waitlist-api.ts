@@ -7,12 +7,12 @@ import type {
   WireWaitListFilter,
   WireWaitListItem,
 } from "./waitlist-wire-types";
-import type { WireBooking, WireBookingFields, WireClient } from "./wire-types";
+import type { WireBooking, WireBookingFields } from "./wire-types";
 
 const GET = "booking.v1.waitlist.get";
 
 /**
- * Typed booking.v1.waitlist.* methods, the waitlist's clients, and the moves between the waitlist
+ * Typed booking.v1.waitlist.* methods (its clients and links: owned-list-api) and the moves between the waitlist
  * and the calendar (waitlist.createfrombooking, booking.createfromwaitlist).
  */
 export class WaitListApi {
@@ -89,38 +89,12 @@ export class WaitListApi {
     );
   }
 
-  async listClients(waitListId: number): Promise<WireClient[]> {
-    const method = "booking.v1.waitlist.client.list";
-    const { result } = await this.upstream.call(method, { waitListId });
-    return list<WireClient>(method, result, "waitListClient");
-  }
-
-  /**
-   * Replaces the item's whole client list; with `withItem`, reads the item in the same upstream
-   * request.
-   */
-  setClients(
-    waitListId: number,
-    clients: WireClient[],
-    withItem: boolean,
-  ): Promise<WireWaitListItem | undefined> {
-    return writeThenRead<WireWaitListItem>(
-      this.upstream,
-      { method: "booking.v1.waitlist.client.set", params: { waitListId, clients } },
-      withItem ? this.read(waitListId) : undefined,
-    );
-  }
-
-  /** Removes every client from the item; with `withItem`, reads the item in the same request. */
-  unsetClients(waitListId: number, withItem: boolean): Promise<WireWaitListItem | undefined> {
-    return writeThenRead<WireWaitListItem>(
-      this.upstream,
-      { method: "booking.v1.waitlist.client.unset", params: { waitListId } },
-      withItem ? this.read(waitListId) : undefined,
-    );
-  }
-
   private read(id: number | string): RecordRead {
-    return { method: GET, params: { id }, key: "waitList" };
+    return waitListItemRead(id);
   }
+}
+
+/** How a waitlist item is read back after a write that changed it. */
+export function waitListItemRead(id: number | string): RecordRead {
+  return { method: GET, params: { id }, key: "waitList" };
 }

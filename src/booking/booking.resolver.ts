@@ -1,13 +1,10 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { WireBookingFilter, WireBookingOrder } from "../bitrix/wire-types";
-import { BookingClient } from "../client/booking-client.type";
 import { toWireClient } from "../client/client.mapper";
 import { validateClients } from "../client/clients-validation";
-import { listClientsOf } from "../client/client-list";
 import { requirePositiveId } from "../common/id-validation";
 import { PageInput } from "../common/page.input";
-import { readPage, validatePage } from "../common/paging";
+import { validatePage } from "../common/paging";
 import type { GatewayContext } from "../context";
 import { userInputError } from "../errors/user-input-error";
 import { BookingFilterInput } from "./booking-filter.input";
@@ -28,7 +25,7 @@ export class BookingResolver {
   })
   async booking(@Arg("id", () => Int) id: number, @Ctx() ctx: GatewayContext): Promise<Booking> {
     requirePositiveId("id", id);
-    return toBooking(await ctx.loaders.bookingById.load(id));
+    return toBooking(await ctx.bookings.get(id));
   }
 
   @Query(() => BookingPage, {
@@ -43,27 +40,11 @@ export class BookingResolver {
     const window = validatePage("page", page);
     const wireFilter = filter ? toWireFilter(filter) : undefined;
     const wireOrder = order ? toWireOrder(order) : undefined;
-    const result = await readPage(window, (pageIndex) =>
-      ctx.api.listBookings({
-        page: pageIndex,
-        ...(wireFilter && { filter: wireFilter }),
-        ...(wireOrder && { order: wireOrder }),
-      }),
+    const result = await ctx.bookings.list(
+      { ...(wireFilter && { filter: wireFilter }), ...(wireOrder && { order: wireOrder }) },
+      window,
     );
-    for (const wire of result.items) ctx.loaders.bookingById.prime(wire.id, wire);
     return { items: result.items.map(toBooking), pageInfo: result.pageInfo };
-  }
-
-  @FieldResolver(() => [BookingClient], {
-    description:
-      "CRM contacts and companies attached to the booking (booking.v1.booking.client.list).",
-  })
-  clients(
-    @Root() booking: Booking,
-    @Ctx() ctx: GatewayContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<BookingClient[]> {
-    return listClientsOf(ctx, booking.id, info);
   }
 
   @Mutation(() => Booking, {
@@ -74,13 +55,12 @@ export class BookingResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Booking> {
     validateAddBooking("input", input);
-    const wire = await ctx.api.addBooking({
+    const wire = await ctx.bookings.add({
       resourceIds: input.resourceIds,
       datePeriod: input.datePeriod,
       ...(input.name != null && { name: input.name }),
       ...(input.description != null && { description: input.description }),
     });
-    ctx.loaders.bookingById.prime(wire.id, wire);
     return toBooking(wire);
   }
 
@@ -94,13 +74,12 @@ export class BookingResolver {
   ): Promise<Booking> {
     requirePositiveId("id", id);
     validateUpdateBooking("input", input);
-    const wire = await ctx.api.updateBooking(id, {
+    const wire = await ctx.bookings.update(id, {
       ...(input.resourceIds && { resourceIds: input.resourceIds }),
       ...(input.datePeriod && { datePeriod: input.datePeriod }),
       ...(input.name != null && { name: input.name }),
       ...(input.description !== undefined && { description: input.description }),
     });
-    ctx.loaders.bookingById.clear(id).prime(id, wire);
     return toBooking(wire);
   }
 
@@ -112,10 +91,7 @@ export class BookingResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<DeleteBookingPayload> {
     requirePositiveId("id", id);
-    await ctx.api.deleteBooking(id);
-    ctx.loaders.bookingById.clear(id);
-    ctx.loaders.clientsByBookingId.clear(id);
-    ctx.loaders.externalDataByBookingId.clear(id);
+    await ctx.bookings.delete(id);
     return { bookingId: id };
   }
 }

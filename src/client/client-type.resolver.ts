@@ -10,7 +10,7 @@ export class ClientTypeResolver {
       "Kinds of CRM entity that can be booking clients (booking.v1.clienttype.list). Types this API does not know yet are left out.",
   })
   async clientTypes(@Ctx() ctx: GatewayContext): Promise<ClientType[]> {
-    const wire = await ctx.api.listClientTypes();
+    const wire = await ctx.bookings.clientTypes();
     return wire.map(toClientType).filter((type): type is ClientType => type !== undefined);
   }
 }

@@ -8,7 +8,7 @@ import { formatGatewayError } from "./to-graphql-error";
  * record such items here and the plugin adds them to the response's `errors`.
  */
 export interface PartialErrorSink {
-  partialErrors: GraphQLFormattedError[];
+  record: { partialErrors: GraphQLFormattedError[] };
 }
 
 /**
@@ -43,7 +43,7 @@ export function partialErrorsPlugin<
     requestDidStart() {
       return Promise.resolve({
         willSendResponse({ response, contextValue }) {
-          const extra = contextValue.partialErrors;
+          const extra = contextValue.record.partialErrors;
           if (extra.length === 0 || response.body.kind !== "single") return Promise.resolve();
           const result = response.body.singleResult;
           result.errors = [...(result.errors ?? []), ...extra];

@@ -68,7 +68,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
           caller: state.caller,
           wantsCost: req.headers["x-cost"] === "true",
         });
-        state.record = context;
+        state.record = context.record;
         return Promise.resolve(context);
       },
     }),

@@ -8,7 +8,8 @@ import type { Logger } from "../logger";
 import { RequestRefusal } from "../errors/request-refusal";
 import type { RejectionReason } from "../observability/metrics";
 import { sendRefusal } from "./http-guards";
-import { requestState, startRequestState, type RequestRecord } from "./request-state";
+import type { RequestRecord } from "../context";
+import { requestState, startRequestState } from "./request-state";
 
 /** After the deadline cancelled the upstream work, how long the response may still take. */
 export const DEADLINE_MARGIN_MS = 1000;

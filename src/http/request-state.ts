@@ -1,16 +1,6 @@
 import type { Request } from "express";
-import type { OperationRecord } from "../observability/operation-observer";
+import type { RequestRecord } from "../context";
 import type { Caller } from "../security/caller-auth";
-
-/** What the request log reports of a request's GraphQL work; the GraphQL context fills it in. */
-export interface RequestRecord {
-  /** Operations of the request so far; an HTTP batch holds several. */
-  readonly operations: OperationRecord[];
-  /** Upstream calls the request's resolvers made (batch commands each count). */
-  readonly counters: { upstreamCalls: number };
-  /** The upstream cost estimated for each operation before it ran. */
-  readonly estimates: ReadonlyArray<{ upstreamCommands: number }>;
-}
 
 /**
  * What the HTTP layer knows of one request, handed on to the GraphQL layer: typed, instead of an
@@ -22,7 +12,7 @@ export interface RequestState {
   readonly abort: AbortController;
   /** How the caller authenticated; set by the authentication guard. */
   caller: Caller;
-  /** Filled in once the GraphQL context exists. */
+  /** What the GraphQL work reports for the request log; set once the GraphQL context exists. */
   record: RequestRecord | undefined;
 }
 

@@ -24,15 +24,14 @@ import {
 
 /** What the limits need to know of a request's context. */
 export interface LimitsContext {
-  /** The request came through the federation router (it carried ROUTER_SECRET). */
-  viaRouter: boolean;
-  /** The client asked for `extensions.cost` with the `x-cost: true` header. */
-  wantsCost: boolean;
-  /**
-   * The estimate of each operation of the request, for logs. An array, so that it is shared by the
-   * shallow copies of the context Apollo makes per operation.
-   */
-  estimates: UpstreamCost[];
+  request: {
+    /** The request came through the federation router (it carried ROUTER_SECRET). */
+    viaRouter: boolean;
+    /** The client asked for `extensions.cost` with the `x-cost: true` header. */
+    wantsCost: boolean;
+  };
+  /** The estimate of each operation of the request goes here, for the request log. */
+  record: { estimates: UpstreamCost[] };
 }
 
 export interface OperationLimitsOptions {
@@ -61,10 +60,10 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
       let report = false;
       return Promise.resolve({
         didResolveOperation({ schema, document, operation, request, contextValue }) {
-          report = contextValue.wantsCost || request.extensions?.cost === true;
+          report = contextValue.request.wantsCost || request.extensions?.cost === true;
           if (!operation) return Promise.resolve();
           const fragments = fragmentsOf(document);
-          if (!contextValue.viaRouter && !options.federationPublic) {
+          if (!contextValue.request.viaRouter && !options.federationPublic) {
             refuseFederationFields(schema, operation, fragments);
           }
           checkShape(schema, document, limits);
@@ -92,7 +91,7 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
             );
           }
           cost = estimateUpstreamCost(schema, operation, fragments, variables);
-          contextValue.estimates.push(cost);
+          contextValue.record.estimates.push(cost);
           options.onEstimate?.(cost);
           if (cost.upstreamCommands > limits.maxUpstreamCommands) {
             throw new RequestRefusal(

@@ -15,9 +15,9 @@ export interface OperationRecord {
 
 /** What the observer needs of a request's context. */
 export interface ObservedContext {
-  requestId: string;
-  /** Operations of the request so far; an HTTP batch holds several. */
-  operations: OperationRecord[];
+  request: { id: string };
+  /** Operations of the request so far go here; an HTTP batch holds several. */
+  record: { operations: OperationRecord[] };
 }
 
 /**
@@ -39,7 +39,7 @@ export function operationObserverPlugin<TContext extends ObservedContext>(option
             if (original === undefined || original instanceof GraphQLError) continue;
             if (original instanceof BitrixError) continue;
             options.logger.error(
-              { requestId: contextValue.requestId, err: original, path: error.path },
+              { requestId: contextValue.request.id, err: original, path: error.path },
               "resolver failed unexpectedly; the client got INTERNAL_SERVER_ERROR",
             );
           }
@@ -64,7 +64,7 @@ export function operationObserverPlugin<TContext extends ObservedContext>(option
             errorCodes,
             durationMs: Date.now() - started,
           };
-          contextValue.operations.push(record);
+          contextValue.record.operations.push(record);
           options.metrics?.recordOperation({ ...record, type: record.operationType });
           return Promise.resolve();
         },

@@ -1,6 +1,6 @@
 import { requirePositiveId } from "../common/id-validation";
 import { requireText } from "../common/field-validation";
-import type { GatewayContext } from "../context";
+import type { ResourceTypeService } from "../services/resource-type.service";
 import { userInputError } from "../errors/user-input-error";
 import { validateNotifications } from "../notification/notification-validation";
 import type { AddResourceTypeInput, UpdateResourceTypeInput } from "./resource-type.input";
@@ -8,11 +8,11 @@ import type { AddResourceTypeInput, UpdateResourceTypeInput } from "./resource-t
 export function validateAddResourceType(
   field: string,
   input: AddResourceTypeInput,
-  ctx: GatewayContext,
+  types: ResourceTypeService,
 ): void {
   requireText(`${field}.name`, input.name);
   requireText(`${field}.code`, input.code);
-  requireCodeFree(`${field}.code`, input.code, ctx);
+  requireCodeFree(`${field}.code`, input.code, types);
   if (input.notifications) validateNotifications(`${field}.notifications`, input.notifications);
 }
 
@@ -20,7 +20,7 @@ export function validateUpdateResourceType(
   field: string,
   id: number,
   input: UpdateResourceTypeInput,
-  ctx: GatewayContext,
+  types: ResourceTypeService,
 ): void {
   requirePositiveId("id", id);
   if (Object.values(input).every((value) => value === undefined)) {
@@ -38,7 +38,7 @@ export function validateUpdateResourceType(
   if (input.name != null) requireText(`${field}.name`, input.name);
   if (input.code != null) {
     requireText(`${field}.code`, input.code);
-    requireCodeFree(`${field}.code`, input.code, ctx);
+    requireCodeFree(`${field}.code`, input.code, types);
   }
   if (input.notifications) validateNotifications(`${field}.notifications`, input.notifications);
 }
@@ -47,25 +47,13 @@ export function validateUpdateResourceType(
  * A code an earlier field of the same request gave to a resource type is taken: the portal would
  * refuse it (1010/1011), so it is refused here without the upstream call.
  */
-function requireCodeFree(field: string, code: string, ctx: GatewayContext): void {
-  const holder = ctx.resourceTypeCodes.get(code);
+function requireCodeFree(field: string, code: string, types: ResourceTypeService): void {
+  const holder = types.holderOfCode(code);
   if (holder !== undefined) {
     throw userInputError(
       field,
       `must be unique: an earlier field of this request gave it to resource type ${holder}`,
       code,
     );
-  }
-}
-
-/** Records a code a mutation of this request has given to a type, or freed by deleting it. */
-export function claimResourceTypeCode(ctx: GatewayContext, code: string, typeId: number): void {
-  releaseResourceTypeCode(ctx, typeId);
-  ctx.resourceTypeCodes.set(code, typeId);
-}
-
-export function releaseResourceTypeCode(ctx: GatewayContext, typeId: number): void {
-  for (const [claimed, holder] of ctx.resourceTypeCodes) {
-    if (holder === typeId) ctx.resourceTypeCodes.delete(claimed);
   }
 }

@@ -7,7 +7,7 @@ import type {
 import { requirePositiveId } from "../common/id-validation";
 import { PageInput } from "../common/page.input";
 import { requireChanges } from "../common/field-validation";
-import { readPage, validatePage } from "../common/paging";
+import { validatePage } from "../common/paging";
 import type { GatewayContext } from "../context";
 import {
   toResourceTypeNotifications,
@@ -17,12 +17,7 @@ import { ResourceTypeNotifications } from "../notification/notification.type";
 import { ResourceTypeFilterInput } from "./resource-type-filter.input";
 import { ResourceTypeOrderInput, ResourceTypeSortField } from "./resource-type-order.input";
 import { ResourceTypePage } from "./resource-type-page.type";
-import {
-  claimResourceTypeCode,
-  releaseResourceTypeCode,
-  validateAddResourceType,
-  validateUpdateResourceType,
-} from "./resource-type-validation";
+import { validateAddResourceType, validateUpdateResourceType } from "./resource-type-validation";
 import { AddResourceTypeInput, UpdateResourceTypeInput } from "./resource-type.input";
 import { toResourceType } from "./resource-type.mapper";
 import { DeleteResourceTypePayload } from "./resource-type.payloads";
@@ -40,7 +35,7 @@ export class ResourceTypeResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ResourceType> {
     requirePositiveId("id", id);
-    return toResourceType(await ctx.loaders.resourceTypeById.load(id));
+    return toResourceType(await ctx.resourceTypes.get(id));
   }
 
   @Query(() => ResourceTypePage, {
@@ -57,14 +52,10 @@ export class ResourceTypeResolver {
     const window = validatePage("page", page);
     const wireFilter = filter ? toWireFilter(filter) : undefined;
     const wireOrder = order ? toWireOrder(order) : undefined;
-    const result = await readPage(window, (pageIndex) =>
-      ctx.resourceTypeApi.listResourceTypes({
-        page: pageIndex,
-        ...(wireFilter && { filter: wireFilter }),
-        ...(wireOrder && { order: wireOrder }),
-      }),
+    const result = await ctx.resourceTypes.list(
+      { ...(wireFilter && { filter: wireFilter }), ...(wireOrder && { order: wireOrder }) },
+      window,
     );
-    for (const wire of result.items) ctx.loaders.resourceTypeById.prime(Number(wire.id), wire);
     return { items: result.items.map(toResourceType), pageInfo: result.pageInfo };
   }
 
@@ -84,15 +75,12 @@ export class ResourceTypeResolver {
     @Arg("input", () => AddResourceTypeInput) input: AddResourceTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<ResourceType> {
-    validateAddResourceType("input", input, ctx);
-    const wire = await ctx.resourceTypeApi.addResourceType({
+    validateAddResourceType("input", input, ctx.resourceTypes);
+    const wire = await ctx.resourceTypes.add({
       name: input.name,
       code: input.code,
       ...(input.notifications && toWireNotifications(input.notifications)),
     });
-    const id = Number(wire.id);
-    ctx.loaders.resourceTypeById.prime(id, wire);
-    claimResourceTypeCode(ctx, input.code, id);
     return toResourceType(wire);
   }
 
@@ -105,16 +93,14 @@ export class ResourceTypeResolver {
     @Arg("input", () => UpdateResourceTypeInput) input: UpdateResourceTypeInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<ResourceType> {
-    validateUpdateResourceType("input", id, input, ctx);
+    validateUpdateResourceType("input", id, input, ctx.resourceTypes);
     const fields: WireResourceTypeFields = {
       ...(input.name != null && { name: input.name }),
       ...(input.code != null && { code: input.code }),
       ...(input.notifications && toWireNotifications(input.notifications)),
     };
     requireChanges("input", fields, input);
-    const wire = await ctx.resourceTypeApi.updateResourceType(id, fields);
-    ctx.loaders.resourceTypeById.clear(id).prime(id, wire);
-    if (input.code != null) claimResourceTypeCode(ctx, input.code, id);
+    const wire = await ctx.resourceTypes.update(id, fields);
     return toResourceType(wire);
   }
 
@@ -127,9 +113,7 @@ export class ResourceTypeResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<DeleteResourceTypePayload> {
     requirePositiveId("id", id);
-    await ctx.resourceTypeApi.deleteResourceType(id);
-    ctx.loaders.resourceTypeById.clear(id);
-    releaseResourceTypeCode(ctx, id);
+    await ctx.resourceTypes.delete(id);
     return { resourceTypeId: id };
   }
 }

@@ -14,14 +14,14 @@ import { Resource } from "./resource.type";
 export class BookingResourcesResolver {
   @FieldResolver(() => [Resource], {
     description:
-      "The booked resources, in `resourceIds` order (booking.v1.resource.get through the request's loader, so a page of bookings shares its reads). A resource that no longer exists is left out and reported as an error of its own.",
+      "The booked resources, in `resourceIds` order (booking.v1.resource.get, read once per request, so a page of bookings shares its reads). A resource that no longer exists is left out and reported as an error of its own.",
   })
   async resources(
     @Root() booking: Booking,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Resource[]> {
-    const loaded = await ctx.loaders.resourceById.loadMany(booking.resourceIds);
+    const loaded = await ctx.resources.getMany(booking.resourceIds);
     const resources: Resource[] = [];
     loaded.forEach((item, index) => {
       if (!(item instanceof Error)) {
@@ -32,7 +32,7 @@ export class BookingResourcesResolver {
         throw item;
       }
       // A resource deleted since the booking was made: the rest of the list still arrives.
-      ctx.partialErrors.push(
+      ctx.record.partialErrors.push(
         leftOutOfList([...responsePathAsArray(info.path), index], item, {
           bookingId: booking.id,
           resourceId: booking.resourceIds[index],

@@ -1,6 +1,6 @@
 import type { WireResourceFilter, WireResourceOrder } from "../bitrix/resource-wire-types";
 import type { PageInput } from "../common/page.input";
-import { readPage, validatePage } from "../common/paging";
+import { validatePage } from "../common/paging";
 import type { GatewayContext } from "../context";
 import { ResourceOrderInput, ResourceSortField } from "./resource-order.input";
 import type { ResourceFilterInput } from "./resource-filter.input";
@@ -9,8 +9,8 @@ import { toResource } from "./resource.mapper";
 import { validateResourceFilter } from "./resource-validation";
 
 /**
- * A page of resource.list, for the `resources` query and `ResourceType.resources`. Every resource
- * read is primed into the loader, so fields that ask for one of them again cost nothing.
+ * A page of resource.list, for the `resources` query and `ResourceType.resources`. The service
+ * remembers every resource read, so fields that ask for one of them again cost nothing.
  */
 export async function readResourcePage(
   ctx: GatewayContext,
@@ -24,14 +24,10 @@ export async function readResourcePage(
   if (args.filter) validateResourceFilter("filter", args.filter);
   const filter = args.filter ? toWireResourceFilter(args.filter) : undefined;
   const order = args.order ? toWireResourceOrder(args.order) : undefined;
-  const result = await readPage(window, (page) =>
-    ctx.resourceApi.listResources({
-      page,
-      ...(filter && { filter }),
-      ...(order && { order }),
-    }),
+  const result = await ctx.resources.list(
+    { ...(filter && { filter }), ...(order && { order }) },
+    window,
   );
-  for (const wire of result.items) ctx.loaders.resourceById.prime(Number(wire.id), wire);
   return { items: result.items.map(toResource), pageInfo: result.pageInfo };
 }
 

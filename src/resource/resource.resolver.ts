@@ -27,7 +27,7 @@ export class ResourceResolver {
   })
   async resource(@Arg("id", () => Int) id: number, @Ctx() ctx: GatewayContext): Promise<Resource> {
     requirePositiveId("id", id);
-    return toResource(await ctx.loaders.resourceById.load(id));
+    return toResource(await ctx.resources.get(id));
   }
 
   @Query(() => ResourcePage, {
@@ -48,7 +48,7 @@ export class ResourceResolver {
     description: "The resource's type (booking.v1.resourceType.get).",
   })
   async type(@Root() resource: Resource, @Ctx() ctx: GatewayContext): Promise<ResourceType> {
-    return toResourceType(await ctx.loaders.resourceTypeById.load(resource.typeId));
+    return toResourceType(await ctx.resourceTypes.get(resource.typeId));
   }
 
   @FieldResolver(() => ResourceNotifications, {
@@ -66,14 +66,13 @@ export class ResourceResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Resource> {
     validateAddResource("input", input);
-    const wire = await ctx.resourceApi.addResource({
+    const wire = await ctx.resources.add({
       name: input.name,
       typeId: input.typeId,
       ...(input.description != null && { description: input.description }),
       ...(input.isMain != null && { isMain: input.isMain ? "Y" : "N" }),
       ...(input.notifications && toWireNotifications(input.notifications)),
     });
-    ctx.loaders.resourceById.prime(Number(wire.id), wire);
     return toResource(wire);
   }
 
@@ -95,8 +94,7 @@ export class ResourceResolver {
       ...(input.notifications && toWireNotifications(input.notifications)),
     };
     requireChanges("input", fields, input);
-    const wire = await ctx.resourceApi.updateResource(id, fields);
-    ctx.loaders.resourceById.clear(id).prime(id, wire);
+    const wire = await ctx.resources.update(id, fields);
     return toResource(wire);
   }
 
@@ -109,11 +107,7 @@ export class ResourceResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<DeleteResourcePayload> {
     requirePositiveId("id", id);
-    await ctx.resourceApi.deleteResource(id);
-    ctx.loaders.resourceById.clear(id);
-    ctx.loaders.slotsByResourceId.clear(id);
-    // Past bookings of the resource may have changed their resource ids.
-    ctx.loaders.bookingById.clearAll();
+    await ctx.resources.delete(id);
     return { resourceId: id };
   }
 }

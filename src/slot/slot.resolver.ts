@@ -17,7 +17,7 @@ export class ResourceSlotsResolver {
     description: "When the resource can be booked (booking.v1.resource.slots.list).",
   })
   async slots(@Root() resource: Resource, @Ctx() ctx: GatewayContext): Promise<Slot[]> {
-    return (await ctx.loaders.slotsByResourceId.load(resource.id)).map(toSlot);
+    return (await ctx.resources.slots(resource.id)).map(toSlot);
   }
 }
 
@@ -35,14 +35,11 @@ export class SlotMutationResolver {
   ): Promise<SetResourceSlotsPayload> {
     requirePositiveId("resourceId", resourceId);
     validateSlots("slots", slots);
-    const result = await ctx.resourceApi.setSlots(
+    const result = await ctx.resources.replaceSlots(
       resourceId,
       slots.map(toWireSlot),
       selectsField(info, "resource"),
     );
-    ctx.loaders.slotsByResourceId.clear(resourceId).prime(resourceId, result.slots);
-    if (result.resource)
-      ctx.loaders.resourceById.clear(resourceId).prime(resourceId, result.resource);
     return {
       resourceId,
       slots: result.slots.map(toSlot),
@@ -59,9 +56,7 @@ export class SlotMutationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UnsetResourceSlotsPayload> {
     requirePositiveId("resourceId", resourceId);
-    const resource = await ctx.resourceApi.unsetSlots(resourceId, selectsField(info, "resource"));
-    ctx.loaders.slotsByResourceId.clear(resourceId).prime(resourceId, []);
-    if (resource) ctx.loaders.resourceById.clear(resourceId).prime(resourceId, resource);
+    const resource = await ctx.resources.clearSlots(resourceId, selectsField(info, "resource"));
     return { resourceId, ...(resource && { resource: toResource(resource) }) };
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { WireWaitListFilter } from "../bitrix/waitlist-wire-types";
 import { requirePositiveId } from "../common/id-validation";
 import { PageInput } from "../common/page.input";
-import { readPage, validatePage } from "../common/paging";
+import { validatePage } from "../common/paging";
 import type { GatewayContext } from "../context";
 import { WaitListFilterInput } from "./waitlist-filter.input";
 import { WaitListItemPage } from "./waitlist-item-page.type";
@@ -24,7 +24,7 @@ export class WaitListItemResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<WaitListItem> {
     requirePositiveId("id", id);
-    return toWaitListItem(await ctx.loaders.waitListItemById.load(id));
+    return toWaitListItem(await ctx.waitList.get(id));
   }
 
   @Query(() => WaitListItemPage, {
@@ -40,13 +40,7 @@ export class WaitListItemResolver {
     const wireFilter: WireWaitListFilter | undefined = filter?.createdWithin
       ? { createdWithin: toWireDayRange("filter.createdWithin", filter.createdWithin) }
       : undefined;
-    const result = await readPage(window, (pageIndex) =>
-      ctx.waitListApi.listWaitListItems({
-        page: pageIndex,
-        ...(wireFilter && { filter: wireFilter }),
-      }),
-    );
-    for (const wire of result.items) ctx.loaders.waitListItemById.prime(Number(wire.id), wire);
+    const result = await ctx.waitList.list(wireFilter, window);
     return { items: result.items.map(toWaitListItem), pageInfo: result.pageInfo };
   }
 
@@ -60,8 +54,7 @@ export class WaitListItemResolver {
   ): Promise<WaitListItem> {
     // An empty `fields` would vanish from a batch command's query string (the portal then answers
     // 100), so a missing note goes out as the documented default "".
-    const wire = await ctx.waitListApi.addWaitListItem({ note: input?.note ?? "" });
-    ctx.loaders.waitListItemById.prime(Number(wire.id), wire);
+    const wire = await ctx.waitList.add({ note: input?.note ?? "" });
     return toWaitListItem(wire);
   }
 
@@ -74,8 +67,7 @@ export class WaitListItemResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<WaitListItem> {
     requirePositiveId("id", id);
-    const wire = await ctx.waitListApi.updateWaitListItem(id, { note: input.note });
-    ctx.loaders.waitListItemById.clear(id).prime(id, wire);
+    const wire = await ctx.waitList.update(id, { note: input.note });
     return toWaitListItem(wire);
   }
 
@@ -87,15 +79,7 @@ export class WaitListItemResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<DeleteWaitListItemPayload> {
     requirePositiveId("id", id);
-    await ctx.waitListApi.deleteWaitListItem(id);
-    clearWaitListItem(ctx, id);
+    await ctx.waitList.delete(id);
     return { waitListItemId: id };
   }
-}
-
-/** Forgets everything this request read about a waitlist item that is gone or moved. */
-export function clearWaitListItem(ctx: GatewayContext, id: number): void {
-  ctx.loaders.waitListItemById.clear(id);
-  ctx.loaders.clientsByWaitListItemId.clear(id);
-  ctx.loaders.externalDataByWaitListItemId.clear(id);
 }

@@ -5,7 +5,6 @@ import { validateDatePeriod, validateResourceIds } from "../booking/booking-vali
 import { requirePositiveId } from "../common/id-validation";
 import type { GatewayContext } from "../context";
 import { toWaitListItem } from "./waitlist-item.mapper";
-import { clearWaitListItem } from "./waitlist-item.resolver";
 import { WaitListItem } from "./waitlist-item.type";
 import { CreateBookingFromWaitListInput } from "./waitlist-transfer.input";
 
@@ -24,12 +23,10 @@ export class WaitListTransferResolver {
     requirePositiveId("waitListItemId", waitListItemId);
     validateResourceIds("input.resourceIds", input.resourceIds);
     validateDatePeriod("input.datePeriod", input.datePeriod);
-    const wire = await ctx.waitListApi.createBookingFromWaitList(waitListItemId, {
+    const wire = await ctx.waitList.book(waitListItemId, {
       resourceIds: input.resourceIds,
       datePeriod: input.datePeriod,
     });
-    clearWaitListItem(ctx, waitListItemId);
-    ctx.loaders.bookingById.prime(Number(wire.id), wire);
     return toBooking(wire);
   }
 
@@ -42,11 +39,7 @@ export class WaitListTransferResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<WaitListItem> {
     requirePositiveId("bookingId", bookingId);
-    const wire = await ctx.waitListApi.createFromBooking(bookingId);
-    ctx.loaders.bookingById.clear(bookingId);
-    ctx.loaders.clientsByBookingId.clear(bookingId);
-    ctx.loaders.externalDataByBookingId.clear(bookingId);
-    ctx.loaders.waitListItemById.prime(Number(wire.id), wire);
+    const wire = await ctx.waitList.takeFromCalendar(bookingId);
     return toWaitListItem(wire);
   }
 }

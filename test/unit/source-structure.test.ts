@@ -30,6 +30,21 @@ function resolveImport(from: string, specifier: string): string {
   return base;
 }
 
+/** Each source file with the paths (relative to src/) or package names it imports. */
+function importsByFile(): Map<string, string[]> {
+  const imports = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    imports.set(
+      relative(SRC, file),
+      importedFiles.map(({ fileName }) =>
+        fileName.startsWith(".") ? relative(SRC, resolveImport(file, fileName)) : fileName,
+      ),
+    );
+  }
+  return imports;
+}
+
 function unitGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const file of sourceFiles(SRC)) {
@@ -82,6 +97,19 @@ describe("the source tree", () => {
     const graph = unitGraph();
     expect(graph.size).toBeGreaterThan(10);
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it("lets only the services read the portal's APIs and hold per-request loaders", () => {
+    const offenders: string[] = [];
+    for (const [file, imports] of importsByFile()) {
+      if (file.startsWith(`services${sep}`) || file.startsWith(`bitrix${sep}`)) continue;
+      for (const target of imports) {
+        if (target === "dataloader" || /^bitrix[\\/].*-api\.ts$/.test(target)) {
+          offenders.push(`${file} imports ${target}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
   it("finds a cycle when there is one (the check itself works)", () => {

@@ -1,0 +1,48 @@
+import type { OwnedListApi } from "../bitrix/owned-list-api";
+import { KeyedReads } from "./keyed-reads";
+
+/** What an owned list tells its owner's service after a write that read the owner back. */
+export interface OwnerRecords<TOwner> {
+  remember(id: number, owner: TOwner): void;
+}
+
+/**
+ * The reads and writes of one list a record owns and the portal replaces whole (clients and
+ * external-data links of bookings and waitlist items). After `replace` the list is exactly what was
+ * sent, and after `clear` it is empty, so neither costs a read to know.
+ */
+export class OwnedListService<TItem, TOwner> {
+  private readonly lists: KeyedReads<TItem[]>;
+
+  constructor(
+    private readonly api: OwnedListApi<TItem, TOwner>,
+    private readonly owners: OwnerRecords<TOwner>,
+  ) {
+    this.lists = new KeyedReads((ownerId) => api.list(ownerId));
+  }
+
+  of(ownerId: number): Promise<TItem[]> {
+    return this.lists.get(ownerId);
+  }
+
+  /** Replaces the list; with `withOwner`, the owner is read in the same upstream request. */
+  async replace(ownerId: number, items: TItem[], withOwner: boolean): Promise<TOwner | undefined> {
+    const owner = await this.api.set(ownerId, items, withOwner);
+    this.lists.remember(ownerId, items);
+    if (owner) this.owners.remember(ownerId, owner);
+    return owner;
+  }
+
+  /** Empties the list; with `withOwner`, the owner is read in the same upstream request. */
+  async clear(ownerId: number, withOwner: boolean): Promise<TOwner | undefined> {
+    const owner = await this.api.unset(ownerId, withOwner);
+    this.lists.remember(ownerId, []);
+    if (owner) this.owners.remember(ownerId, owner);
+    return owner;
+  }
+
+  /** The owner is gone or moved: its list is no longer known. */
+  forget(ownerId: number): void {
+    this.lists.forget(ownerId);
+  }
+}
