@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Booking } from "./booking.type";
 import { BookingClient } from "../client/booking-client.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @ObjectType({ description: "Result of setBookingClients." })
 export class SetBookingClientsPayload {
@@ -13,6 +14,7 @@ export class SetBookingClientsPayload {
   })
   clients!: BookingClient[];
 
+  @Costs(COST.readBack)
   @Field(() => Booking, {
     nullable: true,
     description: "The booking after the change; fetched only when selected.",
@@ -25,6 +27,7 @@ export class UnsetBookingClientsPayload {
   @Field(() => Int, { description: "Id of the booking whose clients were removed." })
   bookingId!: number;
 
+  @Costs(COST.readBack)
   @Field(() => Booking, {
     nullable: true,
     description: "The booking after the change; fetched only when selected.",

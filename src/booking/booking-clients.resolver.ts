@@ -8,6 +8,7 @@ import { ownedListResolvers } from "../common/owned-list.resolvers";
 import type { GatewayContext } from "../context";
 import { SetBookingClientsPayload, UnsetBookingClientsPayload } from "./booking-clients.payloads";
 import { BOOKING_OWNER } from "./booking-owner";
+import { COST, Costs } from "../limits/field-cost";
 
 /** `Booking.clients`, `setBookingClients` and `unsetBookingClients`. */
 export const BOOKING_CLIENTS_RESOLVERS = ownedListResolvers({
@@ -34,6 +35,7 @@ export const BOOKING_CLIENTS_RESOLVERS = ownedListResolvers({
 
 @Resolver()
 export class BookingClientsQueryResolver {
+  @Costs(COST.oneCall)
   @Query(() => [BookingClient], {
     description:
       "CRM contacts and companies attached to a booking (booking.v1.booking.client.list).",

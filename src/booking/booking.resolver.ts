@@ -15,9 +15,11 @@ import { AddBookingInput, UpdateBookingInput } from "./booking.input";
 import { Booking } from "./booking.type";
 import { validateAddBooking, validateUpdateBooking } from "./booking-validation";
 import { DeleteBookingPayload } from "./payloads.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => Booking)
 export class BookingResolver {
+  @Costs(COST.oneCall)
   @Query(() => Booking, {
     nullable: true,
     description:
@@ -28,6 +30,7 @@ export class BookingResolver {
     return toBooking(await ctx.bookings.get(id));
   }
 
+  @Costs(COST.paged)
   @Query(() => BookingPage, {
     description: "Bookings that match a filter, in pages (booking.v1.booking.list).",
   })
@@ -47,6 +50,7 @@ export class BookingResolver {
     return { items: result.items.map(toBooking), pageInfo: result.pageInfo };
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => Booking, {
     description: "Creates a booking (booking.v1.booking.add) and returns it as stored.",
   })
@@ -64,6 +68,7 @@ export class BookingResolver {
     return toBooking(wire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => Booking, {
     description: "Changes a booking (booking.v1.booking.update) and returns it as stored.",
   })
@@ -83,6 +88,7 @@ export class BookingResolver {
     return toBooking(wire);
   }
 
+  @Costs(COST.oneCall)
   @Mutation(() => DeleteBookingPayload, {
     description: "Deletes a booking (booking.v1.booking.delete).",
   })

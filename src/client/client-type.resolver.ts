@@ -2,9 +2,11 @@ import { Ctx, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context";
 import { ClientType } from "./client-type.type";
 import { toClientType } from "./client.mapper";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => ClientType)
 export class ClientTypeResolver {
+  @Costs(COST.oneCall)
   @Query(() => [ClientType], {
     description:
       "Kinds of CRM entity that can be booking clients (booking.v1.clienttype.list). Types this API does not know yet are left out.",

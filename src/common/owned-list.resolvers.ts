@@ -15,6 +15,7 @@ import type { OwnedListService } from "../services/owned-list.service";
 import { requirePositiveId } from "./id-validation";
 import { keepKnownItems, type ItemKind } from "./known-items";
 import { selectsField } from "./selection";
+import { COST, Costs } from "../limits/field-cost";
 
 /** The record that owns a list, as the list's resolvers need to know it. */
 export interface ListOwner<TWire, TOwner extends object> {
@@ -65,6 +66,7 @@ export function ownedListResolvers<
 
   @Resolver(() => owner.type)
   class OwnedListFieldResolver {
+    @Costs(COST.oneCall)
     @FieldResolver(() => [kind.itemType], { name: field.name, description: field.description })
     async [listField](
       @Root() root: TOwner,
@@ -79,6 +81,7 @@ export function ownedListResolvers<
 
   @Resolver()
   class OwnedListMutationResolver {
+    @Costs(COST.oneCall)
     @Mutation(() => set.payload, { name: set.name, description: set.description })
     async replace(
       @Arg(owner.idArg, () => Int) ownerId: number,
@@ -100,6 +103,7 @@ export function ownedListResolvers<
       };
     }
 
+    @Costs(COST.oneCall)
     @Mutation(() => unset.payload, { name: unset.name, description: unset.description })
     async clear(
       @Arg(owner.idArg, () => Int) ownerId: number,

@@ -3,10 +3,12 @@ import { BookingClient } from "../client/booking-client.type";
 import { Company } from "./company.type";
 import { Contact } from "./contact.type";
 import { companyOf, contactOf } from "./crm-reference.mapper";
+import { COST, Costs } from "../limits/field-cost";
 
 /** `contact` and `company` of a booking or waitlist client: the CRM entity, by the client's type. */
 @Resolver(() => BookingClient)
 export class BookingClientCrmResolver {
+  @Costs(COST.none)
   @FieldResolver(() => Contact, {
     nullable: true,
     description:
@@ -16,6 +18,7 @@ export class BookingClientCrmResolver {
     return contactOf(client);
   }
 
+  @Costs(COST.none)
   @FieldResolver(() => Company, {
     nullable: true,
     description:

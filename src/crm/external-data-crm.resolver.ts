@@ -2,10 +2,12 @@ import { FieldResolver, Resolver, Root } from "type-graphql";
 import { ExternalData } from "../external-data/external-data.type";
 import { dealOf } from "./crm-reference.mapper";
 import { Deal } from "./deal.type";
+import { COST, Costs } from "../limits/field-cost";
 
 /** `deal` of a booking's or waitlist item's link: the CRM deal it points at. */
 @Resolver(() => ExternalData)
 export class ExternalDataCrmResolver {
+  @Costs(COST.none)
   @FieldResolver(() => Deal, {
     nullable: true,
     description:

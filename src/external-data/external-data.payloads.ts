@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Booking } from "../booking/booking.type";
 import { WaitListItem } from "../waitlist/waitlist-item.type";
 import { ExternalData } from "./external-data.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @ObjectType({ description: "Result of setBookingExternalData." })
 export class SetBookingExternalDataPayload {
@@ -14,6 +15,7 @@ export class SetBookingExternalDataPayload {
   })
   externalData!: ExternalData[];
 
+  @Costs(COST.readBack)
   @Field(() => Booking, {
     nullable: true,
     description: "The booking; read in the same upstream request, only when selected.",
@@ -26,6 +28,7 @@ export class UnsetBookingExternalDataPayload {
   @Field(() => Int, { description: "Id of the booking whose links were removed." })
   bookingId!: number;
 
+  @Costs(COST.readBack)
   @Field(() => Booking, {
     nullable: true,
     description: "The booking; read in the same upstream request, only when selected.",
@@ -44,6 +47,7 @@ export class SetWaitListItemExternalDataPayload {
   })
   externalData!: ExternalData[];
 
+  @Costs(COST.readBack)
   @Field(() => WaitListItem, {
     nullable: true,
     description: "The waitlist item; read in the same upstream request, only when selected.",
@@ -56,6 +60,7 @@ export class UnsetWaitListItemExternalDataPayload {
   @Field(() => Int, { description: "Id of the waitlist item whose links were removed." })
   waitListItemId!: number;
 
+  @Costs(COST.readBack)
   @Field(() => WaitListItem, {
     nullable: true,
     description: "The waitlist item; read in the same upstream request, only when selected.",

@@ -15,14 +15,7 @@ import {
 } from "graphql";
 import { MAX_BATCH_COMMANDS } from "../transport/protocol";
 import { collectFields } from "./collect-fields";
-import {
-  COST_TABLE,
-  DEFAULT_LIST_LENGTH,
-  ENTITY_REFERENCE_COMMANDS,
-  UNKNOWN_MUTATION_FIELD,
-  UNKNOWN_QUERY_FIELD,
-  type FieldCost,
-} from "./cost-table";
+import { declaredCost, DEFAULT_LIST_LENGTH, ENTITY_REFERENCE_COMMANDS } from "./field-cost";
 
 /** What an operation is expected to cost upstream, at worst. */
 export interface UpstreamCost {
@@ -43,7 +36,7 @@ interface Walk {
 
 /**
  * Prices an operation in upstream commands, walking it with its fragments and (coerced) variables the
- * way the executor will: each field pays its table cost once per time it is evaluated, and lists
+ * way the executor will: each field pays the cost it declares once per time it is evaluated, and lists
  * multiply their selection by their page size (or 50). Ids are deduplicated only at run time, so this
  * is the worst case. Calls of one level of the tree leave together and are folded into batches of 50;
  * the levels follow each other, and so do the root fields of a mutation, which gives the request count.
@@ -116,7 +109,7 @@ function priceFields(
       continue;
     }
     const args = argumentsOf(definition, node, walk.variables);
-    const cost = costOf(walk.schema, parent, definition);
+    const cost = declaredCost(definition);
     const commands = (cost.commands?.(args) ?? 0) * multiplier;
     if (commands > 0) levels[level] = Math.min(CAP, (levels[level] ?? 0) + commands);
     const items = cost.items
@@ -194,18 +187,6 @@ function representationsOf(walk: Walk, query: GraphQLObjectType, node: FieldNode
   if (!definition) return [];
   const value = argumentsOf(definition, node, walk.variables).representations;
   return Array.isArray(value) ? value : [];
-}
-
-function costOf(
-  schema: GraphQLSchema,
-  parent: GraphQLObjectType,
-  definition: GraphQLField<unknown, unknown>,
-): FieldCost {
-  const listed = COST_TABLE[`${parent.name}.${definition.name}`];
-  if (listed) return listed;
-  if (parent === schema.getQueryType()) return UNKNOWN_QUERY_FIELD;
-  if (parent === schema.getMutationType()) return UNKNOWN_MUTATION_FIELD;
-  return {};
 }
 
 function argumentsOf(

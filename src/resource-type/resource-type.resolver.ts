@@ -22,9 +22,11 @@ import { AddResourceTypeInput, UpdateResourceTypeInput } from "./resource-type.i
 import { toResourceType } from "./resource-type.mapper";
 import { DeleteResourceTypePayload } from "./resource-type.payloads";
 import { ResourceType } from "./resource-type.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => ResourceType)
 export class ResourceTypeResolver {
+  @Costs(COST.oneCall)
   @Query(() => ResourceType, {
     nullable: true,
     description:
@@ -38,6 +40,7 @@ export class ResourceTypeResolver {
     return toResourceType(await ctx.resourceTypes.get(id));
   }
 
+  @Costs(COST.paged)
   @Query(() => ResourceTypePage, {
     description: "Resource types that match a filter, in pages (booking.v1.resourceType.list).",
   })
@@ -59,6 +62,7 @@ export class ResourceTypeResolver {
     return { items: result.items.map(toResourceType), pageInfo: result.pageInfo };
   }
 
+  @Costs(COST.none)
   @FieldResolver(() => ResourceTypeNotifications, {
     description:
       "The messages Bitrix24 sends clients of this type's resources; a new resource starts from these.",
@@ -67,6 +71,7 @@ export class ResourceTypeResolver {
     return toResourceTypeNotifications(type.notificationWire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => ResourceType, {
     description:
       "Creates a resource type (booking.v1.resourceType.add) and returns it as stored. A code in use gives RESOURCE_TYPE_CODE_TAKEN.",
@@ -84,6 +89,7 @@ export class ResourceTypeResolver {
     return toResourceType(wire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => ResourceType, {
     description:
       "Changes a resource type (booking.v1.resourceType.update) and returns it as stored. A code in use, the type's own included, gives RESOURCE_TYPE_CODE_TAKEN.",
@@ -104,6 +110,7 @@ export class ResourceTypeResolver {
     return toResourceType(wire);
   }
 
+  @Costs(COST.oneCall)
   @Mutation(() => DeleteResourceTypePayload, {
     description:
       "Deletes a resource type (booking.v1.resourceType.delete). Refused with RESOURCE_TYPE_IN_USE while resources of the type exist.",

@@ -9,9 +9,11 @@ import { leftOutOfList } from "../errors/partial-errors";
 import { graphQLCodeFor } from "../errors/to-graphql-error";
 import { toResource } from "./resource.mapper";
 import { Resource } from "./resource.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => Booking)
 export class BookingResourcesResolver {
+  @Costs(COST.bookingResources)
   @FieldResolver(() => [Resource], {
     description:
       "The booked resources, in `resourceIds` order (booking.v1.resource.get, read once per request, so a page of bookings shares its reads). A resource that no longer exists is left out and reported as an error of its own.",

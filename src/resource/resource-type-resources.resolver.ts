@@ -5,10 +5,12 @@ import { ResourceType } from "../resource-type/resource-type.type";
 import { readResourcePage } from "./resource-list";
 import { ResourceOrderInput } from "./resource-order.input";
 import { ResourcePage } from "./resource-page.type";
+import { COST, Costs } from "../limits/field-cost";
 
 /** `ResourceType.resources` lives beside the resources: they depend on their type, not the reverse. */
 @Resolver(() => ResourceType)
 export class ResourceTypeResourcesResolver {
+  @Costs(COST.paged)
   @FieldResolver(() => ResourcePage, {
     description: "The resources of this type, in pages (booking.v1.resource.list by `typeId`).",
   })

@@ -17,9 +17,11 @@ import { AddResourceInput, UpdateResourceInput } from "./resource.input";
 import { toResource } from "./resource.mapper";
 import { DeleteResourcePayload } from "./resource.payloads";
 import { Resource } from "./resource.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => Resource)
 export class ResourceResolver {
+  @Costs(COST.oneCall)
   @Query(() => Resource, {
     nullable: true,
     description:
@@ -30,6 +32,7 @@ export class ResourceResolver {
     return toResource(await ctx.resources.get(id));
   }
 
+  @Costs(COST.paged)
   @Query(() => ResourcePage, {
     description: "Resources that match a filter, in pages (booking.v1.resource.list).",
   })
@@ -43,6 +46,7 @@ export class ResourceResolver {
     return readResourcePage(ctx, { filter, order, page });
   }
 
+  @Costs(COST.oneCall)
   @FieldResolver(() => ResourceType, {
     nullable: true,
     description: "The resource's type (booking.v1.resourceType.get).",
@@ -51,6 +55,7 @@ export class ResourceResolver {
     return toResourceType(await ctx.resourceTypes.get(resource.typeId));
   }
 
+  @Costs(COST.none)
   @FieldResolver(() => ResourceNotifications, {
     description: "The messages Bitrix24 sends clients who book this resource.",
   })
@@ -58,6 +63,7 @@ export class ResourceResolver {
     return toResourceNotifications(resource.notificationWire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => Resource, {
     description: "Creates a resource (booking.v1.resource.add) and returns it as stored.",
   })
@@ -76,6 +82,7 @@ export class ResourceResolver {
     return toResource(wire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => Resource, {
     description: "Changes a resource (booking.v1.resource.update) and returns it as stored.",
   })
@@ -98,6 +105,7 @@ export class ResourceResolver {
     return toResource(wire);
   }
 
+  @Costs(COST.oneCall)
   @Mutation(() => DeleteResourcePayload, {
     description:
       "Deletes a resource (booking.v1.resource.delete). Refused with RESOURCE_IN_USE while bookings of it end in the future.",

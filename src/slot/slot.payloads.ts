@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Resource } from "../resource/resource.type";
 import { Slot } from "./slot.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @ObjectType({ description: "Result of setResourceSlots." })
 export class SetResourceSlotsPayload {
@@ -13,6 +14,7 @@ export class SetResourceSlotsPayload {
   })
   slots!: Slot[];
 
+  @Costs(COST.readBack)
   @Field(() => Resource, {
     nullable: true,
     description: "The resource; read in the same upstream request, only when selected.",
@@ -25,6 +27,7 @@ export class UnsetResourceSlotsPayload {
   @Field(() => Int, { description: "Id of the resource whose slots were removed." })
   resourceId!: number;
 
+  @Costs(COST.readBack)
   @Field(() => Resource, {
     nullable: true,
     description: "The resource; read in the same upstream request, only when selected.",

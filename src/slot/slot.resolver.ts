@@ -10,9 +10,11 @@ import { SlotInput } from "./slot.input";
 import { toSlot, toWireSlot } from "./slot.mapper";
 import { SetResourceSlotsPayload, UnsetResourceSlotsPayload } from "./slot.payloads";
 import { Slot } from "./slot.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => Resource)
 export class ResourceSlotsResolver {
+  @Costs(COST.oneCall)
   @FieldResolver(() => [Slot], {
     description: "When the resource can be booked (booking.v1.resource.slots.list).",
   })
@@ -23,6 +25,7 @@ export class ResourceSlotsResolver {
 
 @Resolver()
 export class SlotMutationResolver {
+  @Costs(COST.writeAndRead)
   @Mutation(() => SetResourceSlotsPayload, {
     description:
       "Replaces every slot range of a resource (booking.v1.resource.slots.set); ranges not in `slots` are removed.",
@@ -47,6 +50,7 @@ export class SlotMutationResolver {
     };
   }
 
+  @Costs(COST.oneCall)
   @Mutation(() => UnsetResourceSlotsPayload, {
     description: "Removes every slot range of a resource (booking.v1.resource.slots.unset).",
   })

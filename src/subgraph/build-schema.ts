@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
+import { carryFieldCosts, resolverFieldsWithoutCost } from "./field-costs";
 import { REFERENCE_RESOLVERS } from "./reference-resolvers";
 import { RESOLVERS } from "./resolvers";
 
@@ -21,6 +22,10 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     validate: false,
     skipCheck: true,
   });
+  const unpriced = resolverFieldsWithoutCost(RESOLVERS);
+  if (unpriced.length > 0) {
+    throw new Error(`these resolvers declare no upstream cost (@Costs): ${unpriced.join(", ")}`);
+  }
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, entityResolvers] of Object.entries(REFERENCE_RESOLVERS)) {
     resolvers[typeName] = {
@@ -32,6 +37,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
     resolvers,
   });
+  carryFieldCosts(typeGraphQLSchema, schema);
   // @apollo/subgraph answers `_service { sdl }` with the whole built schema: every federation
   // directive definition, `_entities` and `_service`. Composition adds those itself from the @link,
   // so the service answers with the subgraph SDL instead: the very text committed as

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { BookingClient } from "../client/booking-client.type";
 import { WaitListItem } from "./waitlist-item.type";
+import { COST, Costs } from "../limits/field-cost";
 
 @ObjectType({ description: "Result of setWaitListItemClients." })
 export class SetWaitListItemClientsPayload {
@@ -13,6 +14,7 @@ export class SetWaitListItemClientsPayload {
   })
   clients!: BookingClient[];
 
+  @Costs(COST.readBack)
   @Field(() => WaitListItem, {
     nullable: true,
     description: "The waitlist item; read in the same upstream request, only when selected.",
@@ -25,6 +27,7 @@ export class UnsetWaitListItemClientsPayload {
   @Field(() => Int, { description: "Id of the waitlist item whose clients were removed." })
   waitListItemId!: number;
 
+  @Costs(COST.readBack)
   @Field(() => WaitListItem, {
     nullable: true,
     description: "The waitlist item; read in the same upstream request, only when selected.",

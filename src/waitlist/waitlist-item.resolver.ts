@@ -11,9 +11,11 @@ import { toWaitListItem } from "./waitlist-item.mapper";
 import { DeleteWaitListItemPayload } from "./waitlist-item.payloads";
 import { WaitListItem } from "./waitlist-item.type";
 import { toWireDayRange } from "./waitlist-validation";
+import { COST, Costs } from "../limits/field-cost";
 
 @Resolver(() => WaitListItem)
 export class WaitListItemResolver {
+  @Costs(COST.oneCall)
   @Query(() => WaitListItem, {
     nullable: true,
     description:
@@ -27,6 +29,7 @@ export class WaitListItemResolver {
     return toWaitListItem(await ctx.waitList.get(id));
   }
 
+  @Costs(COST.paged)
   @Query(() => WaitListItemPage, {
     description: "Waitlist items that match a filter, by id, in pages (booking.v1.waitlist.list).",
   })
@@ -44,6 +47,7 @@ export class WaitListItemResolver {
     return { items: result.items.map(toWaitListItem), pageInfo: result.pageInfo };
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => WaitListItem, {
     description: "Creates a waitlist item (booking.v1.waitlist.add) and returns it as stored.",
   })
@@ -58,6 +62,7 @@ export class WaitListItemResolver {
     return toWaitListItem(wire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => WaitListItem, {
     description: "Changes a waitlist item (booking.v1.waitlist.update) and returns it as stored.",
   })
@@ -71,6 +76,7 @@ export class WaitListItemResolver {
     return toWaitListItem(wire);
   }
 
+  @Costs(COST.oneCall)
   @Mutation(() => DeleteWaitListItemPayload, {
     description: "Deletes a waitlist item (booking.v1.waitlist.delete).",
   })

@@ -7,10 +7,12 @@ import type { GatewayContext } from "../context";
 import { toWaitListItem } from "./waitlist-item.mapper";
 import { WaitListItem } from "./waitlist-item.type";
 import { CreateBookingFromWaitListInput } from "./waitlist-transfer.input";
+import { COST, Costs } from "../limits/field-cost";
 
 /** Moves between the waitlist and the calendar: the old record is deleted, the new one returned. */
 @Resolver()
 export class WaitListTransferResolver {
+  @Costs(COST.writeAndRead)
   @Mutation(() => Booking, {
     description:
       "Books a waitlist item (booking.v1.booking.createfromwaitlist): the item is deleted and the new booking, with the item's clients and links, is returned as stored.",
@@ -30,6 +32,7 @@ export class WaitListTransferResolver {
     return toBooking(wire);
   }
 
+  @Costs(COST.writeAndRead)
   @Mutation(() => WaitListItem, {
     description:
       "Moves a booking to the waitlist (booking.v1.waitlist.createfrombooking): the booking is deleted and the new waitlist item, with the booking's clients, links and note, is returned as stored.",

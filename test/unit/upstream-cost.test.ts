@@ -4,12 +4,16 @@ import {
   Kind,
   parse,
   type FragmentDefinitionNode,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
+import { buildSchema, Int, Query, Resolver } from "type-graphql";
 import { MAX_PAGE_LIMIT } from "../../src/common/page.input";
-import { PAGE_LIMIT_CAP } from "../../src/limits/cost-table";
+import { COST, PAGE_LIMIT_CAP, UPSTREAM_COST } from "../../src/limits/field-cost";
 import { estimateUpstreamCost } from "../../src/limits/upstream-cost";
 import { buildGatewaySchema } from "../../src/subgraph/build-schema";
+import { resolverFieldsWithoutCost } from "../../src/subgraph/field-costs";
+import { RESOLVERS } from "../../src/subgraph/resolvers";
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -116,5 +120,30 @@ describe("upstream-command cost", () => {
     const { upstreamCommands } = cost(nested);
     expect(Number.isFinite(upstreamCommands)).toBe(true);
     expect(upstreamCommands).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe("costs declared on the fields", () => {
+  it("every Query, Mutation and field resolver of the subgraph declares one", () => {
+    expect(resolverFieldsWithoutCost(RESOLVERS)).toEqual([]);
+  });
+
+  it("finds a resolver that declares none, and the schema build refuses it", async () => {
+    @Resolver()
+    class UnpricedResolver {
+      @Query(() => Int)
+      unpriced(): number {
+        return 1;
+      }
+    }
+    await buildSchema({ resolvers: [UnpricedResolver], validate: false, skipCheck: true });
+    expect(resolverFieldsWithoutCost([UnpricedResolver])).toEqual(["UnpricedResolver.unpriced"]);
+  });
+
+  it("reach the federated schema, which @apollo/subgraph rebuilds from SDL", () => {
+    const bookings = schema.getQueryType()!.getFields().bookings!;
+    expect(bookings.extensions[UPSTREAM_COST]).toBe(COST.paged);
+    const clients = (schema.getType("Booking") as GraphQLObjectType).getFields().clients!;
+    expect(clients.extensions[UPSTREAM_COST]).toBe(COST.oneCall);
   });
 });
