@@ -8,6 +8,7 @@ import {
   sustainedLoad,
   type Row,
 } from "./scenarios";
+import { liveFanOut } from "./live-fanout";
 import { soak } from "./soak";
 
 /**
@@ -15,7 +16,8 @@ import { soak } from "./soak";
  * gateway as its own process. Prints a Markdown table and writes it to bench/RESULTS.md.
  * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c);
  * BENCH_SOAK_SECONDS (default 300, 0 skips it), BENCH_SOAK_CLIENTS (200) and BENCH_SOAK_LATENCY_MS (20)
- * size the soak (e). BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
+ * size the soak (e); BENCH_FANOUT_SUBSCRIBERS (1000) and BENCH_FANOUT_EVENTS (20) the fan-out (f), which
+ * needs Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379). BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
  * alone.
  */
 async function main(): Promise<void> {
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
   const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
   const soakClients = Number(process.env.BENCH_SOAK_CLIENTS ?? 200);
   const soakLatency = Number(process.env.BENCH_SOAK_LATENCY_MS ?? 20);
+  const fanOutSubscribers = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 1000);
+  const fanOutEvents = Number(process.env.BENCH_FANOUT_EVENTS ?? 20);
   const only = process.env.BENCH_ONLY?.split(",").map((letter) => letter.trim());
   const rows: Row[] = [];
   const scenarios: Array<[string, () => Promise<Row[]>]> = [
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     ["b", concurrentWrites],
     ["c", () => sustainedLoad(seconds, clients)],
     ["d", () => gatewayOverhead(1000)],
+    ["f", () => liveFanOut(fanOutSubscribers, fanOutEvents)],
     [
       "e",
       () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),

@@ -1,12 +1,16 @@
+import { createHash } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import type { Clock } from "./clock";
+import { SILENT_ANNOUNCER } from "./services/change-announcer";
+import type { LiveData } from "./events/live-data";
+import type { LiveFeed } from "./events/live-feed";
 import type { PortalConfig } from "./config";
 import type { OperationRecord } from "./observability/operation-observer";
 import type { UpstreamCost } from "./limits/upstream-cost";
 import { bearerToken } from "./security/bearer-token";
 import type { Caller } from "./security/caller-auth";
 import { createServices, type Services } from "./services/services";
-import type { UpstreamIdentity } from "./transport/identity";
+import { identityKey, type UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
 import type { Upstream } from "./transport/upstream";
@@ -16,6 +20,8 @@ import type { Upstream } from "./transport/upstream";
  * request's facts; plus the record that plugins fill in for the response and the request log.
  */
 export interface GatewayContext extends Services {
+  /** Changes as this caller may see them, for subscriptions. */
+  live: LiveFeed;
   request: RequestFacts;
   record: RequestRecord;
 }
@@ -57,12 +63,18 @@ export interface ContextInput {
   caller: Caller;
   /** The client asked for `extensions.cost` with the `x-cost: true` header. */
   wantsCost: boolean;
+  /** How the operation arrived: "http", "ws" (graphql-ws) or "callback" (Apollo's protocol). */
+  transport: string;
 }
 
-/** Builds a fresh context per request; in OAuth mode each caller's own token is the identity. */
+/**
+ * Builds a fresh context per request (per subscription over graphql-ws); in OAuth mode each
+ * caller's own token is the identity.
+ */
 export function createContextFactory(
   portal: PortalConfig,
   transport: Transport,
+  live: LiveData,
   requestDeadlineMs: number,
   clock: Clock,
 ) {
@@ -87,7 +99,20 @@ export function createContextFactory(
       record.counters.upstreamCalls += calls;
     });
     return {
-      ...createServices(counted),
+      ...createServices(counted, live.announcer),
+      live: live.feed({
+        identityKey: identity ? identityKey(identity) : "none",
+        caller: callerKey(input),
+        transport: input.transport,
+        // Each change's record is read afresh, past the request's own remembered reads.
+        services: () =>
+          createServices(
+            identity
+              ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
+              : missingTokenUpstream,
+            SILENT_ANNOUNCER,
+          ),
+      }),
       request: {
         id: input.requestId,
         caller: input.caller,
@@ -97,6 +122,13 @@ export function createContextFactory(
       record,
     };
   };
+}
+
+/** Whose subscriptions count together: one credential, or one kind of caller without one. */
+function callerKey(input: ContextInput): string {
+  const token = bearerToken(input.authorization);
+  if (!token) return input.caller.kind;
+  return `bearer:${createHash("sha256").update(token).digest("hex").slice(0, 16)}`;
 }
 
 /** The same view of the portal, counting the calls made through it for the request log. */

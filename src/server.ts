@@ -1,17 +1,22 @@
 import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sleep, systemClock, type Clock } from "./clock";
+import { sleep, systemClock, timeoutSignal, type Clock } from "./clock";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
-import { createHttpApp } from "./http/app";
+import { LiveData } from "./events/live-data";
+import { createHttpApp, type HttpAppOptions } from "./http/app";
+import { startWsServer, type WsServer } from "./http/ws-server";
 import type { Logger } from "./logger";
+import { LiveMetrics } from "./observability/live-metrics";
 import { GatewayMetrics } from "./observability/metrics";
 import { Readiness } from "./observability/readiness";
 import { upstreamEvents } from "./observability/upstream-events";
 import { CallerAuthenticator } from "./security/caller-auth";
+import { RedisConnection } from "./redis/redis-connection";
 import { startApolloServer } from "./subgraph/apollo-server";
+import { buildGatewaySchema } from "./subgraph/build-schema";
 import { createTransport, type Transport } from "./transport/transport";
 
 export interface Gateway {
@@ -69,28 +74,91 @@ export async function startGateway(
   await transport.redis?.settled();
   const readiness = createReadiness(config, transport, origin, clock);
   const authenticator = createAuthenticator(config, portal, logger, demoPortal !== undefined);
+  const live = createLiveData(config, transport, clock, logger, metrics);
+  await live.settled();
 
-  const httpServer = createHttpServer(config);
-  const apollo = await startApolloServer({ config, portal, httpServer, logger, metrics });
-  const createContext = createContextFactory(portal, transport, config.requestDeadlineMs, clock);
-  const app = createHttpApp({
+  const createContext = createContextFactory(
+    portal,
+    transport,
+    live,
+    config.requestDeadlineMs,
+    clock,
+  );
+  const eventTokens = [
+    ...config.events.applicationTokens,
+    // The embedded portal signs its deliveries with its own application token.
+    ...(demoPortal ? [demoPortal.applicationToken] : []),
+  ];
+  const { httpServer, apollo, ws } = await startServing({
     config,
-    apollo,
+    portal,
     createContext,
     authenticator,
     readiness,
     metrics,
     logger,
     clock,
+    events: { live, applicationTokens: eventTokens },
   });
-  httpServer.on("request", app);
   const url = await listen(httpServer, config, logger, portal);
-  const lifecycle = gatewayLifecycle({ config, logger, clock, readiness }, [
-    () => apollo.stop(),
-    () => transport.close(),
-    () => demoPortal?.close(),
-  ]);
+  demoPortal?.setEventHandlerUrl(url.replace(/\/graphql$/, "/bitrix24/events"));
+  const lifecycle = gatewayLifecycle(
+    { config, logger, clock, readiness },
+    closingOrder({ live, ws, apollo, transport, demoPortal }, clock, config.shutdown.graceMs),
+  );
   return { url, portal, demoPortal, metrics, ...lifecycle };
+}
+
+/**
+ * GraphQL over HTTP (Apollo, with the HTTP app's routes and guards) and over graphql-ws, on one
+ * HTTP server that is not listening yet.
+ */
+async function startServing(parts: Omit<HttpAppOptions, "apollo"> & { portal: PortalConfig }) {
+  const { config, logger } = parts;
+  const schema = await buildGatewaySchema();
+  const httpServer = createHttpServer(config);
+  const apollo = await startApolloServer({ ...parts, schema, httpServer });
+  httpServer.on("request", createHttpApp({ ...parts, apollo }));
+  const ws = startWsServer({
+    httpServer,
+    schema,
+    authenticator: parts.authenticator,
+    createContext: parts.createContext,
+    limits: config.limits,
+    federationPublic: config.auth.federationPublic,
+    ...config.subscriptions,
+    logger,
+  });
+  return { httpServer, apollo, ws };
+}
+
+/** What stops, in order: subscriptions first, each with a `complete` to its client, then sockets. */
+function closingOrder(
+  parts: {
+    live: LiveData;
+    ws: WsServer;
+    apollo: { stop(): Promise<void> };
+    transport: Transport;
+    demoPortal: DemoPortal | undefined;
+  },
+  clock: Clock,
+  graceMs: number,
+): Array<() => Promise<void> | void> {
+  return [
+    () => parts.live.close(),
+    // Bounded: an operation that does not end in time is cut off with its socket.
+    () => {
+      const grace = timeoutSignal(clock, graceMs);
+      const cutOff = new Promise<void>((resolve) =>
+        grace.signal.addEventListener("abort", () => resolve()),
+      );
+      return Promise.race([parts.ws.drained(), cutOff]).finally(() => grace.dispose());
+    },
+    () => parts.ws.dispose(),
+    () => parts.apollo.stop(),
+    () => parts.transport.close(),
+    () => parts.demoPortal?.close(),
+  ];
 }
 
 /**
@@ -100,7 +168,7 @@ export async function startGateway(
  */
 function gatewayLifecycle(
   parts: { config: Config; logger: Logger; clock: Clock; readiness: Readiness },
-  closers: Array<() => Promise<void> | undefined>,
+  closers: Array<() => Promise<void> | void>,
 ): { stop(): Promise<void>; shutdown(): Promise<void> } {
   const { config, logger, clock, readiness } = parts;
   let stopping: Promise<void> | undefined;
@@ -158,6 +226,36 @@ function createMetrics(config: Config, origin: string): GatewayMetrics | undefin
   metrics.declareOrigin(origin);
   if (config.redisUrl && config.rateLimit) metrics.declareSharedRateLimit();
   return metrics;
+}
+
+/**
+ * Live data, shared between replicas through Redis when it is configured: the transport's
+ * connection for commands, and one more held in subscriber mode for the change channel.
+ */
+function createLiveData(
+  config: Config,
+  transport: Transport,
+  clock: Clock,
+  logger: Logger,
+  metrics: GatewayMetrics | undefined,
+): LiveData {
+  const publisher = transport.redis;
+  return new LiveData({
+    clock,
+    logger,
+    metrics: metrics && new LiveMetrics(metrics.registry),
+    echoWindowSeconds: config.events.echoWindowSeconds,
+    dedupeWindowSeconds: config.events.dedupeWindowSeconds,
+    maxSubscriptionsPerCaller: config.subscriptions.maxPerCaller,
+    ...(publisher &&
+      config.redisUrl && {
+        redis: {
+          publisher,
+          subscriber: new RedisConnection(config.redisUrl),
+          keyPrefix: config.redisKeyPrefix,
+        },
+      }),
+  });
 }
 
 function createReadiness(

@@ -141,6 +141,21 @@ function toConfig(
       readinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
     },
     readinessCacheMs: values.READINESS_CACHE_MS,
+    events: {
+      applicationTokens:
+        values.BITRIX24_APPLICATION_TOKEN?.split(",")
+          .map((token) => token.trim())
+          .filter(Boolean) ?? [],
+      echoWindowSeconds: values.EVENT_ECHO_WINDOW_S,
+      dedupeWindowSeconds: values.EVENT_DEDUPE_WINDOW_S,
+      maxBodyBytes: values.MAX_EVENT_BODY_BYTES,
+    },
+    subscriptions: {
+      maxPerConnection: values.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxPerCaller: values.MAX_SUBSCRIPTIONS_PER_CALLER,
+      connectionInitTimeoutMs: values.WS_CONNECTION_INIT_TIMEOUT_MS,
+      keepAliveMs: values.WS_KEEPALIVE_MS,
+    },
     metrics: {
       enabled: values.METRICS === "on",
       token: values.METRICS_TOKEN,
@@ -253,6 +268,7 @@ export function configSecrets(config: Config): string[] {
   if (config.auth.jwt) secrets.push(config.auth.jwt.secret);
   if (config.auth.routerSecret) secrets.push(config.auth.routerSecret);
   if (config.metrics.token) secrets.push(config.metrics.token);
+  secrets.push(...config.events.applicationTokens);
   if (config.portal.mode === "webhook") {
     const secret = new URL(config.portal.webhookEndpoint).pathname.split("/").filter(Boolean)[2];
     if (secret) secrets.push(secret);

@@ -184,6 +184,49 @@ export const SETTINGS = {
     5000,
     "How long /readyz reuses its last upstream and Redis check",
   ),
+  BITRIX24_APPLICATION_TOKEN: optional(
+    z.string(),
+    "Comma-separated application tokens of the portal's event handlers (outgoing webhook or app); POST /bitrix24/events accepts only deliveries that carry one of them",
+    {
+      secret: true,
+      shownDefault: "(unset: events refused); the demo portal's own with the embedded portal",
+    },
+  ),
+  EVENT_ECHO_WINDOW_S: withDefault(
+    int(0, 3600),
+    60,
+    "A portal event for a change the gateway itself made and published is dropped as its echo when it arrives within this many seconds (0: never)",
+  ),
+  EVENT_DEDUPE_WINDOW_S: withDefault(
+    int(1, 86_400),
+    600,
+    "A delivery repeated (same event, ID and ts) within this many seconds is published once, across replicas",
+  ),
+  MAX_EVENT_BODY_BYTES: withDefault(
+    int(256, 1_048_576),
+    16_384,
+    "Largest event delivery POST /bitrix24/events accepts",
+  ),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: withDefault(
+    int(1, 10_000),
+    50,
+    "Most subscriptions one graphql-ws connection may hold at once",
+  ),
+  MAX_SUBSCRIPTIONS_PER_CALLER: withDefault(
+    int(1, 1_000_000),
+    500,
+    "Most subscriptions one caller (one credential) may hold at once over all its connections and callbacks",
+  ),
+  WS_CONNECTION_INIT_TIMEOUT_MS: withDefault(
+    int(100, 60_000),
+    5000,
+    "A graphql-ws connection that sends no connection_init within this time is closed (4408)",
+  ),
+  WS_KEEPALIVE_MS: withDefault(
+    int(0, 300_000),
+    12_000,
+    "Interval of graphql-ws keep-alive pings (0: off)",
+  ),
   METRICS: withDefault(onOff(), "on", "Prometheus metrics at /metrics: on or off"),
   METRICS_TOKEN: optional(secret(16), "When set, /metrics requires Authorization: Bearer <token>", {
     secret: true,

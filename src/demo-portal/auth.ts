@@ -9,6 +9,11 @@ import { type RestRoute } from "./rest-path";
 /** Who is calling; batch commands run as the caller of the batch. */
 export interface Caller {
   userId: number;
+  /**
+   * The credentials it came with: an incoming webhook, or an application's OAuth token. Some
+   * methods (event.*) work only in an application's context.
+   */
+  via: RestRoute["kind"];
 }
 
 /** Throws the 401 PortalError the server would send when the credentials do not match. */
@@ -28,7 +33,7 @@ function authenticateWebhook(userId: string, secret: string, auth: AuthConfig): 
   if (userId !== String(expected.userId) || !sameSecret(secret, expected.secret)) {
     throw wrongAuthorization();
   }
-  return { userId: expected.userId };
+  return { userId: expected.userId, via: "webhook" };
 }
 
 function authenticateToken(token: string | undefined, auth: AuthConfig): Caller {
@@ -36,7 +41,7 @@ function authenticateToken(token: string | undefined, auth: AuthConfig): Caller 
   if (auth.expiredTokens.has(token)) throw expiredToken();
   const userId = auth.oauthTokens.get(token);
   if (userId === undefined) throw wrongAuthorization();
-  return { userId };
+  return { userId, via: "oauth" };
 }
 
 /** The server looks at the Authorization: Bearer header first, then `auth`, then `access_token`. */
@@ -46,6 +51,17 @@ function findAccessToken(headers: IncomingHttpHeaders, params: RequestParams): s
   for (const name of ["auth", "access_token"]) {
     const value = phpGet(params, name);
     if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
+
+/**
+ * A token that acts as `userId` and is not expired, for an event sent to an application on that
+ * user's behalf; undefined when the portal knows none (the event then carries no token).
+ */
+export function accessTokenOf(auth: AuthConfig, userId: number): string | undefined {
+  for (const [token, owner] of auth.oauthTokens) {
+    if (owner === userId && !auth.expiredTokens.has(token)) return token;
   }
   return undefined;
 }

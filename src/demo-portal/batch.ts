@@ -1,7 +1,7 @@
 import { callMethod, type CallResult, type Invocation } from "./call-method";
 import { errorEnvelope } from "./envelope";
 import { type MethodOutcome } from "./methods/method";
-import { encodePhpMap, isPhpArray, isPhpTruthy, phpEntries } from "./php-array";
+import { encodePhpMap, isPhpArray, isPhpTruthy, phpEntries, phpUpperCaseKeys } from "./php-array";
 import { parsePhpQuery } from "./php-query";
 import { type RequestParams } from "./params";
 import { batchLengthExceeded, batchMethodNotAllowed } from "./portal-error";
@@ -26,9 +26,7 @@ export function runBatch(
 ): MethodOutcome {
   const commandInvocation: Invocation = { ...invocation, latencyMs: 0 };
   // The server upper-cases the batch's own keys, so cmd/CMD and halt/HALT all work.
-  const options = Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key.toUpperCase(), value]),
-  );
+  const options = phpUpperCaseKeys(params);
   const halt = isPhpTruthy(options.HALT);
   const commands = isPhpArray(options.CMD) ? phpEntries(options.CMD) : [];
   runtime.stats.recordBatch(commands.length);

@@ -30,9 +30,10 @@ export function operatingKey(account: string, method: string): string {
 
 /**
  * Runs one REST method (not `batch`) for a caller: lower-cases the name, lets an injected call
- * fault answer instead, enforces and charges the operating limit, counts the call, and turns
- * any exception that is not a PortalError into INTERNAL_SERVER_ERROR, so bad input can never
- * take the server down. Used for plain requests and for each batch command.
+ * fault answer instead, enforces and charges the operating limit, counts the call, sends the
+ * events of a successful change, and turns any exception that is not a PortalError into
+ * INTERNAL_SERVER_ERROR, so bad input can never take the server down. Used for plain requests
+ * and for each batch command, so a batch's events go out in command order.
  */
 export function callMethod(
   runtime: PortalRuntime,
@@ -62,6 +63,8 @@ export function callMethod(
       store: runtime.store,
       window: listWindowFromStart(params.start),
       now: startedAt,
+      caller: invocation.caller,
+      eventHandlers: runtime.events.handlers,
     });
   } catch (error) {
     if (!(error instanceof PortalError)) runtime.onInternalError(error, method);
@@ -72,6 +75,9 @@ export function callMethod(
   const cost = Math.max(runtime.limits.operatingCostMs, invocation.latencyMs);
   ledger?.charge(key, cost, finishedAt);
   if (outcome instanceof PortalError) return { ok: false, error: outcome };
+  // The change is in the store: its events are queued now and delivered in the background, so the
+  // answer does not wait for the handlers.
+  if (outcome.events !== undefined) runtime.events.publish(outcome.events);
   const usage = ledger?.usage(key, finishedAt);
   return {
     ok: true,

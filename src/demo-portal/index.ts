@@ -3,7 +3,11 @@ import { type AddressInfo } from "node:net";
 import { checkFault } from "./fault-check";
 import { type DemoPortalFault } from "./faults";
 import { type DemoPortalLimits, type DemoPortalLimitsUpdate } from "./portal-limits";
-import { resolvePortalOptions, type DemoPortalOptions } from "./portal-options";
+import {
+  checkEventHandlerUrl,
+  resolvePortalOptions,
+  type DemoPortalOptions,
+} from "./portal-options";
 import { PortalRuntime } from "./portal-runtime";
 import { createPortalServer } from "./server";
 import { type DemoPortalStats } from "./stats";
@@ -22,6 +26,18 @@ export interface DemoPortal {
   readonly origin: string;
   /** "http://127.0.0.1:<port>/rest/<userId>/<secret>/": append a method name to call it. */
   readonly webhookUrl: string;
+  /**
+   * Sent as auth[application_token] with every event: a handler compares it to tell this portal's
+   * requests from forged ones (the `applicationToken` option, or a random one).
+   */
+  readonly applicationToken: string;
+  /** Sent as auth[member_id] with every event: this portal's id, 32 random hex digits. */
+  readonly memberId: string;
+  /**
+   * Points the outgoing webhook at `url` (an absolute http or https URL), or turns it off with
+   * undefined; events of changes made from now on go there. Throws a TypeError for an invalid URL.
+   */
+  setEventHandlerUrl(url: string | undefined): void;
   /** The same counters as GET /_demo/stats, as a detached copy. */
   stats(): DemoPortalStats;
   /** Zeroes the counters; `inFlight` counts requests still on their way, so it stays. */
@@ -62,9 +78,13 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   const origin = `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`;
   const { userId, secret } = settings.auth.webhook;
+  runtime.events.setOrigin(origin);
   return {
     origin,
     webhookUrl: `${origin}/rest/${userId}/${secret}/`,
+    applicationToken: runtime.events.applicationToken,
+    memberId: runtime.events.memberId,
+    setEventHandlerUrl: (url) => runtime.events.handlers.setWebhookUrl(checkEventHandlerUrl(url)),
     stats: () => runtime.stats.snapshot(),
     resetStats: () => runtime.stats.reset(),
     waitFor: (condition) => runtime.stats.waitFor(condition),
@@ -77,7 +97,8 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     limits: () => runtime.limits.snapshot(),
     setLimits: (update) => runtime.limits.update(update),
     close: () => {
-      // Requests waiting on latency or a hang give up instead of keeping timers alive.
+      // Requests waiting on latency or a hang give up instead of keeping timers alive, and event
+      // deliveries still on their way fail.
       runtime.shutdown();
       return closeServer(server);
     },

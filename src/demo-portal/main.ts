@@ -5,10 +5,13 @@
  * - DEMO_PORTAL_SEED: "demo" (default) or "empty";
  * - DEMO_PORTAL_WEBHOOK_SECRET: webhook secret for user 1 (default: random);
  * - DEMO_PORTAL_RATE_LIMIT: "<burst>:<per-second>", e.g. "50:2" as on Bitrix24 cloud (default: off);
- * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0).
+ * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0);
+ * - DEMO_PORTAL_EVENT_HANDLER_URL: the outgoing webhook, an http(s) URL that gets every booking
+ *   event (default: none).
  */
 import { startDemoPortal, type DemoPortalLimits, type DemoPortalOptions } from "./index";
 import { checkMilliseconds } from "./portal-limits";
+import { checkEventHandlerUrl } from "./portal-options";
 import { checkRateLimit, type RateLimit } from "./rate-limit";
 import { isPortalSeed, PORTAL_SEEDS } from "./seed";
 
@@ -26,6 +29,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
   }
   const secret = env.DEMO_PORTAL_WEBHOOK_SECRET;
   const rateLimit = rateLimitFromEnvironment(env.DEMO_PORTAL_RATE_LIMIT);
+  const eventHandlerUrl = eventHandlerUrlFromEnvironment(env.DEMO_PORTAL_EVENT_HANDLER_URL);
   return {
     host: "127.0.0.1",
     port,
@@ -33,7 +37,19 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
     ...(secret === undefined || secret === "" ? {} : { webhook: { userId: 1, secret } }),
     ...(rateLimit === undefined ? {} : { rateLimit }),
     latencyMs: latencyFromEnvironment(env.DEMO_PORTAL_LATENCY_MS),
+    ...(eventHandlerUrl === undefined ? {} : { eventHandlerUrl }),
   };
+}
+
+function eventHandlerUrlFromEnvironment(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  try {
+    return checkEventHandlerUrl(raw);
+  } catch {
+    throw new Error(
+      `DEMO_PORTAL_EVENT_HANDLER_URL must be an absolute http or https URL, got "${raw}"`,
+    );
+  }
 }
 
 function rateLimitFromEnvironment(raw: string | undefined): RateLimit | undefined {
@@ -77,11 +93,18 @@ function describeLimits(limits: DemoPortalLimits): string {
 }
 
 async function main(): Promise<void> {
-  const portal = await startDemoPortal(optionsFromEnvironment(process.env));
+  const options = optionsFromEnvironment(process.env);
+  const portal = await startDemoPortal(options);
   const limits = describeLimits(portal.limits());
   // The webhook URL stays last on the line, so scripts can keep cutting it off the end.
   process.stdout.write(
     `Demo Bitrix24 portal listening${limits === "" ? "" : ` (${limits})`}; webhook URL: ${portal.webhookUrl}\n`,
+  );
+  // One value per line, at its end like the webhook URL; a handler checks the token on each event.
+  const handlerUrl = options.eventHandlerUrl ?? "none (set DEMO_PORTAL_EVENT_HANDLER_URL)";
+  process.stdout.write(
+    `Event handler URL (outgoing webhook): ${handlerUrl}\n` +
+      `Event application token: ${portal.applicationToken}\n`,
   );
 
   const shutdown = (): void => {

@@ -41,6 +41,22 @@ export function isPhpTruthy(value: unknown): boolean {
   return true;
 }
 
+/** PHP's intval(): leading digits of a string ("15abc" is 15), 0 for what has none. */
+export function phpIntval(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") {
+    const digits = /^\s*[+-]?\d+/.exec(value);
+    return digits === null ? 0 : Number.parseInt(digits[0], 10);
+  }
+  return isPhpArray(value) && phpEntries(value).length > 0 ? 1 : 0;
+}
+
+/** array_change_key_case($value, CASE_UPPER): of keys that differ only in case, the last wins. */
+export function phpUpperCaseKeys(value: PhpArray): Record<string, unknown> {
+  return Object.fromEntries(phpEntries(value).map(([key, item]) => [key.toUpperCase(), item]));
+}
+
 /** How PHP prints a value inside an error message (`"{$value}"`). */
 export function phpToString(value: unknown): string {
   if (typeof value === "string") return value;

@@ -41,6 +41,22 @@ function keepLastDuplicates(query: string): string {
     .join("&");
 }
 
+/**
+ * The inverse, as PHP's http_build_query writes it: nested keys in brackets (`data[ID]=66`,
+ * `auth[domain]=…`), lists with their indices, keys and values percent-encoded. Event deliveries
+ * are posted in this form.
+ */
+export function encodePhpQuery(value: Record<string, unknown>): string {
+  return qs.stringify(value, { arrayFormat: "indices", encoder: phpUrlencode });
+}
+
+/** PHP's urlencode: everything but letters, digits and "-_." is escaped, a space becomes "+". */
+function phpUrlencode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, "+");
+}
+
 function decodedKey(pair: string): string {
   const separator = pair.indexOf("=");
   const rawKey = (separator === -1 ? pair : pair.slice(0, separator)).replace(/\+/g, " ");

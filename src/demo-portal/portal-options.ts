@@ -6,6 +6,7 @@ import {
   type WebhookCredentials,
 } from "./portal-runtime";
 import { type OperatingLimit } from "./operating-time";
+import { randomToken, type PortalEventSettings } from "./portal-events";
 import { checkLimitsUpdate, NO_LIMITS, type DemoPortalLimits } from "./portal-limits";
 import { type RateLimit } from "./rate-limit";
 import { isPortalSeed, PORTAL_SEEDS, type PortalSeed } from "./seed";
@@ -52,6 +53,18 @@ export interface DemoPortalOptions {
    * tests pass one they move themselves, so no outcome depends on the machine's speed.
    */
   clock?: Clock;
+  /**
+   * The outgoing webhook: an http(s) URL that gets every booking event as a form-encoded POST,
+   * the way a portal admin configures one in the Bitrix24 UI. Can be changed after start with
+   * `setEventHandlerUrl` (an embedded gateway knows its own URL only once it listens). Default:
+   * none; applications can still bind handlers with event.bind.
+   */
+  eventHandlerUrl?: string;
+  /**
+   * Sent as auth[application_token] with every event, so a handler can tell the portal's requests
+   * from forged ones. Default: 32 random hex digits, new at each start.
+   */
+  applicationToken?: string;
 }
 
 export interface ResolvedPortalOptions {
@@ -62,6 +75,7 @@ export interface ResolvedPortalOptions {
   onInternalError: InternalErrorListener;
   limits: DemoPortalLimits;
   clock: Clock;
+  events: PortalEventSettings;
 }
 
 /** Applies defaults and rejects bad options with a TypeError that names the rule and the value. */
@@ -98,7 +112,30 @@ export function resolvePortalOptions(options: DemoPortalOptions): ResolvedPortal
       }),
     },
     clock: checkClock(options.clock ?? systemClock),
+    events: {
+      eventHandlerUrl: checkEventHandlerUrl(options.eventHandlerUrl),
+      applicationToken: checkApplicationToken(options.applicationToken ?? randomToken()),
+      // The portal's id: fixed for its whole life, as a Bitrix24 account's is.
+      memberId: randomToken(),
+    },
   };
+}
+
+/** undefined turns the outgoing webhook off; anything else must be an absolute http(s) URL. */
+export function checkEventHandlerUrl(url: unknown): string | undefined {
+  if (url === undefined) return undefined;
+  const rule = `eventHandlerUrl must be an absolute http or https URL, got ${showValue(url)}`;
+  if (typeof url !== "string" || !URL.canParse(url)) throw new TypeError(rule);
+  const { protocol } = new URL(url);
+  if (protocol !== "http:" && protocol !== "https:") throw new TypeError(rule);
+  return url;
+}
+
+function checkApplicationToken(token: unknown): string {
+  if (typeof token !== "string" || token === "") {
+    throw new TypeError(`applicationToken must be a non-empty string, got ${showValue(token)}`);
+  }
+  return token;
 }
 
 function checkWebhook(webhook: WebhookCredentials): WebhookCredentials {

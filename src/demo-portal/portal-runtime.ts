@@ -2,6 +2,7 @@ import { systemClock, type Clock } from "../clock";
 import { FaultQueue } from "./faults";
 import { createMethodRegistry, type MethodRegistry } from "./methods/registry";
 import { createClosingController } from "./pause";
+import { defaultEventSettings, PortalEvents, type PortalEventSettings } from "./portal-events";
 import { NO_LIMITS, PortalLimits, type DemoPortalLimits } from "./portal-limits";
 import { createStore, type PortalSeed } from "./seed";
 import { StatsRecorder } from "./stats";
@@ -27,6 +28,8 @@ export interface PortalRuntimeSettings {
   auth: AuthConfig;
   seed: PortalSeed;
   onInternalError: InternalErrorListener;
+  /** Default: no outgoing webhook, a random application token and member id. */
+  events?: PortalEventSettings;
   /** Default: every booking.v1 method. */
   methods?: MethodRegistry;
   /** Default: no limits. */
@@ -37,8 +40,8 @@ export interface PortalRuntimeSettings {
 
 /**
  * Everything a request needs: data, counters, credentials, the method table, the traffic
- * limits, the injected faults, the clock every time stamp and wait is read from, and a signal
- * that tells waiting requests the portal is closing.
+ * limits, the injected faults, the event handlers and their deliveries, the clock every time
+ * stamp and wait is read from, and a signal that tells waiting requests the portal is closing.
  */
 export class PortalRuntime {
   private currentStore: PortalStore;
@@ -49,6 +52,7 @@ export class PortalRuntime {
   readonly methods: MethodRegistry;
   readonly limits: PortalLimits;
   readonly clock: Clock;
+  readonly events: PortalEvents;
   private readonly closingController = createClosingController();
 
   constructor(settings: PortalRuntimeSettings) {
@@ -58,9 +62,15 @@ export class PortalRuntime {
     this.clock = settings.clock ?? systemClock;
     this.limits = new PortalLimits(this.clock, settings.limits ?? NO_LIMITS);
     this.currentStore = createStore(settings.seed);
+    this.events = new PortalEvents(settings.events ?? defaultEventSettings(), {
+      auth: this.auth,
+      clock: this.clock,
+      stats: this.stats,
+      closing: this.closing,
+    });
   }
 
-  /** Aborted by shutdown(): delayed and hanging requests stop waiting. */
+  /** Aborted by shutdown(): delayed and hanging requests stop waiting, event deliveries stop. */
   get closing(): AbortSignal {
     return this.closingController.signal;
   }

@@ -3,8 +3,8 @@ import { Waiters } from "./waiters";
 /**
  * Counters that let tests see what reached the portal: how many HTTP requests, which methods
  * ran (batch commands included, the batch wrapper itself not), batch sizes, error codes sent,
- * which user made each call, and what the limits and injected faults did. New counters can be
- * added as new fields.
+ * which user made each call, what the limits and injected faults did, and how event deliveries
+ * went. New counters can be added as new fields.
  */
 export interface DemoPortalStats {
   /** Every HTTP request under /rest/, whatever its outcome. */
@@ -32,6 +32,13 @@ export interface DemoPortalStats {
    * latency or a hang, or running. A gauge of what is happening now, so a reset leaves it alone.
    */
   inFlight: number;
+  /** Event deliveries a handler accepted with a 2xx answer. */
+  eventsSent: number;
+  /**
+   * Event deliveries that failed (connection refused, non-2xx answer, timeout) and were dropped:
+   * the portal never retries. Every delivery ends up in exactly one of the two counters.
+   */
+  eventsFailed: number;
 }
 
 export class StatsRecorder {
@@ -47,6 +54,8 @@ export class StatsRecorder {
   private operatingRejected = 0;
   private readonly statusCounts = new Map<string, number>();
   private inFlight = 0;
+  private eventsSent = 0;
+  private eventsFailed = 0;
   private readonly waiters = new Waiters(() => this.snapshot());
 
   /** A request under /rest/ arrived; every arrival is followed by exactly one recordSettled. */
@@ -100,6 +109,16 @@ export class StatsRecorder {
     this.waiters.changed();
   }
 
+  recordEventSent(): void {
+    this.eventsSent += 1;
+    this.waiters.changed();
+  }
+
+  recordEventFailed(): void {
+    this.eventsFailed += 1;
+    this.waiters.changed();
+  }
+
   /** A detached copy: callers may keep or change it without affecting the counters. */
   snapshot(): DemoPortalStats {
     return {
@@ -115,6 +134,8 @@ export class StatsRecorder {
       operatingRejected: this.operatingRejected,
       statusCounts: Object.fromEntries(this.statusCounts),
       inFlight: this.inFlight,
+      eventsSent: this.eventsSent,
+      eventsFailed: this.eventsFailed,
     };
   }
 
@@ -136,6 +157,8 @@ export class StatsRecorder {
     this.faultsInjected = 0;
     this.operatingRejected = 0;
     this.statusCounts.clear();
+    this.eventsSent = 0;
+    this.eventsFailed = 0;
     this.waiters.changed();
   }
 }

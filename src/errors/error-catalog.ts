@@ -105,6 +105,11 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorMeaning>> = {
     meaning: "One `_entities` field asks for more than `MAX_ENTITY_REPRESENTATIONS`",
     httpStatus: 400,
   },
+  [ErrorCode.TooManySubscriptions]: {
+    meaning:
+      "A new subscription past `MAX_SUBSCRIPTIONS_PER_CONNECTION` on one graphql-ws connection, or past `MAX_SUBSCRIPTIONS_PER_CALLER` for one credential",
+    httpStatus: 429,
+  },
   [ErrorCode.BatchingDisabled]: {
     meaning: "An array of operations in one HTTP request, with `HTTP_BATCHING=off`",
     httpStatus: 400,

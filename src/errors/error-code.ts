@@ -37,6 +37,8 @@ export const ErrorCode = {
   TooManyRepresentations: "TOO_MANY_REPRESENTATIONS",
   BatchingDisabled: "OPERATION_BATCHING_DISABLED",
   TooManyOperations: "TOO_MANY_OPERATIONS",
+  /** A caller or connection holds as many subscriptions as it may. */
+  TooManySubscriptions: "TOO_MANY_SUBSCRIPTIONS",
   /** The whole request passed REQUEST_DEADLINE_MS (HTTP 504). */
   GatewayTimeout: "GATEWAY_TIMEOUT",
 } as const;

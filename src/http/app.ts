@@ -3,6 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
+import type { LiveData } from "../events/live-data";
 import type { ContextInput, GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
@@ -18,6 +19,7 @@ import {
   sendRefusal,
   tokenLimitGuard,
 } from "./http-guards";
+import { eventsRoute } from "./events-route";
 import { metricsRoute } from "./metrics-route";
 import { readinessRoute } from "./readiness-route";
 import { requestScope } from "./request-scope";
@@ -32,6 +34,8 @@ export interface HttpAppOptions {
   metrics: GatewayMetrics | undefined;
   logger: Logger;
   clock: Clock;
+  /** Bitrix24 event deliveries at POST /bitrix24/events, signed with one of these tokens. */
+  events: { live: LiveData; applicationTokens: readonly string[] };
 }
 
 /**
@@ -50,6 +54,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get("/readyz", readinessRoute(options.readiness));
   if (metrics) app.get("/metrics", metricsRoute(metrics, config.metrics.token));
   app.use(
+    "/bitrix24/events",
+    eventsRoute({
+      ...options.events,
+      maxBodyBytes: config.events.maxBodyBytes,
+      metrics: options.events.live.metrics,
+    }),
+  );
+  app.use(
     "/graphql",
     requestScope(config.requestDeadlineMs, logger, reject, options.clock),
     corsMiddleware(config.corsOrigins),
@@ -67,6 +79,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
           requestId: state.requestId,
           caller: state.caller,
           wantsCost: req.headers["x-cost"] === "true",
+          // Apollo Router asks for a subscription over HTTP with the callback protocol.
+          transport: (req.body as { extensions?: { subscription?: unknown } } | undefined)
+            ?.extensions?.subscription
+            ? "callback"
+            : "http",
         });
         state.record = context.record;
         return Promise.resolve(context);

@@ -62,45 +62,18 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
         didResolveOperation({ schema, document, operation, request, contextValue }) {
           report = contextValue.request.wantsCost || request.extensions?.cost === true;
           if (!operation) return Promise.resolve();
-          const fragments = fragmentsOf(document);
-          if (!contextValue.request.viaRouter && !options.federationPublic) {
-            refuseFederationFields(schema, operation, fragments);
-          }
-          checkShape(schema, document, limits);
-          const coerced = getVariableValues(
+          cost = checkOperationLimits({
             schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-            { maxErrors: 1 },
-          );
-          // Variables that do not fit fail the operation before any resolver runs.
-          if (coerced.errors) return Promise.resolve();
-          const variables = coerced.coerced;
-          const representations = largestRepresentationCount(
-            schema,
+            document,
             operation,
-            fragments,
-            variables,
-          );
-          if (representations > limits.maxEntityRepresentations) {
-            throw new RequestRefusal(
-              ErrorCode.TooManyRepresentations,
-              `_entities has ${representations} representations, more than the limit of ${limits.maxEntityRepresentations} (MAX_ENTITY_REPRESENTATIONS)`,
-              400,
-              { limit: limits.maxEntityRepresentations, found: representations },
-            );
-          }
-          cost = estimateUpstreamCost(schema, operation, fragments, variables);
-          contextValue.record.estimates.push(cost);
-          options.onEstimate?.(cost);
-          if (cost.upstreamCommands > limits.maxUpstreamCommands) {
-            throw new RequestRefusal(
-              ErrorCode.QueryTooCostly,
-              `The operation could cost ${cost.upstreamCommands} Bitrix24 commands, more than the limit of ${limits.maxUpstreamCommands} (MAX_UPSTREAM_COMMANDS); ask for fewer items or relations`,
-              400,
-              { cost: { ...cost, limit: limits.maxUpstreamCommands } },
-            );
-          }
+            variables: request.variables ?? {},
+            limits,
+            mayUseFederationFields: contextValue.request.viaRouter || options.federationPublic,
+            onEstimate: (estimate) => {
+              contextValue.record.estimates.push(estimate);
+              options.onEstimate?.(estimate);
+            },
+          });
           return Promise.resolve();
         },
         willSendResponse({ response }) {
@@ -115,6 +88,52 @@ export function operationLimitsPlugin<TContext extends LimitsContext>(
       });
     },
   };
+}
+
+/**
+ * Refuses an operation that breaks a limit, with a RequestRefusal that says which and by how much;
+ * otherwise returns its estimated upstream cost (undefined when its variables do not fit, which
+ * fails the operation before any resolver runs). Queries, mutations and subscriptions all pass here.
+ */
+export function checkOperationLimits(args: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  limits: LimitSettings;
+  mayUseFederationFields: boolean;
+  /** Told the estimate before it is compared with the limit (logs and metrics see refused ones). */
+  onEstimate?: (cost: UpstreamCost) => void;
+}): UpstreamCost | undefined {
+  const { schema, document, operation, limits } = args;
+  const fragments = fragmentsOf(document);
+  if (!args.mayUseFederationFields) refuseFederationFields(schema, operation, fragments);
+  checkShape(schema, document, limits);
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], args.variables, {
+    maxErrors: 1,
+  });
+  if (coerced.errors) return undefined;
+  const variables = coerced.coerced;
+  const representations = largestRepresentationCount(schema, operation, fragments, variables);
+  if (representations > limits.maxEntityRepresentations) {
+    throw new RequestRefusal(
+      ErrorCode.TooManyRepresentations,
+      `_entities has ${representations} representations, more than the limit of ${limits.maxEntityRepresentations} (MAX_ENTITY_REPRESENTATIONS)`,
+      400,
+      { limit: limits.maxEntityRepresentations, found: representations },
+    );
+  }
+  const cost = estimateUpstreamCost(schema, operation, fragments, variables);
+  args.onEstimate?.(cost);
+  if (cost.upstreamCommands > limits.maxUpstreamCommands) {
+    throw new RequestRefusal(
+      ErrorCode.QueryTooCostly,
+      `The operation could cost ${cost.upstreamCommands} Bitrix24 commands, more than the limit of ${limits.maxUpstreamCommands} (MAX_UPSTREAM_COMMANDS); ask for fewer items or relations`,
+      400,
+      { cost: { ...cost, limit: limits.maxUpstreamCommands } },
+    );
+  }
+  return cost;
 }
 
 function refuseFederationFields(

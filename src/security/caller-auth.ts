@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { jwtVerify } from "jose";
 import type { AuthSettings, PortalConfig } from "../config";
 import { bearerToken } from "./bearer-token";
+import { SecretSet } from "./secret-set";
 
 /** Who a request comes from, as far as the gateway can tell. Never holds the credential itself. */
 export interface Caller {
@@ -35,17 +35,17 @@ export interface RequestCredentials {
  * leaks through timing.
  */
 export class CallerAuthenticator {
-  private readonly tokenDigests: Buffer[];
-  private readonly routerDigest: Buffer | undefined;
+  private readonly tokens: SecretSet;
+  private readonly routerSecret: SecretSet | undefined;
   private readonly jwtKey: Uint8Array | undefined;
 
   constructor(
     private readonly settings: AuthSettings,
     private readonly portalMode: PortalConfig["mode"],
   ) {
-    this.tokenDigests = settings.tokens.map(digest);
-    this.routerDigest =
-      settings.routerSecret === undefined ? undefined : digest(settings.routerSecret);
+    this.tokens = new SecretSet(settings.tokens);
+    this.routerSecret =
+      settings.routerSecret === undefined ? undefined : new SecretSet([settings.routerSecret]);
     this.jwtKey = settings.jwt ? new TextEncoder().encode(settings.jwt.secret) : undefined;
   }
 
@@ -53,15 +53,15 @@ export class CallerAuthenticator {
   get enforced(): boolean {
     return (
       this.portalMode === "oauth" ||
-      this.routerDigest !== undefined ||
-      this.tokenDigests.length > 0 ||
+      this.routerSecret !== undefined ||
+      this.tokens.size > 0 ||
       this.jwtKey !== undefined
     );
   }
 
   async authenticate(credentials: RequestCredentials): Promise<AuthOutcome> {
-    const viaRouter = this.routerDigest !== undefined;
-    if (this.routerDigest && !matches(credentials.routerSecret, [this.routerDigest])) {
+    const viaRouter = this.routerSecret !== undefined;
+    if (this.routerSecret && !this.routerSecret.has(credentials.routerSecret)) {
       return {
         ok: false,
         message:
@@ -78,10 +78,10 @@ export class CallerAuthenticator {
               "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
           };
     }
-    if (this.tokenDigests.length === 0 && !this.jwtKey) {
+    if (this.tokens.size === 0 && !this.jwtKey) {
       return { ok: true, caller: { kind: viaRouter ? "router" : "open", viaRouter } };
     }
-    if (bearer && matches(bearer, this.tokenDigests)) {
+    if (bearer && this.tokens.has(bearer)) {
       return { ok: true, caller: { kind: "token", viaRouter } };
     }
     if (bearer && this.jwtKey && (await this.validJwt(bearer))) {
@@ -110,20 +110,4 @@ export class CallerAuthenticator {
       return false;
     }
   }
-}
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value, "utf8").digest();
-}
-
-/** Whether `candidate` equals one of the secrets, comparing every one of them in constant time. */
-function matches(candidate: string | undefined, digests: readonly Buffer[]): boolean {
-  if (candidate === undefined) return false;
-  const candidateDigest = digest(candidate);
-  let found = false;
-  for (const expected of digests) {
-    // No early exit: the time taken does not tell which secret, if any, matched.
-    found = timingSafeEqual(candidateDigest, expected) || found;
-  }
-  return found;
 }

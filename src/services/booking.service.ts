@@ -9,6 +9,7 @@ import type {
   WireClient,
   WireClientType,
 } from "../bitrix/wire-types";
+import type { ChangeAnnouncer } from "./change-announcer";
 import type { Upstream } from "../transport/upstream";
 import { KeyedReads } from "./keyed-reads";
 import { OwnedListService } from "./owned-list.service";
@@ -26,7 +27,10 @@ export class BookingService {
   readonly clients: OwnedListService<WireClient, WireBooking>;
   readonly externalData: OwnedListService<WireExternalData, WireBooking>;
 
-  constructor(upstream: Upstream) {
+  constructor(
+    upstream: Upstream,
+    private readonly announcer: ChangeAnnouncer,
+  ) {
     this.api = new BookingApi(upstream);
     this.records = new KeyedReads((id) => this.api.getBooking(id));
     this.clients = new OwnedListService(new OwnedListApi(upstream, BOOKING_CLIENTS), this);
@@ -51,18 +55,21 @@ export class BookingService {
   async add(fields: WireBookingFields): Promise<WireBooking> {
     const booking = await this.api.addBooking(fields);
     this.remember(booking.id, booking);
+    this.announcer.announce({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
     return booking;
   }
 
   async update(id: number, fields: WireBookingFields): Promise<WireBooking> {
     const booking = await this.api.updateBooking(id, fields);
     this.remember(id, booking);
+    this.announcer.announce({ entity: "booking", kind: "UPDATED", id });
     return booking;
   }
 
   async delete(id: number): Promise<void> {
     await this.api.deleteBooking(id);
     this.forget(id);
+    this.announcer.announce({ entity: "booking", kind: "DELETED", id });
   }
 
   clientTypes(): Promise<WireClientType[]> {

@@ -5,6 +5,7 @@ import type {
   WireResourceTypeFilter,
   WireResourceTypeOrder,
 } from "../bitrix/resource-wire-types";
+import type { ChangeAnnouncer } from "./change-announcer";
 import type { Upstream } from "../transport/upstream";
 import { KeyedReads } from "./keyed-reads";
 import { readPage, type Page, type PageWindow } from "./paging";
@@ -25,7 +26,10 @@ export class ResourceTypeService {
    */
   private readonly claimedCodes = new Map<string, number>();
 
-  constructor(upstream: Upstream) {
+  constructor(
+    upstream: Upstream,
+    private readonly announcer: ChangeAnnouncer,
+  ) {
     this.api = new ResourceTypeApi(upstream);
     this.records = new KeyedReads((id) => this.api.getResourceType(id));
   }
@@ -47,6 +51,7 @@ export class ResourceTypeService {
     const id = Number(type.id);
     this.records.remember(id, type);
     this.claimCode(fields.code, id);
+    this.announcer.announce({ entity: "resourceType", kind: "ADDED", id });
     return type;
   }
 
@@ -54,6 +59,7 @@ export class ResourceTypeService {
     const type = await this.api.updateResourceType(id, fields);
     this.records.remember(id, type);
     if (fields.code !== undefined) this.claimCode(fields.code, id);
+    this.announcer.announce({ entity: "resourceType", kind: "UPDATED", id });
     return type;
   }
 
@@ -61,6 +67,7 @@ export class ResourceTypeService {
     await this.api.deleteResourceType(id);
     this.forget(id);
     this.releaseCodes(id);
+    this.announcer.announce({ entity: "resourceType", kind: "DELETED", id });
   }
 
   /** The type an earlier write of this request gave `code` to, if any. */

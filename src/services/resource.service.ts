@@ -7,6 +7,7 @@ import type {
   WireSlot,
   WireSlotFields,
 } from "../bitrix/resource-wire-types";
+import type { ChangeAnnouncer } from "./change-announcer";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
 import { KeyedReads } from "./keyed-reads";
@@ -25,6 +26,7 @@ export class ResourceService {
 
   constructor(
     upstream: Upstream,
+    private readonly announcer: ChangeAnnouncer,
     private readonly bookings: BookingService,
   ) {
     this.api = new ResourceApi(upstream);
@@ -52,12 +54,14 @@ export class ResourceService {
   async add(fields: WireResourceFields): Promise<WireResource> {
     const resource = await this.api.addResource(fields);
     this.records.remember(Number(resource.id), resource);
+    this.announcer.announce({ entity: "resource", kind: "ADDED", id: Number(resource.id) });
     return resource;
   }
 
   async update(id: number, fields: WireResourceFields): Promise<WireResource> {
     const resource = await this.api.updateResource(id, fields);
     this.records.remember(id, resource);
+    this.announcer.announce({ entity: "resource", kind: "UPDATED", id });
     return resource;
   }
 
@@ -67,6 +71,7 @@ export class ResourceService {
     this.slotLists.forget(id);
     // Past bookings of the resource may have changed their resource ids.
     this.bookings.forgetAll();
+    this.announcer.announce({ entity: "resource", kind: "DELETED", id });
   }
 
   slots(resourceId: number): Promise<WireSlot[]> {

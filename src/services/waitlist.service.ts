@@ -7,6 +7,7 @@ import type {
   WireWaitListItem,
 } from "../bitrix/waitlist-wire-types";
 import type { WireBooking, WireBookingFields, WireClient } from "../bitrix/wire-types";
+import type { ChangeAnnouncer } from "./change-announcer";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
 import { KeyedReads } from "./keyed-reads";
@@ -25,6 +26,7 @@ export class WaitListService {
 
   constructor(
     upstream: Upstream,
+    private readonly announcer: ChangeAnnouncer,
     private readonly bookings: BookingService,
   ) {
     this.api = new WaitListApi(upstream);
@@ -54,18 +56,21 @@ export class WaitListService {
   async add(fields: WireWaitListFields): Promise<WireWaitListItem> {
     const item = await this.api.addWaitListItem(fields);
     this.remember(item.id, item);
+    this.announcer.announce({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
     return item;
   }
 
   async update(id: number, fields: WireWaitListFields): Promise<WireWaitListItem> {
     const item = await this.api.updateWaitListItem(id, fields);
     this.remember(id, item);
+    this.announcer.announce({ entity: "waitListItem", kind: "UPDATED", id });
     return item;
   }
 
   async delete(id: number): Promise<void> {
     await this.api.deleteWaitListItem(id);
     this.forget(id);
+    this.announcer.announce({ entity: "waitListItem", kind: "DELETED", id });
   }
 
   /** Books an item: the item is deleted, the new booking (with its clients and links) returned. */
@@ -76,6 +81,8 @@ export class WaitListService {
     const booking = await this.api.createBookingFromWaitList(id, fields);
     this.forget(id);
     this.bookings.remember(booking.id, booking);
+    this.announcer.announce({ entity: "waitListItem", kind: "DELETED", id });
+    this.announcer.announce({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
     return booking;
   }
 
@@ -84,6 +91,8 @@ export class WaitListService {
     const item = await this.api.createFromBooking(bookingId);
     this.bookings.forget(bookingId);
     this.remember(item.id, item);
+    this.announcer.announce({ entity: "booking", kind: "DELETED", id: bookingId });
+    this.announcer.announce({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
     return item;
   }
 

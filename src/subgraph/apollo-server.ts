@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
+import { ApolloServerPluginSubscriptionCallback } from "@apollo/server/plugin/subscriptionCallback";
 import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { partialErrorsPlugin } from "../errors/partial-errors";
@@ -12,10 +13,14 @@ import { operationLimitsPlugin } from "../limits/operation-limits";
 import type { Logger } from "../logger";
 import type { GatewayMetrics } from "../observability/metrics";
 import { operationObserverPlugin } from "../observability/operation-observer";
-import { buildGatewaySchema } from "./build-schema";
+import type { GraphQLSchema } from "graphql";
 
-/** Apollo Server over the subgraph schema, with the gateway's limits, errors and observers; started. */
+/**
+ * Apollo Server over the subgraph schema, with the gateway's limits, errors and observers, and
+ * Apollo's HTTP callback protocol for subscriptions through Apollo Router; started.
+ */
 export async function startApolloServer(options: {
+  schema: GraphQLSchema;
   config: Config;
   portal: PortalConfig;
   httpServer: Server;
@@ -24,7 +29,7 @@ export async function startApolloServer(options: {
 }): Promise<ApolloServer<GatewayContext>> {
   const { config, metrics, logger } = options;
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildGatewaySchema(),
+    schema: options.schema,
     logger,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -46,6 +51,7 @@ export async function startApolloServer(options: {
         ...(metrics && { onEstimate: (cost) => metrics.recordEstimate(cost.upstreamCommands) }),
       }),
       partialErrorsPlugin(),
+      ApolloServerPluginSubscriptionCallback({ logger }),
       operationObserverPlugin({ logger, metrics }),
       // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),

@@ -3,13 +3,26 @@ import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
-import { buildSchema, createResolversMap } from "type-graphql";
+import { buildSchema, createResolversMap, type PubSub } from "type-graphql";
 import { carryFieldCosts, resolverFieldsWithoutCost } from "./field-costs";
 import { REFERENCE_RESOLVERS } from "./reference-resolvers";
 import { RESOLVERS } from "./resolvers";
 
 /** The Federation 2 version and directives this subgraph links. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
+
+/**
+ * type-graphql asks for a pub/sub whenever there are subscriptions, but each of ours has its own
+ * `subscribe` over the gateway's change bus (src/events), so topics are never used.
+ */
+const TOPICS_UNUSED: PubSub = {
+  publish() {
+    throw new Error("subscriptions read the change bus; type-graphql topics are not used");
+  },
+  subscribe() {
+    throw new Error("subscriptions read the change bus; type-graphql topics are not used");
+  },
+};
 
 /**
  * Builds the subgraph schema: type-graphql makes the code-first schema, then @apollo/subgraph adds
@@ -21,6 +34,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     validate: false,
     skipCheck: true,
+    pubSub: TOPICS_UNUSED,
   });
   const unpriced = resolverFieldsWithoutCost(RESOLVERS);
   if (unpriced.length > 0) {

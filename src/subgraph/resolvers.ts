@@ -15,6 +15,7 @@ import { ResourceResolver } from "../resource/resource.resolver";
 import { ResourceTypeResourcesResolver } from "../resource/resource-type-resources.resolver";
 import { ResourceTypeResolver } from "../resource-type/resource-type.resolver";
 import { ResourceSlotsResolver, SlotMutationResolver } from "../slot/slot.resolver";
+import { SUBSCRIPTION_RESOLVERS } from "../subscription/entity-changes";
 import { WAITLIST_CLIENTS_RESOLVERS } from "../waitlist/waitlist-client.resolver";
 import { WaitListItemResolver } from "../waitlist/waitlist-item.resolver";
 import { WaitListTransferResolver } from "../waitlist/waitlist-transfer.resolver";
@@ -38,4 +39,5 @@ export const RESOLVERS = [
   WaitListTransferResolver,
   BookingClientCrmResolver,
   ExternalDataCrmResolver,
+  ...SUBSCRIPTION_RESOLVERS,
 ] as const;

@@ -1,5 +1,5 @@
 import { encodePhpMap } from "../../src/demo-portal/php-array";
-import { parsePhpQuery } from "../../src/demo-portal/php-query";
+import { encodePhpQuery, parsePhpQuery } from "../../src/demo-portal/php-query";
 
 describe("parsePhpQuery", () => {
   it("nests bracketed keys and turns 0..n-1 runs into arrays", () => {
@@ -56,5 +56,26 @@ describe("encodePhpMap", () => {
       ),
     ).toEqual({ "0": "a", "2": "b" });
     expect(encodePhpMap(new Map([["first", 1]]))).toEqual({ first: 1 });
+  });
+});
+
+describe("encodePhpQuery", () => {
+  it("writes bracketed keys and list indices, escaped like PHP's urlencode, and parses back", () => {
+    const encoded = encodePhpQuery({
+      event: "ONBOOKINGADD",
+      data: { ID: 66 },
+      auth: { note: "a b~(c)*!'é/:" },
+      list: [1, 2],
+    });
+    expect(encoded).toBe(
+      "event=ONBOOKINGADD&data%5BID%5D=66&auth%5Bnote%5D=a+b%7E%28c%29%2A%21%27%C3%A9%2F%3A" +
+        "&list%5B0%5D=1&list%5B1%5D=2",
+    );
+    expect(parsePhpQuery(encoded)).toEqual({
+      event: "ONBOOKINGADD",
+      data: { ID: "66" },
+      auth: { note: "a b~(c)*!'é/:" },
+      list: ["1", "2"],
+    });
   });
 });

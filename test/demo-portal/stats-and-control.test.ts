@@ -26,6 +26,8 @@ describe("stats", () => {
       operatingRejected: 0,
       statusCounts: {},
       inFlight: 0,
+      eventsSent: 0,
+      eventsFailed: 0,
     });
   });
 
@@ -61,6 +63,8 @@ describe("stats", () => {
       operatingRejected: 0,
       statusCounts: { "200": 3, "400": 1, "401": 1, "404": 1 },
       inFlight: 0,
+      eventsSent: 0,
+      eventsFailed: 0,
     });
   });
 

@@ -35,6 +35,7 @@ interface HiveGatewayModule {
     supergraph: string;
     logging: boolean;
     landingPage: boolean;
+    transportEntries?: Record<string, { options: { subscriptions: { kind: "ws" } } }>;
   }): HiveGatewayRuntime;
 }
 
@@ -45,12 +46,21 @@ interface HiveGatewayModule {
 const loadHiveGateway = (): HiveGatewayModule =>
   createRequire(__filename)("@graphql-hive/gateway") as HiveGatewayModule;
 
-/** Hive Gateway's runtime on node:http, serving a fixed supergraph SDL string (no CDN). */
-export async function startHiveGateway(supergraphSdl: string): Promise<RunningGateway> {
+/**
+ * Hive Gateway's runtime on node:http, serving a fixed supergraph SDL string (no CDN). Subgraphs
+ * named in `wsSubscriptions` get their subscriptions over graphql-ws.
+ */
+export async function startHiveGateway(
+  supergraphSdl: string,
+  wsSubscriptions: readonly string[] = [],
+): Promise<RunningGateway> {
   const runtime = loadHiveGateway().createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
     landingPage: false,
+    transportEntries: Object.fromEntries(
+      wsSubscriptions.map((name) => [name, { options: { subscriptions: { kind: "ws" } } }]),
+    ),
   });
   const server = http.createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

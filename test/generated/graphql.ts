@@ -80,6 +80,15 @@ export type BookingSortField =
   /** Booking id. */
   | "ID";
 
+/** What happened to a record. */
+export type ChangeKind =
+  /** It was created (or moved in: a booking made from a waitlist item). */
+  | "ADDED"
+  /** It was deleted (or moved out: a booking moved to the waitlist). */
+  | "DELETED"
+  /** It was changed. */
+  | "UPDATED";
+
 /** Bitrix24 module that owns a client entity (booking.v1.clienttype.list `module`; `crm` on the wire). */
 export type ClientModule =
   /** The CRM module: contacts and companies. */
@@ -424,6 +433,20 @@ export type BookingQuery = {
   } | null;
 };
 
+export type BookingChangedSubscriptionVariables = Exact<{
+  ids?: Array<number> | number | null | undefined;
+  kinds?: Array<ChangeKind> | ChangeKind | null | undefined;
+}>;
+
+export type BookingChangedSubscription = {
+  bookingChanged: {
+    kind: ChangeKind;
+    id: number;
+    occurredAt: number;
+    booking: { id: number; name: string; resourceIds: Array<number> } | null;
+  };
+};
+
 export type BookingClientIdsQueryVariables = Exact<{
   id: number;
 }>;
@@ -573,6 +596,13 @@ export type UnsetWaitListItemExternalDataMutation = {
     waitListItem: { id: number; externalData: Array<{ value: string }> } | null;
   };
 };
+
+export type RenameBookingMutationVariables = Exact<{
+  id?: number;
+  name?: string;
+}>;
+
+export type RenameBookingMutation = { updateBooking: { id: number; name: string } };
 
 export type SlotFieldsFragment = {
   id: number;
@@ -1580,6 +1610,82 @@ export const BookingDocument = {
     },
   ],
 } as unknown as DocumentNode<BookingQuery, BookingQueryVariables>;
+export const BookingChangedDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "subscription",
+      name: { kind: "Name", value: "BookingChanged" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+          type: {
+            kind: "ListType",
+            type: {
+              kind: "NonNullType",
+              type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+            },
+          },
+          defaultValue: { kind: "ListValue", values: [{ kind: "IntValue", value: "14" }] },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "kinds" } },
+          type: {
+            kind: "ListType",
+            type: {
+              kind: "NonNullType",
+              type: { kind: "NamedType", name: { kind: "Name", value: "ChangeKind" } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "bookingChanged" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "ids" },
+                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "kinds" },
+                value: { kind: "Variable", name: { kind: "Name", value: "kinds" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "kind" } },
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "occurredAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "booking" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "resourceIds" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BookingChangedSubscription, BookingChangedSubscriptionVariables>;
 export const BookingClientIdsDocument = {
   kind: "Document",
   definitions: [
@@ -2440,6 +2546,73 @@ export const UnsetWaitListItemExternalDataDocument = {
   UnsetWaitListItemExternalDataMutation,
   UnsetWaitListItemExternalDataMutationVariables
 >;
+export const RenameBookingDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RenameBooking" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+          },
+          defaultValue: { kind: "IntValue", value: "14" },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "name" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+          defaultValue: { kind: "StringValue", value: "Renamed from Sandbox", block: false },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "updateBooking" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: {
+                  kind: "ObjectValue",
+                  fields: [
+                    {
+                      kind: "ObjectField",
+                      name: { kind: "Name", value: "name" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "name" } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RenameBookingMutation, RenameBookingMutationVariables>;
 export const ResourceSlotsDocument = {
   kind: "Document",
   definitions: [

@@ -21,6 +21,8 @@ export async function startStack(
     env?: Record<string, string>;
     oauth?: boolean;
     clock?: Clock;
+    /** The portal delivers its events to the gateway, signed with a token the gateway accepts. */
+    events?: boolean;
   } = {},
 ): Promise<TestStack> {
   const clock = options.clock;
@@ -32,9 +34,11 @@ export async function startStack(
     ...(options.oauth
       ? { BITRIX24_PORTAL_URL: portal.origin }
       : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),
+    ...(options.events && { BITRIX24_APPLICATION_TOKEN: portal.applicationToken }),
     ...options.env,
   };
   const gateway = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
+  if (options.events) portal.setEventHandlerUrl(eventsUrl(gateway));
   return {
     portal,
     gateway,
@@ -47,4 +51,9 @@ export async function startStack(
 
 export function gatewayConfig(env: Record<string, string>): Config {
   return loadConfig(env);
+}
+
+/** Where the gateway takes Bitrix24 event deliveries. */
+export function eventsUrl(gateway: Gateway): string {
+  return gateway.url.replace(/\/graphql$/, "/bitrix24/events");
 }

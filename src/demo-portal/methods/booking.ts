@@ -30,7 +30,7 @@ export const bookingMethods: MethodGroup = {
       createdAt: Math.floor(now),
     });
     // The result is the bare id, not {id}: the docs example is wrong, the source and SDKs agree.
-    return { result: booking.id };
+    return { result: booking.id, events: [{ name: "ONBOOKINGADD", id: booking.id }] };
   },
 
   "booking.v1.booking.get": ({ params, store }) => {
@@ -53,7 +53,7 @@ export const bookingMethods: MethodGroup = {
     const fields = bindArray(params, "fields");
     const booking = findBooking(store, id, "1019");
     Object.assign(booking, readBookingFields(fields, store));
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGUPDATE", id }] };
   },
 
   /**
@@ -63,7 +63,7 @@ export const bookingMethods: MethodGroup = {
   "booking.v1.booking.delete": ({ params, store }) => {
     const booking = findBooking(store, bindInt(params, "id"), "1021");
     store.bookings.delete(booking.id);
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGDELETE", id: booking.id }] };
   },
 };
 

@@ -27,6 +27,12 @@ export interface ClientOwner {
  * it. Check order (GUESS where the docs are silent): argument binding (100), each client's shape
  * and required keys (422/0), the owner (not found), then the client types (422). Client ids are
  * not checked against the CRM data.
+ *
+ * Neither `set` nor `unset` sends an event: the docs name only `update` as the trigger of the
+ * owner's UPDATE event ("when a booking is updated manually or via the booking.v1.booking.update
+ * method", booking/events/on-booking-update.md:13; the waitlist's page, events/
+ * on-booking-waitlistitem-update.md:13, names only booking.v1.waitlist.update), and no event page
+ * mentions the client methods.
  */
 export function clientMethods(owner: ClientOwner): MethodGroup {
   return {

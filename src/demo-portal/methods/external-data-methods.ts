@@ -20,6 +20,10 @@ export interface ExternalDataOwner {
  * `<prefix>.list/set/unset`; the list key is `externalData` for both owners. Like the client
  * methods, `set` replaces the whole collection and `unset` clears it, and the items' shape and
  * required keys (moduleId, entityTypeId, value) are checked before the owner is looked up.
+ *
+ * Neither sends an event: the owner's UPDATE event is documented for its `update` method alone
+ * (booking/events/on-booking-update.md:13, waitlist/events/on-booking-waitlistitem-update.md:13),
+ * and no event page mentions externalData.
  */
 export function externalDataMethods(owner: ExternalDataOwner): MethodGroup {
   return {

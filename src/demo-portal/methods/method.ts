@@ -1,10 +1,13 @@
+import { type Caller } from "../auth";
+import { type BookingEvent } from "../booking-events";
+import { type EventHandlerRegistry } from "../event-handlers";
 import { LIST_PAGE_SIZE, type ListWindow } from "../list-window";
 import { type RequestParams } from "../params";
 import { type PortalStore } from "../store";
 
 /**
- * What one REST method receives: merged request parameters, the data, the list window, and the
- * time the call started.
+ * What one REST method receives: merged request parameters, the data, the list window, the time
+ * the call started, who is calling, and the event handlers (which event.* manages).
  */
 export interface MethodCall {
   readonly params: RequestParams;
@@ -12,13 +15,20 @@ export interface MethodCall {
   readonly window: ListWindow;
   /** Unix seconds (with fractions) on the portal's clock, for createdAt and "in the future". */
   readonly now: number;
+  readonly caller: Caller;
+  readonly eventHandlers: EventHandlerRegistry;
 }
 
-/** `total` and `next` are lifted to the top level of the envelope, next to `result`. */
+/**
+ * `total` and `next` are lifted to the top level of the envelope, next to `result`. `events` are
+ * the changes the call made, in the order it made them: they are sent only when the call
+ * succeeds, and never appear in the answer.
+ */
 export interface MethodOutcome {
   readonly result: unknown;
   readonly total?: number;
   readonly next?: number;
+  readonly events?: readonly BookingEvent[];
 }
 
 export type MethodHandler = (call: MethodCall) => MethodOutcome;

@@ -2,6 +2,7 @@ import { bookingMethods } from "./booking";
 import { bookingClientMethods } from "./booking-client";
 import { bookingExternalDataMethods } from "./booking-external-data";
 import { clientTypeMethods } from "./client-type";
+import { eventMethods } from "./event";
 import { type MethodGroup, type MethodHandler } from "./method";
 import { resourceMethods } from "./resource";
 import { resourceSlotMethods } from "./resource-slots";
@@ -11,7 +12,10 @@ import { waitListClientMethods } from "./waitlist-client";
 import { waitListExternalDataMethods } from "./waitlist-external-data";
 import { waitListTransferMethods } from "./waitlist-transfer";
 
-/** Every method group the portal serves. A new booking.v1 area is one more file and one more entry. */
+/**
+ * Every method group the portal serves: booking.v1 and the event.* methods applications bind
+ * handlers with. A new area is one more file and one more entry.
+ */
 const METHOD_GROUPS: readonly MethodGroup[] = [
   resourceTypeMethods,
   resourceMethods,
@@ -24,6 +28,7 @@ const METHOD_GROUPS: readonly MethodGroup[] = [
   waitListClientMethods,
   waitListExternalDataMethods,
   waitListTransferMethods,
+  eventMethods,
 ];
 
 export type MethodRegistry = ReadonlyMap<string, MethodHandler>;

@@ -9,6 +9,10 @@ import { slotView } from "./views";
  * booking.v1.resource.slots.*: when a resource can be booked. A missing resource is 1009 for all
  * three. `set` replaces every range, and the new ranges get new ids (GUESS: the server deletes
  * and re-inserts them); `unset` removes them all.
+ *
+ * No event: ONBOOKINGRESOURCEUPDATE fires "when a resource is updated manually or via the
+ * booking.v1.resource.update method" (resource/events/on-booking-resource-update.md:13), and no
+ * event page mentions the slot methods.
  */
 export const resourceSlotMethods: MethodGroup = {
   "booking.v1.resource.slots.list": ({ params, store, window }) => {

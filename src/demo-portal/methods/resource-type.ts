@@ -28,7 +28,7 @@ export const resourceTypeMethods: MethodGroup = {
       notifications: { ...DEFAULT_NOTIFICATIONS, ...notifications },
     });
     // The bare id, not {id}: the docs example is wrong, the source and the SDKs agree.
-    return { result: type.id };
+    return { result: type.id, events: [{ name: "ONBOOKINGRESOURCETYPEADD", id: type.id }] };
   },
 
   "booking.v1.resourceType.get": ({ params, store }) => {
@@ -62,7 +62,7 @@ export const resourceTypeMethods: MethodGroup = {
     if (name !== undefined) type.name = name;
     if (code !== undefined) type.code = code;
     type.notifications = { ...type.notifications, ...notifications };
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGRESOURCETYPEUPDATE", id }] };
   },
 
   /**
@@ -77,7 +77,7 @@ export const resourceTypeMethods: MethodGroup = {
     if (!store.resourceTypes.delete(id)) {
       throw new PortalError("1012", "Resource type has not been found");
     }
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGRESOURCETYPEDELETE", id }] };
   },
 };
 

@@ -28,7 +28,7 @@ export const resourceMethods: MethodGroup = {
       slots: [],
     });
     // The bare id, not {id}: the docs example is wrong, the source and the SDKs agree.
-    return { result: resource.id };
+    return { result: resource.id, events: [{ name: "ONBOOKINGRESOURCEADD", id: resource.id }] };
   },
 
   "booking.v1.resource.get": ({ params, store }) => {
@@ -53,7 +53,7 @@ export const resourceMethods: MethodGroup = {
     const resource = findResource(store, id, "1007");
     Object.assign(resource, changes);
     resource.notifications = { ...resource.notifications, ...notifications };
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGRESOURCEUPDATE", id }] };
   },
 
   /**
@@ -74,11 +74,13 @@ export const resourceMethods: MethodGroup = {
         "The resource can not be deleted. There are future bookings with that resource.",
       );
     }
+    // The server leaves these bookings alone, so this stand-in for its soft delete sends no
+    // ONBOOKINGUPDATE for them.
     for (const booking of bookings) {
       booking.resourceIds = booking.resourceIds.filter((resourceId) => resourceId !== id);
     }
     store.resources.delete(id);
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGRESOURCEDELETE", id }] };
   },
 };
 

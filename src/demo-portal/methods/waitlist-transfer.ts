@@ -7,7 +7,8 @@ import { type MethodGroup } from "./method";
 
 /**
  * Moving a request between the waitlist and the calendar. Either way the new record takes over
- * the clients, the external data and the note, and the old record is deleted.
+ * the clients, the external data and the note, and the old record is deleted: two events, the
+ * new record's ADD, then the old one's DELETE (the ADD pages name both methods as triggers).
  */
 export const waitListTransferMethods: MethodGroup = {
   /**
@@ -38,7 +39,13 @@ export const waitListTransferMethods: MethodGroup = {
       createdAt: Math.floor(now),
     });
     store.waitList.delete(item.id);
-    return { result: booking.id };
+    return {
+      result: booking.id,
+      events: [
+        { name: "ONBOOKINGADD", id: booking.id },
+        { name: "ONBOOKINGWAITLISTITEMDELETE", id: item.id },
+      ],
+    };
   },
 
   /** A missing booking is 1037 with the command's lower-case wording. */
@@ -53,7 +60,13 @@ export const waitListTransferMethods: MethodGroup = {
       createdAt: Math.floor(now),
     });
     store.bookings.delete(booking.id);
-    return { result: item.id };
+    return {
+      result: item.id,
+      events: [
+        { name: "ONBOOKINGWAITLISTITEMADD", id: item.id },
+        { name: "ONBOOKINGDELETE", id: booking.id },
+      ],
+    };
   },
 };
 

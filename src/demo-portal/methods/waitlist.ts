@@ -27,7 +27,7 @@ export const waitListMethods: MethodGroup = {
       createdAt: Math.floor(now),
     });
     // The bare id, not {id}: the docs example is wrong, the source and the SDKs agree.
-    return { result: item.id };
+    return { result: item.id, events: [{ name: "ONBOOKINGWAITLISTITEMADD", id: item.id }] };
   },
 
   "booking.v1.waitlist.get": ({ params, store }) => {
@@ -53,7 +53,7 @@ export const waitListMethods: MethodGroup = {
     const item = findWaitListItem(store, id);
     const note = readNote(fields);
     if (note !== undefined) item.note = note;
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGWAITLISTITEMUPDATE", id }] };
   },
 
   /** The one waitlist method with its own not-found code and wording. */
@@ -62,7 +62,7 @@ export const waitListMethods: MethodGroup = {
     if (!store.waitList.delete(id)) {
       throw new PortalError("1036", "wait list item not found");
     }
-    return { result: true };
+    return { result: true, events: [{ name: "ONBOOKINGWAITLISTITEMDELETE", id }] };
   },
 };
 

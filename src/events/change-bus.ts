@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../clock";
+import type { RedisConnection } from "../redis/redis-connection";
+import type { Change, ChangedEntity, ChangeKindName } from "./change";
+
+export type ChangeListener = (change: Change) => void;
+
+/** What the bus relays between replicas: the change and the replica it came from. */
+interface RelayedChange {
+  origin: string;
+  change: Change;
+}
+
+/**
+ * The pub/sub that feeds subscriptions: Bitrix24 events and the gateway's own writes go in, every
+ * subscriber on every replica gets them. A change is delivered on its own replica at once, in
+ * process, and relayed to the others through a Redis channel when Redis is configured and up. While
+ * Redis is away each replica still delivers what reaches it, and relaying resumes when it is back.
+ *
+ * Written on ioredis directly rather than @graphql-yoga/redis-event-target: that one publishes and
+ * subscribes without handling a failed command, which would reject unhandled while Redis is down.
+ */
+export class ChangeBus {
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly origin = randomUUID();
+  private sequence = 0;
+  private readonly firstSubscription: Promise<void>;
+
+  constructor(
+    private readonly options: {
+      clock: Clock;
+      /** Two connections: commands, and one held in subscriber mode. Absent: this replica only. */
+      redis?: { publisher: RedisConnection; subscriber: RedisConnection; channel: string };
+      onPublished?: (change: Change) => void;
+    },
+  ) {
+    const relay = options.redis;
+    if (!relay) {
+      this.firstSubscription = Promise.resolve();
+      return;
+    }
+    relay.subscriber.client.on("message", (channel: string, message: string) => {
+      if (channel === relay.channel) this.receive(message);
+    });
+    const subscribe = () =>
+      relay.subscriber.client.subscribe(relay.channel).then(
+        () => undefined,
+        () => relay.subscriber.reportFailure(),
+      );
+    // Every reconnect subscribes again: a new connection listens to nothing.
+    relay.subscriber.onChange((state) => {
+      if (state === "ready") void subscribe();
+    });
+    this.firstSubscription = relay.subscriber
+      .settled()
+      .then((state) => (state === "ready" ? subscribe() : undefined));
+  }
+
+  /**
+   * Resolves once the first attempt to listen to the other replicas has ended, either way: a
+   * replica that starts serving then already hears what the others publish, when Redis is there.
+   */
+  settled(): Promise<void> {
+    return this.firstSubscription;
+  }
+
+  /** Delivers a change to every listener here and relays it to the other replicas. */
+  publish(what: {
+    entity: ChangedEntity;
+    kind: ChangeKindName;
+    id: number;
+    occurredAt: number;
+    source: Change["source"];
+  }): Change {
+    const change: Change = {
+      ...what,
+      key: `${this.origin}:${++this.sequence}`,
+      publishedAtMs: this.options.clock.now(),
+    };
+    this.deliver(change);
+    this.options.onPublished?.(change);
+    const relay = this.options.redis;
+    if (relay && relay.publisher.state === "ready") {
+      const message: RelayedChange = { origin: this.origin, change };
+      relay.publisher.client
+        .publish(relay.channel, JSON.stringify(message))
+        .catch(() => relay.publisher.reportFailure());
+    }
+    return change;
+  }
+
+  /** Stops relaying; the subscriber connection is this bus's own, so it is closed here. */
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.options.redis?.subscriber.close();
+  }
+
+  /** Calls `listener` with every change from now on; returns a function that stops it. */
+  listen(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private receive(message: string): void {
+    let relayed: RelayedChange;
+    try {
+      relayed = JSON.parse(message) as RelayedChange;
+    } catch {
+      return;
+    }
+    // Redis hands a replica its own messages too; those were delivered here already.
+    if (relayed.origin === this.origin || !isChange(relayed.change)) return;
+    this.deliver(relayed.change);
+  }
+
+  private deliver(change: Change): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // One subscriber's failure must not keep the change from the others.
+      }
+    }
+  }
+}
+
+function isChange(value: unknown): value is Change {
+  const change = value as Partial<Change> | null;
+  return (
+    typeof change?.key === "string" &&
+    typeof change.entity === "string" &&
+    typeof change.kind === "string" &&
+    Number.isInteger(change.id) &&
+    typeof change.occurredAt === "number" &&
+    typeof change.publishedAtMs === "number"
+  );
+}

@@ -1,0 +1,80 @@
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
+import { checkDelivery } from "../events/event-delivery";
+import type { LiveData } from "../events/live-data";
+import type { LiveMetrics } from "../observability/live-metrics";
+import { SecretSet } from "../security/secret-set";
+
+export interface EventsRouteOptions {
+  applicationTokens: readonly string[];
+  maxBodyBytes: number;
+  live: LiveData;
+  metrics: LiveMetrics | undefined;
+}
+
+/**
+ * POST /bitrix24/events: where Bitrix24 delivers booking events, once and without retry. It takes
+ * form fields with PHP-style keys (as Bitrix24 sends them) or the same fields as JSON. A delivery
+ * must carry one of the configured application tokens (compared in constant time; 401 otherwise)
+ * and name one of the twelve booking events with a numeric ID (400 otherwise). It is answered at
+ * once; deduplication and publishing follow, so a slow Redis never makes Bitrix24 throttle us.
+ * The router secret is not asked for: Bitrix24 calls this route directly.
+ */
+export function eventsRoute(options: EventsRouteOptions): Router {
+  const tokens = new SecretSet(options.applicationTokens);
+  const { metrics } = options;
+  const router = express.Router();
+  router.post(
+    "/",
+    express.urlencoded({ extended: true, limit: options.maxBodyBytes, parameterLimit: 100 }),
+    express.json({ limit: options.maxBodyBytes }),
+    (req, res) => {
+      metrics?.recordEvent("received");
+      const body: unknown = req.body;
+      const token = (body as { auth?: { application_token?: unknown } } | undefined)?.auth
+        ?.application_token;
+      if (tokens.size === 0 || !tokens.has(typeof token === "string" ? token : undefined)) {
+        metrics?.recordEvent("unauthorized");
+        res.status(401).json({
+          error:
+            tokens.size === 0
+              ? "events are not accepted: no BITRIX24_APPLICATION_TOKEN is configured"
+              : "auth[application_token] is missing or not one of BITRIX24_APPLICATION_TOKEN",
+        });
+        return;
+      }
+      const checked = checkDelivery(body);
+      if (!checked.ok) {
+        metrics?.recordEvent("refused");
+        res.status(400).json({ error: checked.reason });
+        return;
+      }
+      res.status(200).json({ ok: true });
+      void options.live.receive(checked.delivery);
+    },
+  );
+  router.use(bodyRefusals(metrics));
+  router.use(methodNotAllowed);
+  return router;
+}
+
+/** Bodies that cannot be read: too large (413) or malformed (400), with the reason. */
+function bodyRefusals(metrics: LiveMetrics | undefined): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    metrics?.recordEvent("refused");
+    if (error.type === "entity.too.large") {
+      res.status(413).json({ error: "the delivery is larger than MAX_EVENT_BODY_BYTES" });
+      return;
+    }
+    res.status(error.status && error.status < 500 ? error.status : 400).json({
+      error: "the body is neither form fields nor JSON that can be read",
+    });
+  };
+}
+
+const methodNotAllowed: RequestHandler = (_req, res) => {
+  res.status(405).setHeader("allow", "POST").json({ error: "deliver events with POST" });
+};

@@ -1,0 +1,188 @@
+import type { Server } from "node:http";
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  validate,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from "graphql";
+import type { Disposable } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { LimitSettings } from "../config";
+import type { ContextInput, GatewayContext } from "../context";
+import { ErrorCode } from "../errors/error-code";
+import { RequestRefusal } from "../errors/request-refusal";
+import { formatGatewayError } from "../errors/to-graphql-error";
+import { checkOperationLimits } from "../limits/operation-limits";
+import type { Logger } from "../logger";
+import type { Caller, CallerAuthenticator } from "../security/caller-auth";
+
+export interface WsServerOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  authenticator: CallerAuthenticator;
+  createContext: (input: ContextInput) => GatewayContext;
+  limits: LimitSettings;
+  federationPublic: boolean;
+  maxPerConnection: number;
+  connectionInitTimeoutMs: number;
+  keepAliveMs: number;
+  logger: Logger;
+}
+
+/** What the server keeps per connection, after `connection_init` was accepted. */
+// A type, not an interface: graphql-ws wants an object type with an implicit index signature.
+type ConnectionState = {
+  caller?: Caller;
+  authorization?: string;
+  connectionId?: string;
+};
+
+/**
+ * graphql-ws on the same port and path as HTTP (`/graphql`). A connection is admitted by the same
+ * caller authentication as HTTP, with the credentials in the `connection_init` payload
+ * (`Authorization`, `x-router-secret`) or on the upgrade request; every operation passes the same
+ * depth, alias, directive and cost limits as over HTTP, and a connection holds at most
+ * MAX_SUBSCRIPTIONS_PER_CONNECTION at once.
+ */
+export function startWsServer(options: WsServerOptions): WsServer {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  let connections = 0;
+  const running = new RunningOperations();
+  const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: options.connectionInitTimeoutMs,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const headers = ctx.extra.request.headers;
+        const authorization =
+          stringParam(params, "authorization") ?? headerValue(headers.authorization);
+        const outcome = await options.authenticator.authenticate({
+          authorization,
+          routerSecret:
+            stringParam(params, "x-router-secret") ?? headerValue(headers["x-router-secret"]),
+        });
+        if (!outcome.ok) return false;
+        ctx.extra.caller = outcome.caller;
+        ctx.extra.authorization = authorization;
+        ctx.extra.connectionId = `ws-${++connections}`;
+        return true;
+      },
+      onSubscribe: (ctx, id, payload) => {
+        // graphql-ws has already put this subscription's id among the connection's.
+        if (Object.keys(ctx.subscriptions).length > options.maxPerConnection) {
+          return [
+            new RequestRefusal(
+              ErrorCode.TooManySubscriptions,
+              `This connection already holds ${options.maxPerConnection} subscriptions, the limit (MAX_SUBSCRIPTIONS_PER_CONNECTION)`,
+              429,
+              { limit: options.maxPerConnection },
+            ),
+          ];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(options.schema, document);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError("The document names no operation to run")];
+        const caller = ctx.extra.caller!;
+        try {
+          checkOperationLimits({
+            schema: options.schema,
+            document,
+            operation,
+            variables: payload.variables ?? {},
+            limits: options.limits,
+            mayUseFederationFields: caller.viaRouter || options.federationPublic,
+          });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        running.started(`${ctx.extra.connectionId}:${id}`);
+        const args: ExecutionArgs = {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: options.createContext({
+            authorization: ctx.extra.authorization,
+            signal: new AbortController().signal,
+            requestId: `${ctx.extra.connectionId}:${id}`,
+            caller,
+            wantsCost: false,
+            transport: "ws",
+          }),
+        };
+        return args;
+      },
+      onComplete: (ctx, id) => running.ended(`${ctx.extra.connectionId}:${id}`),
+      onNext: (_ctx, _id, _payload, _args, result) => ({
+        ...result,
+        ...(result.errors && {
+          errors: result.errors.map((error) => formatGatewayError(error.toJSON(), error)),
+        }),
+      }),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => formatGatewayError(error.toJSON(), error)),
+    },
+    wsServer,
+    options.keepAliveMs > 0 ? options.keepAliveMs : Number.MAX_SAFE_INTEGER,
+  );
+  return { drained: () => running.none(), dispose: () => server.dispose() };
+}
+
+export interface WsServer extends Disposable {
+  /**
+   * Resolves once no operation runs on any connection, each having sent its `complete`: after the
+   * subscriptions are ended, and before the sockets are closed.
+   */
+  drained(): Promise<void>;
+}
+
+/** The operations running on all connections, and who waits for there to be none. */
+class RunningOperations {
+  private readonly ids = new Set<string>();
+  private waiters: Array<() => void> = [];
+
+  started(id: string): void {
+    this.ids.add(id);
+  }
+
+  ended(id: string): void {
+    this.ids.delete(id);
+    // graphql-ws sends `complete` right after this callback returns: let it go out first.
+    if (this.ids.size === 0) setImmediate(() => this.release());
+  }
+
+  none(): Promise<void> {
+    if (this.ids.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(): void {
+    if (this.ids.size > 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function stringParam(params: Record<string, unknown>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(params)) {
+    if (key.toLowerCase() === name && typeof value === "string") return value;
+  }
+  return undefined;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

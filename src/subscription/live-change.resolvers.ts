@@ -1,0 +1,108 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+  type ClassType,
+} from "type-graphql";
+import type { GatewayContext } from "../context";
+import type { Change, ChangedEntity } from "../events/change";
+import { COST, Costs } from "../limits/field-cost";
+import { ChangeKind } from "./change-kind.enum";
+
+/** What a subscription resolver hands on: the change, for the record field to read. */
+interface ChangeMessage {
+  kind: ChangeKind;
+  id: number;
+  occurredAt: number;
+  change: Change;
+}
+
+export interface LiveChangeSpec<TWire, TRecord extends object> {
+  entity: ChangedEntity;
+  /** The change type's name: "BookingChange". */
+  typeName: string;
+  /** The subscription field: "bookingChanged". */
+  subscription: string;
+  /** The field holding the record's current state: "booking". */
+  recordField: string;
+  recordType: ClassType<TRecord>;
+  /** How messages name the record: "booking". */
+  noun: string;
+  toGraphQL: (wire: TWire) => TRecord;
+}
+
+/**
+ * The change type of one entity, its subscription and its record field: `bookingChanged(ids,
+ * kinds)` yields a `BookingChange` whose `booking` is the booking now, read once per change for
+ * all subscribers of the same identity, and null once deleted.
+ */
+export function liveChangeResolvers<TWire, TRecord extends object>(
+  spec: LiveChangeSpec<TWire, TRecord>,
+): ClassType[] {
+  @ObjectType(spec.typeName, { description: `A change of a ${spec.noun}.` })
+  class EntityChange {
+    @Field(() => ChangeKind, { description: "What happened." })
+    kind!: ChangeKind;
+
+    @Field(() => Int, { description: `The ${spec.noun}'s id.` })
+    id!: number;
+
+    @Field(() => Int, {
+      description: "When it happened, Unix seconds (the Bitrix24 event's `ts`).",
+    })
+    occurredAt!: number;
+  }
+
+  @Resolver(() => EntityChange)
+  class EntityChangeResolver {
+    @Costs(COST.oneCall)
+    @FieldResolver(() => spec.recordType, {
+      name: spec.recordField,
+      nullable: true,
+      description: `The ${spec.noun} as it is now; null when it was deleted.`,
+    })
+    async record(
+      @Root() message: ChangeMessage,
+      @Ctx() ctx: GatewayContext,
+    ): Promise<TRecord | null> {
+      const wire = await ctx.live.current<TWire>(message.change);
+      return wire === null ? null : spec.toGraphQL(wire);
+    }
+  }
+
+  @Resolver()
+  class EntitySubscriptionResolver {
+    @Costs(COST.none)
+    @Subscription(() => EntityChange, {
+      name: spec.subscription,
+      description: `Changes of ${spec.noun}s as they happen: Bitrix24 events, and writes made through this gateway at once. \`ids\` and \`kinds\` narrow them; absent, everything comes through.`,
+      subscribe: ({ args, context }) =>
+        (context as GatewayContext).live.changes(spec.entity, {
+          ids: (args as { ids?: number[] | null }).ids ?? null,
+          kinds: (args as { kinds?: ChangeKind[] | null }).kinds ?? null,
+        }),
+    })
+    changed(
+      // Declared here so that they appear in the schema; `subscribe` above applies them.
+      // type-graphql lists these arguments in the reverse order of the parameters here.
+      @Arg("kinds", () => [ChangeKind], { nullable: true }) _kinds: ChangeKind[] | null,
+      @Arg("ids", () => [Int], { nullable: true }) _ids: number[] | null,
+      @Root() change: Change,
+    ): ChangeMessage {
+      return {
+        kind: change.kind as ChangeKind,
+        id: change.id,
+        occurredAt: change.occurredAt,
+        change,
+      };
+    }
+  }
+
+  return [EntityChangeResolver, EntitySubscriptionResolver];
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { startStack, type TestStack } from "../helpers/gateway";
+import { sample, scrape, until } from "../helpers/metrics";
+import { portalCall } from "../helpers/portal-rest";
+
+interface CallbackMessage {
+  kind: string;
+  action: "check" | "next" | "complete";
+  id: string;
+  verifier: string;
+  payload?: { data?: unknown; errors?: unknown };
+  errors?: unknown;
+}
+
+/**
+ * Plays Apollo Router's side of the HTTP callback protocol: records each message and answers it as
+ * a router does (204 with the protocol header), or with 404 once told the subscription is gone.
+ */
+class CallbackReceiver {
+  readonly messages: CallbackMessage[] = [];
+  gone = false;
+  private server!: Server;
+  private waiters: Array<() => void> = [];
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void readJson(req).then((message) => {
+        this.messages.push(message as CallbackMessage);
+        for (const wake of this.waiters.splice(0)) wake();
+        res.statusCode = this.gone ? 404 : 204;
+        res.setHeader("subscription-protocol", "callback/1.0");
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/callback`;
+  }
+
+  /** Resolves once a recorded message satisfies `match`. */
+  async waitFor(match: (message: CallbackMessage) => boolean): Promise<CallbackMessage> {
+    for (;;) {
+      const found = this.messages.find(match);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  count(action: CallbackMessage["action"]): number {
+    return this.messages.filter((message) => message.action === action).length;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router uses it)", () => {
+  let stack: TestStack;
+  let receiver: CallbackReceiver;
+  let callbackUrl: string;
+
+  beforeEach(async () => {
+    stack = await startStack({ events: true });
+    receiver = new CallbackReceiver();
+    callbackUrl = await receiver.start();
+  });
+  afterEach(async () => {
+    await stack.stop();
+    await receiver.close();
+  });
+
+  async function startSubscription(heartbeatIntervalMs: number): Promise<Response> {
+    return fetch(stack.gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json;callbackSpec=1.0",
+      },
+      body: JSON.stringify({
+        query: "subscription { bookingChanged(ids: [14]) { kind booking { name } } }",
+        extensions: {
+          subscription: {
+            callbackUrl,
+            subscriptionId: "sub-1",
+            verifier: "verifier-1",
+            heartbeatIntervalMs,
+          },
+        },
+      }),
+    });
+  }
+
+  const held = async (count: number) =>
+    until(async () => {
+      const text = await scrape(stack.gateway.url);
+      return sample(text, "b24gw_subscriptions_active", '{transport="callback"}') === count;
+    });
+
+  it("checks the callback, sends next for a change, heartbeats, and ends on a 404", async () => {
+    const answer = await startSubscription(50);
+    expect(answer.status).toBe(200);
+    await receiver.waitFor((message) => message.action === "check");
+    await held(1);
+
+    await portalCall(stack.portal, "booking.v1.booking.update", {
+      id: 14,
+      fields: { name: "Seen by the router" },
+    });
+    const next = await receiver.waitFor((message) => message.action === "next");
+    expect(next).toMatchObject({
+      kind: "subscription",
+      id: "sub-1",
+      verifier: "verifier-1",
+      payload: {
+        data: { bookingChanged: { kind: "UPDATED", booking: { name: "Seen by the router" } } },
+      },
+    });
+    // Heartbeats are `check` messages that keep coming while the subscription lives.
+    const checksSoFar = receiver.count("check");
+    await receiver.waitFor(() => receiver.count("check") > checksSoFar);
+
+    // The router forgot the subscription: its 404 ends it on the gateway.
+    receiver.gone = true;
+    await held(0);
+  });
+
+  it("sends complete when the gateway shuts down", async () => {
+    expect((await startSubscription(60_000)).status).toBe(200);
+    await held(1);
+    await stack.gateway.shutdown();
+    const complete = await receiver.waitFor((message) => message.action === "complete");
+    expect(complete).toMatchObject({ kind: "subscription", id: "sub-1", verifier: "verifier-1" });
+  });
+});

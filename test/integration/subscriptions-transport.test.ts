@@ -1,0 +1,71 @@
+import { startStack, type TestStack } from "../helpers/gateway";
+import { subscribe, wsClient } from "../helpers/graphql-ws";
+import { sample, scrape, until } from "../helpers/metrics";
+
+const TOKEN = "a-gateway-token-of-enough-length";
+
+async function held(stack: TestStack, count: number): Promise<void> {
+  await until(async () => {
+    const text = await scrape(stack.gateway.url);
+    return sample(text, "b24gw_subscriptions_active", '{transport="ws"}') === count;
+  });
+}
+
+describe("graphql-ws: authentication, limits, caps and shutdown", () => {
+  let stack: TestStack;
+
+  beforeEach(async () => {
+    stack = await startStack({
+      events: true,
+      env: { GATEWAY_TOKENS: TOKEN, MAX_SUBSCRIPTIONS_PER_CONNECTION: "2", MAX_DEPTH: "4" },
+    });
+  });
+  afterEach(() => stack.stop());
+
+  it("refuses a connection without a valid credential, and admits one with it in connection_init", async () => {
+    const refused = wsClient(stack.gateway.url, {
+      Authorization: "Bearer wrong-token-of-enough-length",
+    });
+    const denied = subscribe(refused, "subscription { bookingChanged { id } }");
+    await expect(denied.completed).rejects.toMatchObject({ code: 4403 });
+    await refused.dispose();
+
+    const admitted = wsClient(stack.gateway.url, { Authorization: `Bearer ${TOKEN}` });
+    const changes = subscribe(admitted, "subscription { bookingChanged { id } }");
+    await held(stack, 1);
+    changes.stop();
+    await admitted.dispose();
+  });
+
+  it("applies the query limits and the per-connection cap to subscriptions", async () => {
+    const client = wsClient(stack.gateway.url, { Authorization: `Bearer ${TOKEN}` });
+    const deep = subscribe(
+      client,
+      "subscription { bookingChanged { booking { resources { type { resources { items { id } } } } } } }",
+    );
+    await expect(deep.completed).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "QUERY_TOO_DEEP" }) }),
+    ]);
+    const first = subscribe(client, "subscription { bookingChanged { id } }");
+    const second = subscribe(client, "subscription { resourceChanged { id } }");
+    await held(stack, 2);
+    const third = subscribe(client, "subscription { waitListItemChanged { id } }");
+    await expect(third.completed).rejects.toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: "TOO_MANY_SUBSCRIPTIONS", limit: 2 }),
+      }),
+    ]);
+    first.stop();
+    second.stop();
+    await client.dispose();
+  });
+
+  it("completes every subscription when the gateway shuts down", async () => {
+    const client = wsClient(stack.gateway.url, { Authorization: `Bearer ${TOKEN}` });
+    const changes = subscribe(client, "subscription { bookingChanged { id } }");
+    await held(stack, 1);
+    await stack.gateway.shutdown();
+    await expect(changes.completed).resolves.toBeUndefined();
+    await client.dispose();
+  });
+});

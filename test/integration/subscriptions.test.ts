@@ -1,0 +1,247 @@
+import type { Client } from "graphql-ws";
+import { eventsUrl, startStack, type TestStack } from "../helpers/gateway";
+import { subscribe, wsClient } from "../helpers/graphql-ws";
+import { sample, scrape, until } from "../helpers/metrics";
+import { portalCall } from "../helpers/portal-rest";
+import { execute } from "../helpers/graphql-http";
+
+/** Waits until the gateway holds `count` subscriptions: each is listening from then on. */
+async function subscriptionsHeld(stack: TestStack, count: number): Promise<void> {
+  await until(async () => {
+    const text = await scrape(stack.gateway.url);
+    return sample(text, "b24gw_subscriptions_active", '{transport="ws"}') === count;
+  });
+}
+
+async function eventOutcome(stack: TestStack, outcome: string): Promise<number> {
+  return (
+    sample(await scrape(stack.gateway.url), "b24gw_events_total", `{outcome="${outcome}"}`) ?? 0
+  );
+}
+
+async function changesPublished(stack: TestStack): Promise<number> {
+  const text = await scrape(stack.gateway.url);
+  return (
+    (sample(text, "b24gw_changes_published_total", '{source="gateway"}') ?? 0) +
+    (sample(text, "b24gw_changes_published_total", '{source="portal"}') ?? 0)
+  );
+}
+
+const datePeriod = (from: number) => ({
+  from: { timestamp: from, timezone: "Europe/Berlin" },
+  to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
+});
+
+describe("subscriptions over graphql-ws, fed by the demo portal's events", () => {
+  let stack: TestStack;
+  let client: Client;
+
+  beforeEach(async () => {
+    stack = await startStack({ events: true });
+    client = wsClient(stack.gateway.url);
+  });
+  afterEach(async () => {
+    await client.dispose();
+    await stack.stop();
+  });
+
+  it("delivers UPDATED with the booking's new name when it changes through REST on the portal", async () => {
+    const changes = subscribe(
+      client,
+      "subscription { bookingChanged(ids: [14]) { kind id occurredAt booking { id name } } }",
+    );
+    await subscriptionsHeld(stack, 1);
+    await portalCall(stack.portal, "booking.v1.booking.update", {
+      id: 14,
+      fields: { name: "Moved to the big room" },
+    });
+    const message = await changes.next();
+    expect(message.errors).toBeUndefined();
+    expect(message.data?.bookingChanged).toMatchObject({
+      kind: "UPDATED",
+      id: 14,
+      booking: { id: 14, name: "Moved to the big room" },
+    });
+    changes.stop();
+  });
+
+  it.each([
+    ["resourceChanged", "resource", "booking.v1.resource"],
+    ["resourceTypeChanged", "resourceType", "booking.v1.resourceType"],
+    ["waitListItemChanged", "waitListItem", "booking.v1.waitlist"],
+    ["bookingChanged", "booking", "booking.v1.booking"],
+  ])("%s delivers ADDED, UPDATED and DELETED in order", async (field, record, prefix) => {
+    const changes = subscribe(client, `subscription { ${field} { kind id ${record} { id } } }`);
+    await subscriptionsHeld(stack, 1);
+    const fields: Record<string, Record<string, unknown>> = {
+      resource: { name: "Room 9", typeId: 1 },
+      resourceType: { name: "Bikes", code: "bikes-9" },
+      waitListItem: { note: "call back" },
+      booking: {
+        resourceIds: [1],
+        name: "New",
+        datePeriod: datePeriod(Date.UTC(2027, 0, 5, 9) / 1000),
+      },
+    };
+    const updates: Record<string, Record<string, unknown>> = {
+      resource: { name: "Room 10" },
+      resourceType: { name: "E-bikes" },
+      waitListItem: { note: "called" },
+      booking: { name: "Renamed" },
+    };
+    // Each change is awaited before the next: the record field is the state when it is read.
+    const id = await portalCall<number>(stack.portal, `${prefix}.add`, { fields: fields[record] });
+    expect((await changes.next()).data?.[field]).toEqual({ kind: "ADDED", id, [record]: { id } });
+    await portalCall(stack.portal, `${prefix}.update`, { id, fields: updates[record] });
+    expect((await changes.next()).data?.[field]).toEqual({ kind: "UPDATED", id, [record]: { id } });
+    await portalCall(stack.portal, `${prefix}.delete`, { id });
+    expect((await changes.next()).data?.[field]).toEqual({ kind: "DELETED", id, [record]: null });
+    changes.stop();
+  });
+
+  it("publishes a write made through the gateway at once, and drops the portal's echo of it", async () => {
+    const changes = subscribe(
+      client,
+      "subscription { bookingChanged(ids: [14]) { kind booking { name } } }",
+    );
+    await subscriptionsHeld(stack, 1);
+    const update = await execute(
+      stack.gateway.url,
+      'mutation { updateBooking(id: 14, input: { name: "Through the gateway" }) { id } }',
+    );
+    expect(update.errors).toBeUndefined();
+    expect((await changes.next()).data?.bookingChanged).toEqual({
+      kind: "UPDATED",
+      booking: { name: "Through the gateway" },
+    });
+    // The portal's own event for that write arrives too (before or after the gateway's report); of
+    // the two, one was published and the other dropped.
+    await until(
+      async () =>
+        (await eventOutcome(stack, "echo")) + (await eventOutcome(stack, "published")) === 1,
+    );
+    expect(await changesPublished(stack)).toBe(1);
+    // The next message is the next change, not the dropped report. (A delete: another update in
+    // the same second would carry the same event, ID and ts, which is how duplicates are known.)
+    await portalCall(stack.portal, "booking.v1.booking.delete", { id: 14 });
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", booking: null });
+    changes.stop();
+  });
+
+  it("filters by ids and kinds", async () => {
+    const changes = subscribe(
+      client,
+      "subscription { bookingChanged(ids: [15], kinds: [DELETED]) { kind id } }",
+    );
+    await subscriptionsHeld(stack, 1);
+    await portalCall(stack.portal, "booking.v1.booking.update", { id: 14, fields: { name: "x" } });
+    await portalCall(stack.portal, "booking.v1.booking.update", { id: 15, fields: { name: "y" } });
+    await portalCall(stack.portal, "booking.v1.booking.delete", { id: 15 });
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", id: 15 });
+    changes.stop();
+  });
+});
+
+describe("POST /bitrix24/events", () => {
+  let stack: TestStack;
+  let client: Client;
+
+  beforeEach(async () => {
+    stack = await startStack({ env: { BITRIX24_APPLICATION_TOKEN: "app-token-1,app-token-2" } });
+    client = wsClient(stack.gateway.url);
+  });
+  afterEach(async () => {
+    await client.dispose();
+    await stack.stop();
+  });
+
+  const form = (fields: Record<string, string>) =>
+    fetch(eventsUrl(stack.gateway), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it("accepts the docs' example delivery, form-encoded, and refuses forged or missing tokens with 401", async () => {
+    const changes = subscribe(client, "subscription { bookingChanged { kind id } }");
+    await subscriptionsHeld(stack, 1);
+    const forged = await form({
+      event: "ONBOOKINGDELETE",
+      "data[ID]": "14",
+      ts: "1751285594",
+      "auth[application_token]": "forged",
+    });
+    expect(forged.status).toBe(401);
+    const missing = await form({ event: "ONBOOKINGDELETE", "data[ID]": "14", ts: "1751285594" });
+    expect(missing.status).toBe(401);
+    const example = await form({
+      event: "ONBOOKINGADD",
+      event_handler_id: "7",
+      "data[ID]": "66",
+      ts: "1751285594",
+      "auth[access_token]": "",
+      "auth[expires_in]": "3600",
+      "auth[scope]": "booking",
+      "auth[domain]": "some-domain.bitrix24.com",
+      "auth[server_endpoint]": "https://oauth.bitrix.info/rest/",
+      "auth[status]": "L",
+      "auth[client_endpoint]": "https://some-domain.bitrix24.com/rest/",
+      "auth[member_id]": "a223c6b3710f85df22e9377d6c4f7553",
+      "auth[refresh_token]": "",
+      "auth[application_token]": "app-token-2",
+    });
+    expect(example.status).toBe(200);
+    // The forged deliveries came first; the first message is the genuine one.
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "ADDED", id: 66 });
+    changes.stop();
+  });
+
+  it("refuses unknown events, bad ids and oversize bodies with a 4xx and a reason", async () => {
+    const token = { "auth[application_token]": "app-token-1", ts: "1751285594" };
+    const unknown = await form({ ...token, event: "ONCRMDEALADD", "data[ID]": "1" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({
+      error: '`event` "ONCRMDEALADD" is not a booking event',
+    });
+    const badId = await form({ ...token, event: "ONBOOKINGADD", "data[ID]": "abc" });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toEqual({ error: "`data[ID]` must be a positive integer" });
+    const huge = await form({
+      ...token,
+      event: "ONBOOKINGADD",
+      "data[ID]": "1",
+      pad: "x".repeat(20_000),
+    });
+    expect(huge.status).toBe(413);
+    const json = await fetch(eventsUrl(stack.gateway), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        event: "ONBOOKINGADD",
+        data: { ID: 5 },
+        ts: 1751285594,
+        auth: { application_token: "app-token-1" },
+      }),
+    });
+    expect(json.status).toBe(200);
+    expect(await eventOutcome(stack, "refused")).toBe(3);
+  });
+
+  it("publishes a delivery that arrives twice once", async () => {
+    const changes = subscribe(client, "subscription { bookingChanged { kind id } }");
+    await subscriptionsHeld(stack, 1);
+    const delivery = {
+      event: "ONBOOKINGDELETE",
+      "data[ID]": "77",
+      ts: "1751285600",
+      "auth[application_token]": "app-token-1",
+    };
+    expect((await form(delivery)).status).toBe(200);
+    expect((await form(delivery)).status).toBe(200);
+    await until(async () => (await eventOutcome(stack, "deduplicated")) === 1);
+    expect((await form({ ...delivery, "data[ID]": "78" })).status).toBe(200);
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", id: 77 });
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", id: 78 });
+    changes.stop();
+  });
+});
