@@ -1,7 +1,5 @@
-import type { Clock } from "../clock";
-import type { RedisConnection } from "../redis/redis-connection";
 import type { EventDelivery } from "./event-delivery";
-import { ExpiringCounters } from "./expiring-keys";
+import { ExpiringCounters, type LedgerOptions } from "./expiring-keys";
 
 /**
  * Which deliveries were seen already, across replicas: Bitrix24 may deliver one event twice, and
@@ -11,13 +9,7 @@ import { ExpiringCounters } from "./expiring-keys";
 export class DeliveryLedger {
   private readonly local: ExpiringCounters;
 
-  constructor(
-    private readonly options: {
-      clock: Clock;
-      windowSeconds: number;
-      redis?: { connection: RedisConnection; keyPrefix: string };
-    },
-  ) {
+  constructor(private readonly options: LedgerOptions) {
     this.local = new ExpiringCounters(options.clock);
   }
 

@@ -1,7 +1,5 @@
-import type { Clock } from "../clock";
-import type { RedisConnection } from "../redis/redis-connection";
 import type { ChangeNotice } from "./change";
-import { ExpiringCounters } from "./expiring-keys";
+import { ExpiringCounters, type LedgerOptions } from "./expiring-keys";
 
 /**
  * Pairs a report with an unmatched report from the other side. The balance of a key counts
@@ -35,13 +33,7 @@ export type ReportSource = "gateway" | "portal";
 export class EchoLedger {
   private readonly local: ExpiringCounters;
 
-  constructor(
-    private readonly options: {
-      clock: Clock;
-      windowSeconds: number;
-      redis?: { connection: RedisConnection; keyPrefix: string };
-    },
-  ) {
+  constructor(private readonly options: LedgerOptions) {
     this.local = new ExpiringCounters(options.clock);
   }
 

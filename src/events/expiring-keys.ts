@@ -1,4 +1,12 @@
 import type { Clock } from "../clock";
+import type { RedisConnection } from "../redis/redis-connection";
+
+/** What a ledger shared between replicas is built from: Redis when configured, and its window. */
+export interface LedgerOptions {
+  clock: Clock;
+  windowSeconds: number;
+  redis?: { connection: RedisConnection; keyPrefix: string };
+}
 
 /**
  * Numbers by key that lapse after a time, in this process: what a ledger falls back to while Redis

@@ -60,6 +60,52 @@ describe("graphql-ws: authentication, limits, caps and shutdown", () => {
     await client.dispose();
   });
 
+  it("caps the subscriptions of one caller over all its connections", async () => {
+    await stack.stop();
+    stack = await startStack({
+      events: true,
+      env: { GATEWAY_TOKENS: TOKEN, MAX_SUBSCRIPTIONS_PER_CALLER: "3" },
+    });
+    const params = { Authorization: `Bearer ${TOKEN}` };
+    const first = wsClient(stack.gateway.url, params);
+    const second = wsClient(stack.gateway.url, params);
+    const held3 = [
+      subscribe(first, "subscription { bookingChanged { id } }"),
+      subscribe(first, "subscription { resourceChanged { id } }"),
+      subscribe(second, "subscription { bookingChanged { id } }"),
+    ];
+    await held(stack, 3);
+    const refused = subscribe(second, "subscription { waitListItemChanged { id } }");
+    expect(await refused.next()).toMatchObject({
+      errors: [{ extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: 3 } }],
+    });
+    for (const subscription of held3) subscription.stop();
+    await first.dispose();
+    await second.dispose();
+  });
+
+  it("takes events without the router secret, which Bitrix24 cannot send", async () => {
+    await stack.stop();
+    stack = await startStack({ events: true, env: { ROUTER_SECRET: "a-router-secret-of-length" } });
+    const graphql = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(graphql.status).toBe(401);
+    const event = await fetch(stack.gateway.url.replace(/\/graphql$/, "/bitrix24/events"), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        event: "ONBOOKINGUPDATE",
+        "data[ID]": "14",
+        ts: "1751285644",
+        "auth[application_token]": stack.portal.applicationToken,
+      }).toString(),
+    });
+    expect(event.status).toBe(200);
+  });
+
   it("completes every subscription when the gateway shuts down", async () => {
     const client = wsClient(stack.gateway.url, { Authorization: `Bearer ${TOKEN}` });
     const changes = subscribe(client, "subscription { bookingChanged { id } }");
