@@ -16,6 +16,7 @@ const ROUTER_SECRET = `rt_${CANARY}_router`;
 const METRICS_TOKEN = `mt_${CANARY}_metrics`;
 const OAUTH_TOKEN = `oa_${CANARY}_anna`;
 const EXPIRED_TOKEN = `oa_${CANARY}_old`;
+const APPLICATION_TOKEN = `app_${CANARY}_events`;
 
 const outputs: string[] = [];
 let traces = 0;
@@ -47,6 +48,7 @@ describe("secrets never leave the gateway", () => {
         GATEWAY_JWT_SECRET: JWT_SECRET,
         ROUTER_SECRET,
         METRICS_TOKEN,
+        BITRIX24_APPLICATION_TOKEN: APPLICATION_TOKEN,
         BATCHING: "off",
         BITRIX24_TIMEOUT_MS: "300",
         REQUEST_DEADLINE_MS: "3000",
@@ -162,6 +164,23 @@ describe("secrets never leave the gateway", () => {
     const fast = await send(gql("{ booking(id: 14) { id } }"));
     expect(fast.text).toContain("CIRCUIT_OPEN");
     webhook.portal.clearFaults();
+
+    // Event deliveries: signed, forged with a token that holds the canary, and malformed.
+    const deliver = async (fields: Record<string, string>) =>
+      collect(
+        await read(
+          await fetch(`${webhook.base}/bitrix24/events`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(fields).toString(),
+          }),
+        ),
+      );
+    const event = { event: "ONBOOKINGUPDATE", "data[ID]": "14", ts: "1751285644" };
+    await deliver({ ...event, "auth[application_token]": APPLICATION_TOKEN });
+    await deliver({ ...event, "auth[application_token]": APPLICATION_TOKEN });
+    await deliver({ ...event, "auth[application_token]": `${APPLICATION_TOKEN}x` });
+    await deliver({ ...event, event: "ONX", "auth[application_token]": APPLICATION_TOKEN });
 
     // Operations endpoints.
     await get(`${webhook.base}/healthz`);

@@ -1,3 +1,4 @@
+import WebSocket from "ws";
 import { startStack, type TestStack } from "../helpers/gateway";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
@@ -104,6 +105,14 @@ describe("graphql-ws: authentication, limits, caps and shutdown", () => {
       }).toString(),
     });
     expect(event.status).toBe(200);
+  });
+
+  it("closes a connection that never sends connection_init with 4408", async () => {
+    await stack.stop();
+    stack = await startStack({ env: { WS_CONNECTION_INIT_TIMEOUT_MS: "100" } });
+    const socket = new WebSocket(stack.gateway.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    const code = await new Promise<number>((resolve) => socket.on("close", resolve));
+    expect(code).toBe(4408);
   });
 
   it("completes every subscription when the gateway shuts down", async () => {
