@@ -13,7 +13,8 @@ export interface GatewayProcess {
 
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const child = spawn(process.execPath, startCommandArguments(), {
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env },
+    // Per-operation figures are measured with the read cache off; scenarios that measure it say so.
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", CACHE: "off", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

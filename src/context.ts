@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
+import type { ReadCache } from "./cache/read-cache";
 import type { Clock } from "./clock";
 import { SILENT_ANNOUNCER } from "./services/change-announcer";
 import type { LiveData } from "./events/live-data";
@@ -75,6 +76,7 @@ export function createContextFactory(
   portal: PortalConfig,
   transport: Transport,
   live: LiveData,
+  cache: ReadCache,
   requestDeadlineMs: number,
   clock: Clock,
 ) {
@@ -98,8 +100,11 @@ export function createContextFactory(
     const counted = countingUpstream(upstream, (calls) => {
       record.counters.upstreamCalls += calls;
     });
+    // Callers who may see different things never share entries: in OAuth mode each access token is
+    // its own scope (named by a digest, never the token).
+    const scope = cache.scope(identity ? identityKey(identity) : "none");
     return {
-      ...createServices(counted, live.announcer),
+      ...createServices(counted, live.announcer, scope),
       live: live.feed({
         identityKey: identity ? identityKey(identity) : "none",
         caller: callerKey(input),
@@ -111,6 +116,7 @@ export function createContextFactory(
               ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
               : missingTokenUpstream,
             SILENT_ANNOUNCER,
+            scope,
           ),
       }),
       request: {

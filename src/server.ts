@@ -5,10 +5,15 @@ import { sleep, systemClock, timeoutSignal, type Clock } from "./clock";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
+import { createHash } from "node:crypto";
+import { CACHE_FORMAT_VERSION, ReadCache } from "./cache/read-cache";
+import { MemoryCacheStore } from "./cache/memory-store";
+import { RedisCacheStore } from "./cache/redis-store";
 import { LiveData } from "./events/live-data";
 import { createHttpApp, type HttpAppOptions } from "./http/app";
 import { startWsServer, type WsServer } from "./http/ws-server";
 import type { Logger } from "./logger";
+import { CacheMetrics } from "./observability/cache-metrics";
 import { LiveMetrics } from "./observability/live-metrics";
 import { GatewayMetrics } from "./observability/metrics";
 import { Readiness } from "./observability/readiness";
@@ -74,13 +79,15 @@ export async function startGateway(
   await transport.redis?.settled();
   const readiness = createReadiness(config, transport, origin, clock);
   const authenticator = createAuthenticator(config, portal, logger, demoPortal !== undefined);
-  const live = createLiveData(config, transport, clock, logger, metrics);
+  const cache = createReadCache(config, transport, origin, clock, metrics);
+  const live = createLiveData(config, transport, cache, clock, logger, metrics);
   await live.settled();
 
   const createContext = createContextFactory(
     portal,
     transport,
     live,
+    cache,
     config.requestDeadlineMs,
     clock,
   );
@@ -235,6 +242,7 @@ function createMetrics(config: Config, origin: string): GatewayMetrics | undefin
 function createLiveData(
   config: Config,
   transport: Transport,
+  cache: ReadCache,
   clock: Clock,
   logger: Logger,
   metrics: GatewayMetrics | undefined,
@@ -244,6 +252,7 @@ function createLiveData(
     clock,
     logger,
     metrics: metrics && new LiveMetrics(metrics.registry),
+    cache,
     echoWindowSeconds: config.events.echoWindowSeconds,
     dedupeWindowSeconds: config.events.dedupeWindowSeconds,
     maxSubscriptionsPerCaller: config.subscriptions.maxPerCaller,
@@ -256,6 +265,41 @@ function createLiveData(
         },
       }),
   });
+}
+
+/**
+ * The read cache: in Redis (shared), in memory, or off. Keys carry the portal and a format version,
+ * never a secret. When Redis comes back after being away, everything cached before is dropped: it
+ * may have missed changes meanwhile.
+ */
+function createReadCache(
+  config: Config,
+  transport: Transport,
+  origin: string,
+  clock: Clock,
+  metrics: GatewayMetrics | undefined,
+): ReadCache {
+  const redis = transport.redis;
+  const store =
+    config.cache.store === "off"
+      ? undefined
+      : config.cache.store === "redis" && redis
+        ? new RedisCacheStore(redis, config.cache.ttlSeconds * 10)
+        : new MemoryCacheStore(10_000);
+  const portal = createHash("sha256").update(origin).digest("hex").slice(0, 12);
+  const cache = new ReadCache({
+    store,
+    ttlSeconds: config.cache.ttlSeconds,
+    base: `${config.redisKeyPrefix}cache:v${CACHE_FORMAT_VERSION}:${portal}:`,
+    clock,
+    metrics: metrics && new CacheMetrics(metrics.registry),
+  });
+  let wasDown = false;
+  redis?.onChange((state) => {
+    if (state === "down") wasDown = true;
+    if (state === "ready" && wasDown) void cache.invalidateAll();
+  });
+  return cache;
 }
 
 function createReadiness(

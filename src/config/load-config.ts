@@ -82,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portal = portalSetting(values, production, problems);
   const auth = authSettings(values, production);
   if (portal) checkAuth(portal.mode, production, auth, problems);
+  if (values.CACHE === "redis" && !values.REDIS_URL) {
+    problems.push("CACHE=redis: set REDIS_URL, or CACHE=memory for a cache in this replica alone");
+  }
   if (problems.length > 0 || !portal) throw new ConfigError(problems);
   return toConfig(values, production, portal, auth);
 }
@@ -141,6 +144,10 @@ function toConfig(
       readinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
     },
     readinessCacheMs: values.READINESS_CACHE_MS,
+    cache: {
+      store: values.CACHE ?? (values.REDIS_URL ? "redis" : "memory"),
+      ttlSeconds: values.CACHE_TTL_S,
+    },
     events: {
       applicationTokens:
         values.BITRIX24_APPLICATION_TOKEN?.split(",")

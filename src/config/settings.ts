@@ -184,6 +184,16 @@ export const SETTINGS = {
     5000,
     "How long /readyz reuses its last upstream and Redis check",
   ),
+  CACHE: optional(
+    z.enum(["off", "memory", "redis"]),
+    "The read cache: off, memory (this replica, bounded) or redis (shared by the replicas)",
+    { shownDefault: "redis with REDIS_URL, else memory" },
+  ),
+  CACHE_TTL_S: withDefault(
+    int(1, 86_400),
+    60,
+    "Longest a cached read is served; the backstop for changes no event reported",
+  ),
   BITRIX24_APPLICATION_TOKEN: optional(
     z.string(),
     "Comma-separated application tokens of the portal's event handlers (outgoing webhook or app); POST /bitrix24/events accepts only deliveries that carry one of them",

@@ -1,3 +1,5 @@
+import { unitsOfChange } from "../services/invalidation";
+import type { ReadCache } from "../cache/read-cache";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { LiveMetrics } from "../observability/live-metrics";
@@ -19,6 +21,8 @@ export interface LiveDataOptions {
   echoWindowSeconds: number;
   dedupeWindowSeconds: number;
   maxSubscriptionsPerCaller: number;
+  /** What an event makes stale there is dropped before subscribers read it. */
+  cache?: ReadCache;
   /** Shared between replicas: dedupe, echoes and the bus. Absent: this replica alone. */
   redis?: { publisher: RedisConnection; subscriber: RedisConnection; keyPrefix: string };
 }
@@ -82,6 +86,9 @@ export class LiveData {
         metrics?.recordEvent("deduplicated");
         return;
       }
+      await this.options.cache?.invalidate(
+        unitsOfChange(delivery.entity, delivery.kind, delivery.id),
+      );
       if (!(await this.echoes.firstReport("portal", delivery))) {
         metrics?.recordEvent("echo");
         return;

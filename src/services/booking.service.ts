@@ -9,11 +9,13 @@ import type {
   WireClient,
   WireClientType,
 } from "../bitrix/wire-types";
-import type { ChangeAnnouncer } from "./change-announcer";
+import type { ScopedCache } from "../cache/read-cache";
+import { listUnits, recordUnits } from "./invalidation";
+import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import { KeyedReads } from "./keyed-reads";
 import { OwnedListService } from "./owned-list.service";
-import { readPage, type Page, type PageWindow } from "./paging";
+import { listKey, readPage, type Page, type PageWindow } from "./paging";
 
 export interface BookingQuery {
   filter?: WireBookingFilter;
@@ -29,15 +31,24 @@ export class BookingService {
 
   constructor(
     upstream: Upstream,
-    private readonly announcer: ChangeAnnouncer,
+    private readonly cache: ScopedCache,
+    private readonly effects: WriteEffects,
   ) {
     this.api = new BookingApi(upstream);
-    this.records = new KeyedReads((id) => this.api.getBooking(id));
-    this.clients = new OwnedListService(new OwnedListApi(upstream, BOOKING_CLIENTS), this);
-    this.externalData = new OwnedListService(
-      new OwnedListApi(upstream, BOOKING_EXTERNAL_DATA),
-      this,
+    this.records = new KeyedReads((id) =>
+      cache.read({ kind: "booking", key: `booking:${id}`, units: recordUnits("booking", id) }, () =>
+        this.api.getBooking(id),
+      ),
     );
+    const owned = { entity: "booking" as const, owner: this, cache, effects };
+    this.clients = new OwnedListService(new OwnedListApi(upstream, BOOKING_CLIENTS), {
+      ...owned,
+      part: "clients",
+    });
+    this.externalData = new OwnedListService(new OwnedListApi(upstream, BOOKING_EXTERNAL_DATA), {
+      ...owned,
+      part: "externalData",
+    });
   }
 
   get(id: number): Promise<WireBooking> {
@@ -46,7 +57,10 @@ export class BookingService {
 
   async list(query: BookingQuery, window: PageWindow): Promise<Page<WireBooking>> {
     const page = await readPage(window, (index) =>
-      this.api.listBookings({ ...query, page: index }),
+      this.cache.read(
+        { kind: "bookingList", key: listKey("booking", query, index), units: listUnits("booking") },
+        () => this.api.listBookings({ ...query, page: index }),
+      ),
     );
     for (const booking of page.items) this.remember(booking.id, booking);
     return page;
@@ -55,25 +69,28 @@ export class BookingService {
   async add(fields: WireBookingFields): Promise<WireBooking> {
     const booking = await this.api.addBooking(fields);
     this.remember(booking.id, booking);
-    this.announcer.announce({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
+    await this.effects.changed({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
     return booking;
   }
 
   async update(id: number, fields: WireBookingFields): Promise<WireBooking> {
     const booking = await this.api.updateBooking(id, fields);
     this.remember(id, booking);
-    this.announcer.announce({ entity: "booking", kind: "UPDATED", id });
+    await this.effects.changed({ entity: "booking", kind: "UPDATED", id });
     return booking;
   }
 
   async delete(id: number): Promise<void> {
     await this.api.deleteBooking(id);
     this.forget(id);
-    this.announcer.announce({ entity: "booking", kind: "DELETED", id });
+    await this.effects.changed({ entity: "booking", kind: "DELETED", id });
   }
 
   clientTypes(): Promise<WireClientType[]> {
-    return this.api.listClientTypes();
+    return this.cache.read(
+      { kind: "clientTypes", key: "clientTypes", units: ["clientTypes"] },
+      () => this.api.listClientTypes(),
+    );
   }
 
   /** The booking as a write just returned it. */

@@ -1,9 +1,23 @@
 import type { OwnedListApi } from "../bitrix/owned-list-api";
+import { recordUnits } from "./invalidation";
+import type { ScopedCache } from "../cache/read-cache";
+import type { ChangedEntity } from "./change-announcer";
 import { KeyedReads } from "./keyed-reads";
+import type { WriteEffects } from "./write-effects";
 
 /** What an owned list tells its owner's service after a write that read the owner back. */
 export interface OwnerRecords<TOwner> {
   remember(id: number, owner: TOwner): void;
+}
+
+/** Whose list it is and what it is called, for the cache and for invalidation. */
+export interface OwnedListPlace<TOwner> {
+  entity: ChangedEntity;
+  /** "clients" or "externalData". */
+  part: string;
+  owner: OwnerRecords<TOwner>;
+  cache: ScopedCache;
+  effects: WriteEffects;
 }
 
 /**
@@ -16,9 +30,19 @@ export class OwnedListService<TItem, TOwner> {
 
   constructor(
     private readonly api: OwnedListApi<TItem, TOwner>,
-    private readonly owners: OwnerRecords<TOwner>,
+    private readonly place: OwnedListPlace<TOwner>,
   ) {
-    this.lists = new KeyedReads((ownerId) => api.list(ownerId));
+    const { entity, part, cache } = place;
+    this.lists = new KeyedReads((ownerId) =>
+      cache.read(
+        {
+          kind: `${entity}${part[0]!.toUpperCase()}${part.slice(1)}`,
+          key: `${entity}:${ownerId}:${part}`,
+          units: recordUnits(entity, ownerId),
+        },
+        () => api.list(ownerId),
+      ),
+    );
   }
 
   of(ownerId: number): Promise<TItem[]> {
@@ -28,21 +52,32 @@ export class OwnedListService<TItem, TOwner> {
   /** Replaces the list; with `withOwner`, the owner is read in the same upstream request. */
   async replace(ownerId: number, items: TItem[], withOwner: boolean): Promise<TOwner | undefined> {
     const owner = await this.api.set(ownerId, items, withOwner);
+    await this.written(ownerId);
     this.lists.remember(ownerId, items);
-    if (owner) this.owners.remember(ownerId, owner);
+    if (owner) this.place.owner.remember(ownerId, owner);
     return owner;
   }
 
   /** Empties the list; with `withOwner`, the owner is read in the same upstream request. */
   async clear(ownerId: number, withOwner: boolean): Promise<TOwner | undefined> {
     const owner = await this.api.unset(ownerId, withOwner);
+    await this.written(ownerId);
     this.lists.remember(ownerId, []);
-    if (owner) this.owners.remember(ownerId, owner);
+    if (owner) this.place.owner.remember(ownerId, owner);
     return owner;
   }
 
   /** The owner is gone or moved: its list is no longer known. */
   forget(ownerId: number): void {
     this.lists.forget(ownerId);
+  }
+
+  /**
+   * The owner's entries are stale everywhere, and so are its type's list pages (a booking list can
+   * filter by client).
+   */
+  private written(ownerId: number): Promise<void> {
+    const { entity } = this.place;
+    return this.place.effects.changedPart([`${entity}:${ownerId}`, `${entity}:list`]);
   }
 }

@@ -5,10 +5,12 @@ import type {
   WireResourceTypeFilter,
   WireResourceTypeOrder,
 } from "../bitrix/resource-wire-types";
-import type { ChangeAnnouncer } from "./change-announcer";
+import type { ScopedCache } from "../cache/read-cache";
+import { listUnits, recordUnits } from "./invalidation";
+import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import { KeyedReads } from "./keyed-reads";
-import { readPage, type Page, type PageWindow } from "./paging";
+import { listKey, readPage, type Page, type PageWindow } from "./paging";
 
 export interface ResourceTypeQuery {
   filter?: WireResourceTypeFilter;
@@ -28,10 +30,16 @@ export class ResourceTypeService {
 
   constructor(
     upstream: Upstream,
-    private readonly announcer: ChangeAnnouncer,
+    private readonly cache: ScopedCache,
+    private readonly effects: WriteEffects,
   ) {
     this.api = new ResourceTypeApi(upstream);
-    this.records = new KeyedReads((id) => this.api.getResourceType(id));
+    this.records = new KeyedReads((id) =>
+      cache.read(
+        { kind: "resourceType", key: `resourceType:${id}`, units: recordUnits("resourceType", id) },
+        () => this.api.getResourceType(id),
+      ),
+    );
   }
 
   get(id: number): Promise<WireResourceType> {
@@ -40,7 +48,14 @@ export class ResourceTypeService {
 
   async list(query: ResourceTypeQuery, window: PageWindow): Promise<Page<WireResourceType>> {
     const page = await readPage(window, (index) =>
-      this.api.listResourceTypes({ ...query, page: index }),
+      this.cache.read(
+        {
+          kind: "resourceTypeList",
+          key: listKey("resourceType", query, index),
+          units: listUnits("resourceType"),
+        },
+        () => this.api.listResourceTypes({ ...query, page: index }),
+      ),
     );
     for (const type of page.items) this.records.remember(Number(type.id), type);
     return page;
@@ -51,7 +66,7 @@ export class ResourceTypeService {
     const id = Number(type.id);
     this.records.remember(id, type);
     this.claimCode(fields.code, id);
-    this.announcer.announce({ entity: "resourceType", kind: "ADDED", id });
+    await this.effects.changed({ entity: "resourceType", kind: "ADDED", id });
     return type;
   }
 
@@ -59,7 +74,7 @@ export class ResourceTypeService {
     const type = await this.api.updateResourceType(id, fields);
     this.records.remember(id, type);
     if (fields.code !== undefined) this.claimCode(fields.code, id);
-    this.announcer.announce({ entity: "resourceType", kind: "UPDATED", id });
+    await this.effects.changed({ entity: "resourceType", kind: "UPDATED", id });
     return type;
   }
 
@@ -67,7 +82,7 @@ export class ResourceTypeService {
     await this.api.deleteResourceType(id);
     this.forget(id);
     this.releaseCodes(id);
-    this.announcer.announce({ entity: "resourceType", kind: "DELETED", id });
+    await this.effects.changed({ entity: "resourceType", kind: "DELETED", id });
   }
 
   /** The type an earlier write of this request gave `code` to, if any. */

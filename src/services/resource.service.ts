@@ -7,11 +7,13 @@ import type {
   WireSlot,
   WireSlotFields,
 } from "../bitrix/resource-wire-types";
-import type { ChangeAnnouncer } from "./change-announcer";
+import type { ScopedCache } from "../cache/read-cache";
+import { listUnits, recordUnits } from "./invalidation";
+import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
 import { KeyedReads } from "./keyed-reads";
-import { readPage, type Page, type PageWindow } from "./paging";
+import { listKey, readPage, type Page, type PageWindow } from "./paging";
 
 export interface ResourceQuery {
   filter?: WireResourceFilter;
@@ -26,12 +28,23 @@ export class ResourceService {
 
   constructor(
     upstream: Upstream,
-    private readonly announcer: ChangeAnnouncer,
+    private readonly cache: ScopedCache,
+    private readonly effects: WriteEffects,
     private readonly bookings: BookingService,
   ) {
     this.api = new ResourceApi(upstream);
-    this.records = new KeyedReads((id) => this.api.getResource(id));
-    this.slotLists = new KeyedReads((id) => this.api.listSlots(id));
+    this.records = new KeyedReads((id) =>
+      cache.read(
+        { kind: "resource", key: `resource:${id}`, units: recordUnits("resource", id) },
+        () => this.api.getResource(id),
+      ),
+    );
+    this.slotLists = new KeyedReads((id) =>
+      cache.read(
+        { kind: "resourceSlots", key: `resource:${id}:slots`, units: recordUnits("resource", id) },
+        () => this.api.listSlots(id),
+      ),
+    );
   }
 
   get(id: number): Promise<WireResource> {
@@ -45,7 +58,14 @@ export class ResourceService {
 
   async list(query: ResourceQuery, window: PageWindow): Promise<Page<WireResource>> {
     const page = await readPage(window, (index) =>
-      this.api.listResources({ ...query, page: index }),
+      this.cache.read(
+        {
+          kind: "resourceList",
+          key: listKey("resource", query, index),
+          units: listUnits("resource"),
+        },
+        () => this.api.listResources({ ...query, page: index }),
+      ),
     );
     for (const resource of page.items) this.records.remember(Number(resource.id), resource);
     return page;
@@ -54,14 +74,14 @@ export class ResourceService {
   async add(fields: WireResourceFields): Promise<WireResource> {
     const resource = await this.api.addResource(fields);
     this.records.remember(Number(resource.id), resource);
-    this.announcer.announce({ entity: "resource", kind: "ADDED", id: Number(resource.id) });
+    await this.effects.changed({ entity: "resource", kind: "ADDED", id: Number(resource.id) });
     return resource;
   }
 
   async update(id: number, fields: WireResourceFields): Promise<WireResource> {
     const resource = await this.api.updateResource(id, fields);
     this.records.remember(id, resource);
-    this.announcer.announce({ entity: "resource", kind: "UPDATED", id });
+    await this.effects.changed({ entity: "resource", kind: "UPDATED", id });
     return resource;
   }
 
@@ -71,7 +91,7 @@ export class ResourceService {
     this.slotLists.forget(id);
     // Past bookings of the resource may have changed their resource ids.
     this.bookings.forgetAll();
-    this.announcer.announce({ entity: "resource", kind: "DELETED", id });
+    await this.effects.changed({ entity: "resource", kind: "DELETED", id });
   }
 
   slots(resourceId: number): Promise<WireSlot[]> {
@@ -88,6 +108,7 @@ export class ResourceService {
     withResource: boolean,
   ): Promise<{ slots: WireSlot[]; resource?: WireResource }> {
     const result = await this.api.setSlots(resourceId, slots, withResource);
+    await this.effects.changedPart([`resource:${resourceId}`]);
     this.slotLists.remember(resourceId, result.slots);
     if (result.resource) this.records.remember(resourceId, result.resource);
     return result;
@@ -95,6 +116,7 @@ export class ResourceService {
 
   async clearSlots(resourceId: number, withResource: boolean): Promise<WireResource | undefined> {
     const resource = await this.api.unsetSlots(resourceId, withResource);
+    await this.effects.changedPart([`resource:${resourceId}`]);
     this.slotLists.remember(resourceId, []);
     if (resource) this.records.remember(resourceId, resource);
     return resource;

@@ -7,12 +7,14 @@ import type {
   WireWaitListItem,
 } from "../bitrix/waitlist-wire-types";
 import type { WireBooking, WireBookingFields, WireClient } from "../bitrix/wire-types";
-import type { ChangeAnnouncer } from "./change-announcer";
+import type { ScopedCache } from "../cache/read-cache";
+import { listUnits, recordUnits } from "./invalidation";
+import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
 import { KeyedReads } from "./keyed-reads";
 import { OwnedListService } from "./owned-list.service";
-import { readPage, type Page, type PageWindow } from "./paging";
+import { listKey, readPage, type Page, type PageWindow } from "./paging";
 
 /**
  * Every read and write of waitlist items, their clients and links, and the moves between the
@@ -26,16 +28,26 @@ export class WaitListService {
 
   constructor(
     upstream: Upstream,
-    private readonly announcer: ChangeAnnouncer,
+    private readonly cache: ScopedCache,
+    private readonly effects: WriteEffects,
     private readonly bookings: BookingService,
   ) {
     this.api = new WaitListApi(upstream);
-    this.records = new KeyedReads((id) => this.api.getWaitListItem(id));
-    this.clients = new OwnedListService(new OwnedListApi(upstream, WAITLIST_CLIENTS), this);
-    this.externalData = new OwnedListService(
-      new OwnedListApi(upstream, WAITLIST_EXTERNAL_DATA),
-      this,
+    this.records = new KeyedReads((id) =>
+      cache.read(
+        { kind: "waitListItem", key: `waitListItem:${id}`, units: recordUnits("waitListItem", id) },
+        () => this.api.getWaitListItem(id),
+      ),
     );
+    const owned = { entity: "waitListItem" as const, owner: this, cache, effects };
+    this.clients = new OwnedListService(new OwnedListApi(upstream, WAITLIST_CLIENTS), {
+      ...owned,
+      part: "clients",
+    });
+    this.externalData = new OwnedListService(new OwnedListApi(upstream, WAITLIST_EXTERNAL_DATA), {
+      ...owned,
+      part: "externalData",
+    });
   }
 
   get(id: number): Promise<WireWaitListItem> {
@@ -47,7 +59,14 @@ export class WaitListService {
     window: PageWindow,
   ): Promise<Page<WireWaitListItem>> {
     const page = await readPage(window, (index) =>
-      this.api.listWaitListItems({ ...(filter && { filter }), page: index }),
+      this.cache.read(
+        {
+          kind: "waitListItemList",
+          key: listKey("waitListItem", filter ?? {}, index),
+          units: listUnits("waitListItem"),
+        },
+        () => this.api.listWaitListItems({ ...(filter && { filter }), page: index }),
+      ),
     );
     for (const item of page.items) this.remember(item.id, item);
     return page;
@@ -56,21 +75,21 @@ export class WaitListService {
   async add(fields: WireWaitListFields): Promise<WireWaitListItem> {
     const item = await this.api.addWaitListItem(fields);
     this.remember(item.id, item);
-    this.announcer.announce({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
+    await this.effects.changed({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
     return item;
   }
 
   async update(id: number, fields: WireWaitListFields): Promise<WireWaitListItem> {
     const item = await this.api.updateWaitListItem(id, fields);
     this.remember(id, item);
-    this.announcer.announce({ entity: "waitListItem", kind: "UPDATED", id });
+    await this.effects.changed({ entity: "waitListItem", kind: "UPDATED", id });
     return item;
   }
 
   async delete(id: number): Promise<void> {
     await this.api.deleteWaitListItem(id);
     this.forget(id);
-    this.announcer.announce({ entity: "waitListItem", kind: "DELETED", id });
+    await this.effects.changed({ entity: "waitListItem", kind: "DELETED", id });
   }
 
   /** Books an item: the item is deleted, the new booking (with its clients and links) returned. */
@@ -81,8 +100,8 @@ export class WaitListService {
     const booking = await this.api.createBookingFromWaitList(id, fields);
     this.forget(id);
     this.bookings.remember(booking.id, booking);
-    this.announcer.announce({ entity: "waitListItem", kind: "DELETED", id });
-    this.announcer.announce({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
+    await this.effects.changed({ entity: "waitListItem", kind: "DELETED", id });
+    await this.effects.changed({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
     return booking;
   }
 
@@ -91,8 +110,8 @@ export class WaitListService {
     const item = await this.api.createFromBooking(bookingId);
     this.bookings.forget(bookingId);
     this.remember(item.id, item);
-    this.announcer.announce({ entity: "booking", kind: "DELETED", id: bookingId });
-    this.announcer.announce({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
+    await this.effects.changed({ entity: "booking", kind: "DELETED", id: bookingId });
+    await this.effects.changed({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
     return item;
   }
 

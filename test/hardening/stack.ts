@@ -34,6 +34,8 @@ export async function startHardenedStack(
   const config = loadConfig({
     PORT: "0",
     BITRIX24_RATE_LIMIT: "off",
+    // Upstream behaviour is what these tests look at; a read cache would hide it.
+    CACHE: "off",
     ...(options.oauth
       ? { BITRIX24_PORTAL_URL: portal.origin }
       : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),

@@ -49,8 +49,10 @@ export async function startStack(
   };
 }
 
+/** The gateway's config from `env`; the read cache is off unless `env` turns it on, since these
+ * tests measure upstream behaviour, which a cache would hide. */
 export function gatewayConfig(env: Record<string, string>): Config {
-  return loadConfig(env);
+  return loadConfig({ CACHE: "off", ...env });
 }
 
 /** Where the gateway takes Bitrix24 event deliveries. */

@@ -1,0 +1,26 @@
+import { unitsOfChange } from "./invalidation";
+import type { ScopedCache } from "../cache/read-cache";
+import type { ChangeAnnouncer, ChangeNotice } from "./change-announcer";
+
+/**
+ * What follows a write the portal accepted: what it changed is invalidated in the cache, on every
+ * replica, before the write's response goes out (so a read that follows anywhere sees it), and the
+ * change is announced to subscribers.
+ */
+export class WriteEffects {
+  constructor(
+    private readonly cache: ScopedCache,
+    private readonly announcer: ChangeAnnouncer,
+  ) {}
+
+  /** A write Bitrix24 also reports as an event: invalidated and announced. */
+  async changed(notice: ChangeNotice): Promise<void> {
+    await this.cache.invalidate(unitsOfChange(notice.entity, notice.kind, notice.id));
+    this.announcer.announce(notice);
+  }
+
+  /** A write of what hangs off a record (clients, links, slots): invalidated, with no event. */
+  async changedPart(units: readonly string[]): Promise<void> {
+    await this.cache.invalidate(units);
+  }
+}
