@@ -99,6 +99,7 @@ export async function startGateway(
   const { httpServer, apollo, ws } = await startServing({
     config,
     portal,
+    cache,
     createContext,
     authenticator,
     readiness,
@@ -120,11 +121,18 @@ export async function startGateway(
  * GraphQL over HTTP (Apollo, with the HTTP app's routes and guards) and over graphql-ws, on one
  * HTTP server that is not listening yet.
  */
-async function startServing(parts: Omit<HttpAppOptions, "apollo"> & { portal: PortalConfig }) {
+async function startServing(
+  parts: Omit<HttpAppOptions, "apollo"> & { portal: PortalConfig; cache: ReadCache },
+) {
   const { config, logger } = parts;
   const schema = await buildGatewaySchema();
   const httpServer = createHttpServer(config);
-  const apollo = await startApolloServer({ ...parts, schema, httpServer });
+  const apollo = await startApolloServer({
+    ...parts,
+    schema,
+    httpServer,
+    cacheMaxAgeSeconds: parts.cache.enabled ? parts.cache.ttlSeconds : 0,
+  });
   httpServer.on("request", createHttpApp({ ...parts, apollo }));
   const ws = startWsServer({
     httpServer,

@@ -10,6 +10,8 @@ export interface CacheStore {
   bump(genKeys: readonly string[]): Promise<void>;
   /** Claims the right to load `key` for `ms`; false while another replica holds it. */
   claim(key: string, ms: number): Promise<boolean>;
+  /** Gives up a claim once the load is done (or failed), so the next miss need not wait for it. */
+  release(key: string): Promise<void>;
 }
 
 export interface StoredRead {

@@ -27,6 +27,10 @@ export class MemoryCacheStore implements CacheStore {
     return Promise.resolve();
   }
 
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+
   claim(): Promise<boolean> {
     // One process: the in-flight map of the read cache already folds its misses.
     return Promise.resolve(true);

@@ -121,7 +121,8 @@ export class ReadCache {
       metrics?.recordRead(entry.kind, "hit");
       return hit.value;
     }
-    if (!(await store.claim(`${key}:loading`, 3000))) {
+    const claim = `${key}:loading`;
+    if (!(await store.claim(claim, 3000))) {
       const theirs = await this.waitForOther<T>(store, key, genKeys);
       if (theirs) {
         metrics?.recordRead(entry.kind, "hit");
@@ -129,11 +130,15 @@ export class ReadCache {
       }
     }
     metrics?.recordRead(entry.kind, "miss");
-    const value = await load();
-    // Tagged with the generations read before the load: if anything changed meanwhile, this
-    // entry is already stale and will never be served.
-    await store.write(key, JSON.stringify({ g: stored.gens, v: value }), this.options.ttlSeconds);
-    return value;
+    try {
+      const value = await load();
+      // Tagged with the generations read before the load: if anything changed meanwhile, this
+      // entry is already stale and will never be served.
+      await store.write(key, JSON.stringify({ g: stored.gens, v: value }), this.options.ttlSeconds);
+      return value;
+    } finally {
+      await store.release(claim);
+    }
   }
 
   private async waitForOther<T>(

@@ -44,6 +44,15 @@ export class RedisCacheStore implements CacheStore {
     }
   }
 
+  async release(key: string): Promise<void> {
+    if (this.connection.state !== "ready") return;
+    try {
+      await this.connection.client.del(key);
+    } catch {
+      this.connection.reportFailure();
+    }
+  }
+
   async claim(key: string, ms: number): Promise<boolean> {
     if (this.connection.state !== "ready") return true;
     try {

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { ApolloServerPluginSubscriptionCallback } from "@apollo/server/plugin/subscriptionCallback";
@@ -26,6 +27,8 @@ export async function startApolloServer(options: {
   httpServer: Server;
   logger: Logger;
   metrics: GatewayMetrics | undefined;
+  /** How long the gateway itself may serve a read from its cache; 0 with the cache off. */
+  cacheMaxAgeSeconds: number;
 }): Promise<ApolloServer<GatewayContext>> {
   const { config, metrics, logger } = options;
   const apollo = new ApolloServer<GatewayContext>({
@@ -51,6 +54,10 @@ export async function startApolloServer(options: {
         ...(metrics && { onEstimate: (cost) => metrics.recordEstimate(cost.upstreamCommands) }),
       }),
       partialErrorsPlugin(),
+      // Hints for routers and browsers that agree with the gateway's own cache: never longer than
+      // it keeps an entry, and private when each caller sees the portal with their own token.
+      ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }),
+      ...(options.portal.mode === "oauth" ? [privateCachePlugin()] : []),
       ApolloServerPluginSubscriptionCallback({ logger }),
       operationObserverPlugin({ logger, metrics }),
       // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
@@ -71,4 +78,23 @@ function sandboxHeaders(config: Config, portal: PortalConfig): Record<string, st
     return { Authorization: "Bearer <your gateway token>" };
   }
   return {};
+}
+
+/** OAuth mode: what one user reads may differ from what another may, so no shared cache holds it. */
+function privateCachePlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        // After execution: restricting the policy before it would make Apollo skip the fields' hints.
+        executionDidStart({ overallCachePolicy }) {
+          return Promise.resolve({
+            executionDidEnd() {
+              overallCachePolicy.restrict({ scope: "PRIVATE" });
+              return Promise.resolve();
+            },
+          });
+        },
+      });
+    },
+  };
 }

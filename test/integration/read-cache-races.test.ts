@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { MemoryCacheStore } from "../../src/cache/memory-store";
+import { ReadCache, type CacheEntry } from "../../src/cache/read-cache";
+import { RedisCacheStore } from "../../src/cache/redis-store";
+import { RedisConnection } from "../../src/redis/redis-connection";
+import { ManualClock } from "../helpers/manual-clock";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const ENTRY: CacheEntry = {
+  kind: "booking",
+  key: "booking:14",
+  units: ["booking:14", "booking:all"],
+};
+
+/** A load the test finishes itself: a read held in flight at an exact point. */
+function deferredLoad<T>() {
+  let finish!: (value: T) => void;
+  let started = false;
+  const value = new Promise<T>((resolve) => (finish = resolve));
+  return {
+    load: () => {
+      started = true;
+      return value;
+    },
+    get started() {
+      return started;
+    },
+    finish: (result: T) => finish(result),
+  };
+}
+
+describe.each([
+  ["in memory", () => ({ store: new MemoryCacheStore(100), close: () => Promise.resolve() })],
+  [
+    "in Redis",
+    () => {
+      const connection = new RedisConnection(REDIS_URL);
+      return {
+        store: new RedisCacheStore(connection, 600),
+        close: () => connection.close(),
+        connection,
+      };
+    },
+  ],
+])("the read cache %s", (_where, makeStore) => {
+  let made: ReturnType<typeof makeStore>;
+  let cache: ReadCache;
+  const clock = new ManualClock();
+
+  beforeEach(async () => {
+    made = makeStore();
+    if ("connection" in made) await made.connection.settled();
+    cache = new ReadCache({
+      store: made.store,
+      ttlSeconds: 60,
+      base: `test-${randomUUID()}:cache:v1:portal:`,
+      clock,
+      metrics: undefined,
+    });
+  });
+  afterEach(() => made.close());
+
+  it("never serves a value read before a write once the write has invalidated it", async () => {
+    const racing = deferredLoad<string>();
+    const read = cache.scope("shared").read(ENTRY, racing.load);
+    await until(() => racing.started);
+    // The write lands while the read is still on its way, and invalidates.
+    await cache.invalidate(["booking:14"]);
+    racing.finish("old");
+    expect(await read).toBe("old");
+    // The old value was stored under the old generation: the next read loads again.
+    const fresh = jest.fn(() => Promise.resolve("new"));
+    expect(await cache.scope("shared").read(ENTRY, fresh)).toBe("new");
+    expect(fresh).toHaveBeenCalledTimes(1);
+    // And keeps the new one.
+    const again = jest.fn(() => Promise.resolve("never"));
+    expect(await cache.scope("shared").read(ENTRY, again)).toBe("new");
+    expect(again).not.toHaveBeenCalled();
+  });
+
+  it("folds concurrent misses of one key into one load", async () => {
+    const first = deferredLoad<string>();
+    const second = jest.fn(() => Promise.resolve("second"));
+    const a = cache.scope("shared").read(ENTRY, first.load);
+    const b = cache.scope("shared").read(ENTRY, second);
+    first.finish("first");
+    expect(await Promise.all([a, b])).toEqual(["first", "first"]);
+    expect(second).not.toHaveBeenCalled();
+  });
+
+  it("keeps scopes apart", async () => {
+    await cache.scope("user-a").read(ENTRY, () => Promise.resolve("seen by a"));
+    const forB = jest.fn(() => Promise.resolve("seen by b"));
+    expect(await cache.scope("user-b").read(ENTRY, forB)).toBe("seen by b");
+    expect(forB).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("two replicas' read caches sharing Redis", () => {
+  it("let one replica load a missed key while the other waits for its value", async () => {
+    const clock = new ManualClock();
+    const base = `test-${randomUUID()}:cache:v1:portal:`;
+    const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
+    await Promise.all(connections.map((connection) => connection.settled()));
+    const [a, b] = connections.map(
+      (connection) =>
+        new ReadCache({
+          store: new RedisCacheStore(connection, 600),
+          ttlSeconds: 60,
+          base,
+          clock,
+          metrics: undefined,
+        }),
+    ) as [ReadCache, ReadCache];
+    try {
+      const onA = deferredLoad<string>();
+      const readA = a.scope("shared").read(ENTRY, onA.load);
+      await until(() => onA.started);
+      const onB = jest.fn(() => Promise.resolve("loaded by b"));
+      const readB = b.scope("shared").read(ENTRY, onB);
+      // B found A's claim and waits on the clock for A's value.
+      await clock.whenPending(1);
+      onA.finish("loaded by a");
+      expect(await readA).toBe("loaded by a");
+      clock.next();
+      expect(await readB).toBe("loaded by a");
+      expect(onB).not.toHaveBeenCalled();
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}

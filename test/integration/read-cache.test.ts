@@ -1,0 +1,206 @@
+import { randomUUID } from "node:crypto";
+import Redis from "ioredis";
+import { startDemoPortal, type DemoPortal, type DemoPortalOptions } from "../../src/demo-portal";
+import { createLogger } from "../../src/logger";
+import { startGateway, type Gateway } from "../../src/server";
+import { eventsUrl, gatewayConfig, startStack } from "../helpers/gateway";
+import { execute } from "../helpers/graphql-http";
+import { sample, scrape, until } from "../helpers/metrics";
+import { portalCall } from "../helpers/portal-rest";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
+
+failOnUnhandledRejections();
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const READ = "{ booking(id: 14) { name clients { id } } }";
+
+interface Replicas {
+  portal: DemoPortal;
+  a: Gateway;
+  b: Gateway;
+  prefix: string;
+  stop(): Promise<void>;
+}
+
+/** Two replicas sharing a Redis read cache, in front of one demo portal that counts requests. */
+async function startReplicas(
+  options: { redisUrl?: string; portal?: DemoPortalOptions; env?: Record<string, string> } = {},
+): Promise<Replicas> {
+  const portal = await startDemoPortal(options.portal);
+  const prefix = `test-${randomUUID()}:`;
+  const env = {
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    BITRIX24_RATE_LIMIT: "off",
+    BITRIX24_WEBHOOK_URL: portal.webhookUrl,
+    BITRIX24_APPLICATION_TOKEN: portal.applicationToken,
+    REDIS_URL: options.redisUrl ?? REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    CACHE: "redis",
+    ...options.env,
+  };
+  const a = await startGateway(gatewayConfig(env), createLogger("silent"));
+  const b = await startGateway(gatewayConfig(env), createLogger("silent"));
+  return {
+    portal,
+    a,
+    b,
+    prefix,
+    async stop() {
+      await a.stop();
+      await b.stop();
+      await portal.close();
+    },
+  };
+}
+
+async function name(gateway: Gateway): Promise<string> {
+  const result = await execute<{ booking: { name: string } }, never>(gateway.url, READ);
+  expect(result.errors).toBeUndefined();
+  return result.data!.booking.name;
+}
+
+describe("the read cache shared by two replicas through Redis", () => {
+  let replicas: Replicas;
+
+  afterEach(() => replicas.stop());
+
+  it("answers 100 reads alternating between the replicas with at most 2 upstream requests", async () => {
+    replicas = await startReplicas();
+    replicas.portal.resetStats();
+    for (let i = 0; i < 100; i += 1) {
+      const result = await execute(i % 2 === 0 ? replicas.a.url : replicas.b.url, READ);
+      expect(result.errors).toBeUndefined();
+    }
+    expect(replicas.portal.stats().httpRequests).toBeLessThanOrEqual(2);
+    const text = await scrape(replicas.b.url);
+    expect(
+      sample(text, "b24gw_cache_reads_total", '{kind="booking",outcome="hit"}'),
+    ).toBeGreaterThan(40);
+  });
+
+  it("shows a mutation made through one replica on a read through the other", async () => {
+    replicas = await startReplicas();
+    expect(await name(replicas.b)).toBe("Client consultation");
+    const update = await execute(
+      replicas.a.url,
+      'mutation { updateBooking(id: 14, input: { name: "Changed through A" }) { id } }',
+    );
+    expect(update.errors).toBeUndefined();
+    expect(await name(replicas.b)).toBe("Changed through A");
+    // setBookingClients clears the booking's clients too.
+    await execute(
+      replicas.a.url,
+      "mutation { setBookingClients(bookingId: 14, clients: [{id: 7, type: {code: COMPANY}}]) { bookingId } }",
+    );
+    const clients = await execute<{ booking: { clients: Array<{ id: number }> } }, never>(
+      replicas.b.url,
+      READ,
+    );
+    expect(clients.data?.booking.clients).toEqual([{ id: 7 }]);
+  });
+
+  it("shows a change made on the portal once its event reached the other replica", async () => {
+    replicas = await startReplicas();
+    replicas.portal.setEventHandlerUrl(eventsUrl(replicas.b));
+    expect(await name(replicas.a)).toBe("Client consultation");
+    await portalCall(replicas.portal, "booking.v1.booking.update", {
+      id: 14,
+      fields: { name: "Changed on the portal" },
+    });
+    await until(async () => {
+      const text = await scrape(replicas.b.url);
+      return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) === 1;
+    });
+    expect(await name(replicas.a)).toBe("Changed on the portal");
+  });
+
+  it("never stores a token, and keys carry the portal and a format version", async () => {
+    replicas = await startReplicas();
+    await name(replicas.a);
+    const inspector = new Redis(REDIS_URL);
+    try {
+      const keys = await inspector.keys(`${replicas.prefix}*`);
+      expect(
+        keys.some((key) => /cache:v\d+:[0-9a-f]{12}:webhook:[0-9a-f]{16}:booking:14$/.test(key)),
+      ).toBe(true);
+      const secret = new URL(replicas.portal.webhookUrl).pathname.split("/")[3]!;
+      expect(keys.filter((key) => key.includes(secret))).toEqual([]);
+    } finally {
+      inspector.disconnect();
+    }
+  });
+});
+
+describe("the read cache in OAuth mode", () => {
+  it("keeps each user's entries apart", async () => {
+    const stack = await startStack({
+      oauth: true,
+      portal: { oauthTokens: { "token-of-anna": 1, "token-of-boris": 5 } },
+      env: { CACHE: "memory" },
+    });
+    try {
+      const as = (token: string) =>
+        execute(stack.gateway.url, READ, undefined, { authorization: `Bearer ${token}` });
+      stack.portal.resetStats();
+      expect((await as("token-of-anna")).errors).toBeUndefined();
+      expect((await as("token-of-anna")).errors).toBeUndefined();
+      const afterAnna = stack.portal.stats().httpRequests;
+      expect((await as("token-of-boris")).errors).toBeUndefined();
+      // Boris's read went upstream: Anna's cached entries are not his.
+      expect(stack.portal.stats().httpRequests).toBeGreaterThan(afterAnna);
+      expect(stack.portal.stats().callsByUser).toMatchObject({
+        "1": expect.any(Number),
+        "5": expect.any(Number),
+      });
+      const response = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer token-of-anna" },
+        body: JSON.stringify({ query: READ }),
+      });
+      expect(response.headers.get("cache-control")).toMatch(/private/);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
+describe("the read cache while Redis goes away", () => {
+  let redis: RedisServer;
+  let replicas: Replicas;
+
+  beforeEach(async () => {
+    redis = await startRedisServer();
+  });
+  afterEach(async () => {
+    await replicas.stop();
+    await redis.stop();
+  });
+
+  it("answers correctly from upstream while Redis is down, and shares again once it is back", async () => {
+    // With a rate limit configured, b24gw_rate_limit_shared tells when a replica sees Redis.
+    replicas = await startReplicas({
+      redisUrl: redis.url,
+      env: { BITRIX24_RATE_LIMIT: "standard" },
+    });
+    expect(await name(replicas.a)).toBe("Client consultation");
+    await redis.stop();
+    await until(async () => sample(await scrape(replicas.a.url), "b24gw_rate_limit_shared") !== 1);
+    await execute(
+      replicas.a.url,
+      'mutation { updateBooking(id: 14, input: { name: "During the outage" }) { id } }',
+    );
+    replicas.portal.resetStats();
+    expect(await name(replicas.b)).toBe("During the outage");
+    expect(replicas.portal.stats().httpRequests).toBeGreaterThan(0);
+
+    await redis.start();
+    await until(async () => sample(await scrape(replicas.a.url), "b24gw_rate_limit_shared") === 1);
+    await until(async () => sample(await scrape(replicas.b.url), "b24gw_rate_limit_shared") === 1);
+    expect(await name(replicas.a)).toBe("During the outage");
+    replicas.portal.resetStats();
+    expect(await name(replicas.b)).toBe("During the outage");
+    expect(replicas.portal.stats().httpRequests).toBe(0);
+  });
+});
