@@ -9,6 +9,7 @@ import {
   type Row,
 } from "./scenarios";
 import { liveFanOut } from "./live-fanout";
+import { readCacheMix } from "./read-cache";
 import { soak } from "./soak";
 
 /**
@@ -17,7 +18,8 @@ import { soak } from "./soak";
  * BENCH_SUSTAINED_SECONDS (default 60) and BENCH_CLIENTS (default 150) size scenario (c);
  * BENCH_SOAK_SECONDS (default 300, 0 skips it), BENCH_SOAK_CLIENTS (200) and BENCH_SOAK_LATENCY_MS (20)
  * size the soak (e); BENCH_FANOUT_SUBSCRIBERS (1000) and BENCH_FANOUT_EVENTS (20) the fan-out (f), which
- * needs Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379). BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
+ * needs Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379), as does the read-cache mix (g),
+ * sized by BENCH_CACHE_SECONDS (60) and BENCH_CLIENTS. BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
  * alone.
  */
 async function main(): Promise<void> {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
   const soakClients = Number(process.env.BENCH_SOAK_CLIENTS ?? 200);
   const soakLatency = Number(process.env.BENCH_SOAK_LATENCY_MS ?? 20);
+  const cacheSeconds = Number(process.env.BENCH_CACHE_SECONDS ?? 60);
   const fanOutSubscribers = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 1000);
   const fanOutEvents = Number(process.env.BENCH_FANOUT_EVENTS ?? 20);
   const only = process.env.BENCH_ONLY?.split(",").map((letter) => letter.trim());
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     ["c", () => sustainedLoad(seconds, clients)],
     ["d", () => gatewayOverhead(1000)],
     ["f", () => liveFanOut(fanOutSubscribers, fanOutEvents)],
+    ["g", () => readCacheMix(cacheSeconds, clients)],
     [
       "e",
       () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),
