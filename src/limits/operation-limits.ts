@@ -163,20 +163,7 @@ function refuseFederationFields(
  * comparison with our limit is ours, so no message of the library is ever read.
  */
 function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: LimitSettings): void {
-  const found = { depth: 0, aliases: 0, directives: 0 };
-  const counting = (key: keyof typeof found) => ({
-    n: Number.MAX_SAFE_INTEGER,
-    onAccept: [
-      (_context: unknown, { n }: { n: number }) => {
-        found[key] = Math.max(found[key], n);
-      },
-    ],
-  });
-  validate(schema, document, [
-    maxDepthRule(counting("depth")),
-    maxAliasesRule(counting("aliases")),
-    maxDirectivesRule(counting("directives")),
-  ]);
+  const found = shapeOf(schema, document);
   const checks: Array<[number, number, ErrorCode, string, string]> = [
     [
       found.depth,
@@ -210,6 +197,44 @@ function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: Limit
       );
     }
   }
+}
+
+interface Shape {
+  depth: number;
+  aliases: number;
+  directives: number;
+}
+
+/**
+ * The shape counts of a document, computed once per document: Apollo hands every request of the
+ * same query string the same parsed DocumentNode, so repeated operations skip the walk.
+ */
+const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Shape>>();
+
+function shapeOf(schema: GraphQLSchema, document: DocumentNode): Shape {
+  let bySchema = shapes.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    shapes.set(schema, bySchema);
+  }
+  const known = bySchema.get(document);
+  if (known) return known;
+  const found: Shape = { depth: 0, aliases: 0, directives: 0 };
+  const counting = (key: keyof Shape) => ({
+    n: Number.MAX_SAFE_INTEGER,
+    onAccept: [
+      (_context: unknown, { n }: { n: number }) => {
+        found[key] = Math.max(found[key], n);
+      },
+    ],
+  });
+  validate(schema, document, [
+    maxDepthRule(counting("depth")),
+    maxAliasesRule(counting("aliases")),
+    maxDirectivesRule(counting("directives")),
+  ]);
+  bySchema.set(document, found);
+  return found;
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
