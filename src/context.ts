@@ -102,12 +102,13 @@ export function createContextFactory(
     });
     // Callers who may see different things never share entries: in OAuth mode each access token is
     // its own scope (named by a digest, never the token).
-    const scope = cache.scope(identity ? identityKey(identity) : "none");
+    const identityName = identity ? identityKey(identity) : "none";
+    const scope = cache.scope(identityName);
     return {
       ...createServices(counted, live.announcer, scope),
       live: live.feed({
-        identityKey: identity ? identityKey(identity) : "none",
-        caller: callerKey(input),
+        identityKey: identityName,
+        caller: () => callerKey(input),
         transport: input.transport,
         // Each change's record is read afresh, past the request's own remembered reads.
         services: () =>

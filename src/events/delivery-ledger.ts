@@ -1,5 +1,6 @@
 import type { EventDelivery } from "./event-delivery";
-import { ExpiringCounters, type LedgerOptions } from "./expiring-keys";
+import type { LRUCache } from "lru-cache";
+import { localLedger, type LedgerOptions } from "./local-ledger";
 
 /**
  * Which deliveries were seen already, across replicas: Bitrix24 may deliver one event twice, and
@@ -7,17 +8,17 @@ import { ExpiringCounters, type LedgerOptions } from "./expiring-keys";
  * publishes it. While Redis is away each replica remembers only its own.
  */
 export class DeliveryLedger {
-  private readonly local: ExpiringCounters;
+  private readonly local: LRUCache<string, number>;
 
   constructor(private readonly options: LedgerOptions) {
-    this.local = new ExpiringCounters(options.clock);
+    this.local = localLedger(options);
   }
 
   /** Whether this is the first time `delivery` (same event, ID and ts) is seen. */
   async firstTime(delivery: EventDelivery): Promise<boolean> {
     const key = `event:${delivery.event}:${delivery.id}:${delivery.ts}`;
-    const seenHere = this.local.signed(key) > 0;
-    this.local.setSigned(key, 1, this.options.windowSeconds * 1000);
+    const seenHere = this.local.has(key);
+    this.local.set(key, 1);
     const redis = this.options.redis;
     if (!redis || redis.connection.state !== "ready") return !seenHere;
     try {

@@ -1,5 +1,6 @@
 import type { ChangeNotice } from "./change";
-import { ExpiringCounters, type LedgerOptions } from "./expiring-keys";
+import type { LRUCache } from "lru-cache";
+import { localLedger, type LedgerOptions } from "./local-ledger";
 
 /**
  * Pairs a report with an unmatched report from the other side. The balance of a key counts
@@ -31,10 +32,10 @@ export type ReportSource = "gateway" | "portal";
  * when the pair's own report comes instead: one report per change, possibly late.
  */
 export class EchoLedger {
-  private readonly local: ExpiringCounters;
+  private readonly local: LRUCache<string, number>;
 
   constructor(private readonly options: LedgerOptions) {
-    this.local = new ExpiringCounters(options.clock);
+    this.local = localLedger(options);
   }
 
   /** Whether this report of a change is the first of its pair, to be published. */
@@ -43,7 +44,7 @@ export class EchoLedger {
     if (window === 0) return true;
     const key = `echo:${change.entity}:${change.kind}:${change.id}`;
     const step = source === "gateway" ? 1 : -1;
-    const localFirst = this.claimLocally(key, step, window);
+    const localFirst = this.claimLocally(key, step);
     const redis = this.options.redis;
     if (!redis || redis.connection.state !== "ready") return localFirst;
     try {
@@ -61,9 +62,10 @@ export class EchoLedger {
     }
   }
 
-  private claimLocally(key: string, step: number, windowSeconds: number): boolean {
-    const balance = this.local.signed(key);
-    this.local.setSigned(key, balance + step, windowSeconds * 1000);
+  private claimLocally(key: string, step: number): boolean {
+    const balance = this.local.get(key) ?? 0;
+    if (balance + step === 0) this.local.delete(key);
+    else this.local.set(key, balance + step);
     return balance * step >= 0;
   }
 }

@@ -1,4 +1,4 @@
-import { unitsOfChange } from "../services/invalidation";
+import { unitsOfChange } from "../services/cache-entries";
 import type { ReadCache } from "../cache/read-cache";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
@@ -112,7 +112,8 @@ export class LiveData {
    */
   feed(subscriber: {
     identityKey: string;
-    caller: string;
+    /** Computed only when a subscription starts: plain queries never need it. */
+    caller: () => string;
     transport: string;
     services: () => Services;
   }): LiveFeed {
@@ -120,10 +121,10 @@ export class LiveData {
     return {
       changes: (entity, filter) => {
         // Checked when the subscription starts, so that a refusal reaches the client as an error.
-        this.caps.acquire(subscriber.caller)();
+        this.caps.check(subscriber.caller());
         return filteredChanges((listener) => this.bus.listen(listener), entity, filter, {
           started: (end) => {
-            const release = this.caps.acquire(subscriber.caller);
+            const release = this.caps.acquire(subscriber.caller());
             this.active.add(end);
             metrics?.subscriptionStarted(subscriber.transport);
             return () => {
@@ -147,11 +148,6 @@ export class LiveData {
   /** Resolves once the replica listens to the others (or knows Redis is not there). */
   settled(): Promise<void> {
     return this.bus.settled();
-  }
-
-  /** Subscriptions held now, on every transport. */
-  get subscriptionCount(): number {
-    return this.active.size;
   }
 
   /**

@@ -10,8 +10,8 @@ export class SubscriptionCaps {
 
   constructor(private readonly maxPerCaller: number) {}
 
-  /** Takes one place for `caller`, or refuses; the returned function gives it back (once). */
-  acquire(caller: string): () => void {
+  /** Refuses when `caller` holds as many subscriptions as it may. */
+  check(caller: string): void {
     const count = this.held.get(caller) ?? 0;
     if (count >= this.maxPerCaller) {
       throw new RequestRefusal(
@@ -21,7 +21,12 @@ export class SubscriptionCaps {
         { limit: this.maxPerCaller },
       );
     }
-    this.held.set(caller, count + 1);
+  }
+
+  /** Takes one place for `caller`, or refuses; the returned function gives it back (once). */
+  acquire(caller: string): () => void {
+    this.check(caller);
+    this.held.set(caller, (this.held.get(caller) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;

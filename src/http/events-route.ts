@@ -25,10 +25,14 @@ export function eventsRoute(options: EventsRouteOptions): Router {
   const router = express.Router();
   router.post(
     "/",
+    // Counted before the body is read, so that unreadable deliveries count as received too.
+    (_req, _res, next) => {
+      metrics?.recordEvent("received");
+      next();
+    },
     express.urlencoded({ extended: true, limit: options.maxBodyBytes, parameterLimit: 100 }),
     express.json({ limit: options.maxBodyBytes }),
     (req, res) => {
-      metrics?.recordEvent("received");
       const body: unknown = req.body;
       const token = (body as { auth?: { application_token?: unknown } } | undefined)?.auth
         ?.application_token;

@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
-import { Lexer, Source, TokenKind } from "graphql";
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
+import { tokenLimitRefusal } from "../limits/token-limit";
 import type { CallerAuthenticator } from "../security/caller-auth";
 
 import type { RejectionReason } from "../observability/metrics";
@@ -54,7 +54,8 @@ function isLandingPageRequest(req: Request): boolean {
   );
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+/** The first value of a header that may come more than once. */
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -141,10 +142,7 @@ export function bodyErrorHandler(
   };
 }
 
-/**
- * Refuses a document with more than MAX_TOKENS lexical tokens before anything parses it, counting the
- * way graphql-js's parser does (comments are no tokens). Apollo's own `maxTokens` stays behind it.
- */
+/** Refuses a document with more than MAX_TOKENS tokens; Apollo's own `maxTokens` stays behind it. */
 export function tokenLimitGuard(
   maxTokens: number,
   onReject: (reason: RejectionReason) => void,
@@ -155,34 +153,12 @@ export function tokenLimitGuard(
       .map((operation) => (operation as { query?: unknown } | null)?.query)
       .filter((query): query is string => typeof query === "string");
     for (const query of queries) {
-      if (!exceedsTokens(query, maxTokens)) continue;
+      const refusal = tokenLimitRefusal(query, maxTokens);
+      if (!refusal) continue;
       onReject("too_many_tokens");
-      sendRefusal(
-        res,
-        new RequestRefusal(
-          ErrorCode.TooManyTokens,
-          `The document has more than ${maxTokens} tokens (MAX_TOKENS)`,
-          400,
-          { limit: maxTokens },
-        ),
-      );
+      sendRefusal(res, refusal);
       return;
     }
     next();
   };
-}
-
-/** Whether `query` has more than `limit` tokens; stops counting at the first one past it. */
-function exceedsTokens(query: string, limit: number): boolean {
-  const lexer = new Lexer(new Source(query));
-  let tokens = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) {
-      tokens += 1;
-      if (tokens > limit) return true;
-    }
-  } catch {
-    // A syntax error: GraphQL's parser reports it, with its position.
-  }
-  return false;
 }

@@ -16,8 +16,10 @@ import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
 import { formatGatewayError } from "../errors/to-graphql-error";
 import { checkOperationLimits } from "../limits/operation-limits";
+import { tokenLimitRefusal } from "../limits/token-limit";
 import type { Logger } from "../logger";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
+import { headerValue } from "./http-guards";
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -83,6 +85,8 @@ export function startWsServer(options: WsServerOptions): WsServer {
             ),
           ];
         }
+        const tooLong = tokenLimitRefusal(payload.query, options.limits.maxTokens);
+        if (tooLong) return [tooLong];
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.limits.maxTokens });
@@ -181,8 +185,4 @@ function stringParam(params: Record<string, unknown>, name: string): string | un
     if (key.toLowerCase() === name && typeof value === "string") return value;
   }
   return undefined;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

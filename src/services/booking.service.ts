@@ -10,12 +10,12 @@ import type {
   WireClientType,
 } from "../bitrix/wire-types";
 import type { ScopedCache } from "../cache/read-cache";
-import { listUnits, recordUnits } from "./invalidation";
+import { cachedPage, cachedReads } from "./cache-entries";
 import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
-import { KeyedReads } from "./keyed-reads";
+import type { KeyedReads } from "./keyed-reads";
 import { OwnedListService } from "./owned-list.service";
-import { listKey, readPage, type Page, type PageWindow } from "./paging";
+import type { Page, PageWindow } from "./paging";
 
 export interface BookingQuery {
   filter?: WireBookingFilter;
@@ -35,11 +35,7 @@ export class BookingService {
     private readonly effects: WriteEffects,
   ) {
     this.api = new BookingApi(upstream);
-    this.records = new KeyedReads((id) =>
-      cache.read({ kind: "booking", key: `booking:${id}`, units: recordUnits("booking", id) }, () =>
-        this.api.getBooking(id),
-      ),
-    );
+    this.records = cachedReads(cache, "booking", (id) => this.api.getBooking(id));
     const owned = { entity: "booking" as const, owner: this, cache, effects };
     this.clients = new OwnedListService(new OwnedListApi(upstream, BOOKING_CLIENTS), {
       ...owned,
@@ -56,11 +52,8 @@ export class BookingService {
   }
 
   async list(query: BookingQuery, window: PageWindow): Promise<Page<WireBooking>> {
-    const page = await readPage(window, (index) =>
-      this.cache.read(
-        { kind: "bookingList", key: listKey("booking", query, index), units: listUnits("booking") },
-        () => this.api.listBookings({ ...query, page: index }),
-      ),
+    const page = await cachedPage(this.cache, "booking", query, window, (index) =>
+      this.api.listBookings({ ...query, page: index }),
     );
     for (const booking of page.items) this.remember(booking.id, booking);
     return page;

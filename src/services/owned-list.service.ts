@@ -1,8 +1,8 @@
 import type { OwnedListApi } from "../bitrix/owned-list-api";
-import { recordUnits } from "./invalidation";
+import { cachedReads, unitsOfPart } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
 import type { ChangedEntity } from "./change-announcer";
-import { KeyedReads } from "./keyed-reads";
+import type { KeyedReads } from "./keyed-reads";
 import type { WriteEffects } from "./write-effects";
 
 /** What an owned list tells its owner's service after a write that read the owner back. */
@@ -32,17 +32,7 @@ export class OwnedListService<TItem, TOwner> {
     private readonly api: OwnedListApi<TItem, TOwner>,
     private readonly place: OwnedListPlace<TOwner>,
   ) {
-    const { entity, part, cache } = place;
-    this.lists = new KeyedReads((ownerId) =>
-      cache.read(
-        {
-          kind: `${entity}${part[0]!.toUpperCase()}${part.slice(1)}`,
-          key: `${entity}:${ownerId}:${part}`,
-          units: recordUnits(entity, ownerId),
-        },
-        () => api.list(ownerId),
-      ),
-    );
+    this.lists = cachedReads(place.cache, place.entity, (ownerId) => api.list(ownerId), place.part);
   }
 
   of(ownerId: number): Promise<TItem[]> {
@@ -72,12 +62,7 @@ export class OwnedListService<TItem, TOwner> {
     this.lists.forget(ownerId);
   }
 
-  /**
-   * The owner's entries are stale everywhere, and so are its type's list pages (a booking list can
-   * filter by client).
-   */
   private written(ownerId: number): Promise<void> {
-    const { entity } = this.place;
-    return this.place.effects.changedPart([`${entity}:${ownerId}`, `${entity}:list`]);
+    return this.place.effects.changedPart(unitsOfPart(this.place.entity, ownerId));
   }
 }

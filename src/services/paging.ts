@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { PAGE_SIZE } from "../transport/protocol";
 
 /** Which rows of a list to read: `limit` rows from `offset`. */
@@ -32,10 +31,4 @@ export async function readPage<T>(
     items: rows.slice(start, start + window.limit),
     pageInfo: { ...window, hasMore: rows.length > start + window.limit },
   };
-}
-
-/** The cache key of one upstream page of a list: the query's digest, never its raw text. */
-export function listKey(entity: string, query: object, pageIndex: number): string {
-  const digest = createHash("sha256").update(JSON.stringify(query)).digest("hex").slice(0, 16);
-  return `${entity}:list:${digest}:${pageIndex}`;
 }

@@ -6,11 +6,11 @@ import type {
   WireResourceTypeOrder,
 } from "../bitrix/resource-wire-types";
 import type { ScopedCache } from "../cache/read-cache";
-import { listUnits, recordUnits } from "./invalidation";
+import { cachedPage, cachedReads } from "./cache-entries";
 import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
-import { KeyedReads } from "./keyed-reads";
-import { listKey, readPage, type Page, type PageWindow } from "./paging";
+import type { KeyedReads } from "./keyed-reads";
+import type { Page, PageWindow } from "./paging";
 
 export interface ResourceTypeQuery {
   filter?: WireResourceTypeFilter;
@@ -34,12 +34,7 @@ export class ResourceTypeService {
     private readonly effects: WriteEffects,
   ) {
     this.api = new ResourceTypeApi(upstream);
-    this.records = new KeyedReads((id) =>
-      cache.read(
-        { kind: "resourceType", key: `resourceType:${id}`, units: recordUnits("resourceType", id) },
-        () => this.api.getResourceType(id),
-      ),
-    );
+    this.records = cachedReads(cache, "resourceType", (id) => this.api.getResourceType(id));
   }
 
   get(id: number): Promise<WireResourceType> {
@@ -47,15 +42,8 @@ export class ResourceTypeService {
   }
 
   async list(query: ResourceTypeQuery, window: PageWindow): Promise<Page<WireResourceType>> {
-    const page = await readPage(window, (index) =>
-      this.cache.read(
-        {
-          kind: "resourceTypeList",
-          key: listKey("resourceType", query, index),
-          units: listUnits("resourceType"),
-        },
-        () => this.api.listResourceTypes({ ...query, page: index }),
-      ),
+    const page = await cachedPage(this.cache, "resourceType", query, window, (index) =>
+      this.api.listResourceTypes({ ...query, page: index }),
     );
     for (const type of page.items) this.records.remember(Number(type.id), type);
     return page;

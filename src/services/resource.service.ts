@@ -8,12 +8,12 @@ import type {
   WireSlotFields,
 } from "../bitrix/resource-wire-types";
 import type { ScopedCache } from "../cache/read-cache";
-import { listUnits, recordUnits } from "./invalidation";
+import { cachedPage, cachedReads, unitsOfPart } from "./cache-entries";
 import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
-import { KeyedReads } from "./keyed-reads";
-import { listKey, readPage, type Page, type PageWindow } from "./paging";
+import type { KeyedReads } from "./keyed-reads";
+import type { Page, PageWindow } from "./paging";
 
 export interface ResourceQuery {
   filter?: WireResourceFilter;
@@ -33,18 +33,8 @@ export class ResourceService {
     private readonly bookings: BookingService,
   ) {
     this.api = new ResourceApi(upstream);
-    this.records = new KeyedReads((id) =>
-      cache.read(
-        { kind: "resource", key: `resource:${id}`, units: recordUnits("resource", id) },
-        () => this.api.getResource(id),
-      ),
-    );
-    this.slotLists = new KeyedReads((id) =>
-      cache.read(
-        { kind: "resourceSlots", key: `resource:${id}:slots`, units: recordUnits("resource", id) },
-        () => this.api.listSlots(id),
-      ),
-    );
+    this.records = cachedReads(cache, "resource", (id) => this.api.getResource(id));
+    this.slotLists = cachedReads(cache, "resource", (id) => this.api.listSlots(id), "slots");
   }
 
   get(id: number): Promise<WireResource> {
@@ -57,15 +47,8 @@ export class ResourceService {
   }
 
   async list(query: ResourceQuery, window: PageWindow): Promise<Page<WireResource>> {
-    const page = await readPage(window, (index) =>
-      this.cache.read(
-        {
-          kind: "resourceList",
-          key: listKey("resource", query, index),
-          units: listUnits("resource"),
-        },
-        () => this.api.listResources({ ...query, page: index }),
-      ),
+    const page = await cachedPage(this.cache, "resource", query, window, (index) =>
+      this.api.listResources({ ...query, page: index }),
     );
     for (const resource of page.items) this.records.remember(Number(resource.id), resource);
     return page;
@@ -108,7 +91,7 @@ export class ResourceService {
     withResource: boolean,
   ): Promise<{ slots: WireSlot[]; resource?: WireResource }> {
     const result = await this.api.setSlots(resourceId, slots, withResource);
-    await this.effects.changedPart([`resource:${resourceId}`]);
+    await this.effects.changedPart(unitsOfPart("resource", resourceId));
     this.slotLists.remember(resourceId, result.slots);
     if (result.resource) this.records.remember(resourceId, result.resource);
     return result;
@@ -116,7 +99,7 @@ export class ResourceService {
 
   async clearSlots(resourceId: number, withResource: boolean): Promise<WireResource | undefined> {
     const resource = await this.api.unsetSlots(resourceId, withResource);
-    await this.effects.changedPart([`resource:${resourceId}`]);
+    await this.effects.changedPart(unitsOfPart("resource", resourceId));
     this.slotLists.remember(resourceId, []);
     if (resource) this.records.remember(resourceId, resource);
     return resource;

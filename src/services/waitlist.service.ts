@@ -8,13 +8,13 @@ import type {
 } from "../bitrix/waitlist-wire-types";
 import type { WireBooking, WireBookingFields, WireClient } from "../bitrix/wire-types";
 import type { ScopedCache } from "../cache/read-cache";
-import { listUnits, recordUnits } from "./invalidation";
+import { cachedPage, cachedReads } from "./cache-entries";
 import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
-import { KeyedReads } from "./keyed-reads";
+import type { KeyedReads } from "./keyed-reads";
 import { OwnedListService } from "./owned-list.service";
-import { listKey, readPage, type Page, type PageWindow } from "./paging";
+import type { Page, PageWindow } from "./paging";
 
 /**
  * Every read and write of waitlist items, their clients and links, and the moves between the
@@ -33,12 +33,7 @@ export class WaitListService {
     private readonly bookings: BookingService,
   ) {
     this.api = new WaitListApi(upstream);
-    this.records = new KeyedReads((id) =>
-      cache.read(
-        { kind: "waitListItem", key: `waitListItem:${id}`, units: recordUnits("waitListItem", id) },
-        () => this.api.getWaitListItem(id),
-      ),
-    );
+    this.records = cachedReads(cache, "waitListItem", (id) => this.api.getWaitListItem(id));
     const owned = { entity: "waitListItem" as const, owner: this, cache, effects };
     this.clients = new OwnedListService(new OwnedListApi(upstream, WAITLIST_CLIENTS), {
       ...owned,
@@ -58,15 +53,8 @@ export class WaitListService {
     filter: WireWaitListFilter | undefined,
     window: PageWindow,
   ): Promise<Page<WireWaitListItem>> {
-    const page = await readPage(window, (index) =>
-      this.cache.read(
-        {
-          kind: "waitListItemList",
-          key: listKey("waitListItem", filter ?? {}, index),
-          units: listUnits("waitListItem"),
-        },
-        () => this.api.listWaitListItems({ ...(filter && { filter }), page: index }),
-      ),
+    const page = await cachedPage(this.cache, "waitListItem", filter ?? {}, window, (index) =>
+      this.api.listWaitListItems({ ...(filter && { filter }), page: index }),
     );
     for (const item of page.items) this.remember(item.id, item);
     return page;
@@ -100,8 +88,10 @@ export class WaitListService {
     const booking = await this.api.createBookingFromWaitList(id, fields);
     this.forget(id);
     this.bookings.remember(booking.id, booking);
-    await this.effects.changed({ entity: "waitListItem", kind: "DELETED", id });
-    await this.effects.changed({ entity: "booking", kind: "ADDED", id: Number(booking.id) });
+    await this.effects.changed(
+      { entity: "waitListItem", kind: "DELETED", id },
+      { entity: "booking", kind: "ADDED", id: Number(booking.id) },
+    );
     return booking;
   }
 
@@ -110,8 +100,10 @@ export class WaitListService {
     const item = await this.api.createFromBooking(bookingId);
     this.bookings.forget(bookingId);
     this.remember(item.id, item);
-    await this.effects.changed({ entity: "booking", kind: "DELETED", id: bookingId });
-    await this.effects.changed({ entity: "waitListItem", kind: "ADDED", id: Number(item.id) });
+    await this.effects.changed(
+      { entity: "booking", kind: "DELETED", id: bookingId },
+      { entity: "waitListItem", kind: "ADDED", id: Number(item.id) },
+    );
     return item;
   }
 

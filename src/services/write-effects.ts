@@ -1,4 +1,4 @@
-import { unitsOfChange } from "./invalidation";
+import { unitsOfChange } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
 import type { ChangeAnnouncer, ChangeNotice } from "./change-announcer";
 
@@ -13,10 +13,15 @@ export class WriteEffects {
     private readonly announcer: ChangeAnnouncer,
   ) {}
 
-  /** A write Bitrix24 also reports as an event: invalidated and announced. */
-  async changed(notice: ChangeNotice): Promise<void> {
-    await this.cache.invalidate(unitsOfChange(notice.entity, notice.kind, notice.id));
-    this.announcer.announce(notice);
+  /**
+   * A write Bitrix24 also reports as events (one, or two for a move between waitlist and calendar):
+   * invalidated together, then announced.
+   */
+  async changed(...notices: ChangeNotice[]): Promise<void> {
+    await this.cache.invalidate(
+      notices.flatMap((notice) => unitsOfChange(notice.entity, notice.kind, notice.id)),
+    );
+    for (const notice of notices) this.announcer.announce(notice);
   }
 
   /** A write of what hangs off a record (clients, links, slots): invalidated, with no event. */
