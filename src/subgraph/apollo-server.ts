@@ -4,7 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
-import { ApolloServerPluginSubscriptionCallback } from "@apollo/server/plugin/subscriptionCallback";
 import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { partialErrorsPlugin } from "../errors/partial-errors";
@@ -15,6 +14,7 @@ import type { Logger } from "../logger";
 import type { GatewayMetrics } from "../observability/metrics";
 import { operationObserverPlugin } from "../observability/operation-observer";
 import type { GraphQLSchema } from "graphql";
+import { subscriptionCallbackPlugin } from "./subscription-callback";
 
 /**
  * Apollo Server over the subgraph schema, with the gateway's limits, errors and observers, and
@@ -58,7 +58,7 @@ export async function startApolloServer(options: {
       // it keeps an entry, and private when each caller sees the portal with their own token.
       ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }),
       ...(options.portal.mode === "oauth" ? [privateCachePlugin()] : []),
-      ApolloServerPluginSubscriptionCallback({ logger }),
+      subscriptionCallbackPlugin(logger),
       operationObserverPlugin({ logger, metrics }),
       // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),

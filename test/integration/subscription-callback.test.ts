@@ -132,6 +132,36 @@ describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router u
     await held(0);
   });
 
+  it("refuses a plain HTTP subscription and a callback it could not use, with 400 and the reason", async () => {
+    const send = (extensions?: unknown) =>
+      fetch(stack.gateway.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json;callbackSpec=1.0",
+        },
+        body: JSON.stringify({
+          query: "subscription { bookingChanged { id } }",
+          ...(extensions !== undefined && { extensions }),
+        }),
+      });
+    for (const [extensions, reason] of [
+      [undefined, /graphql-ws/],
+      [{ subscription: { callbackUrl: 5, subscriptionId: "s", verifier: "v" } }, /callbackUrl/],
+      [{ subscription: { callbackUrl } }, /subscriptionId and a verifier/],
+    ] as const) {
+      const answer = await send(extensions);
+      expect(answer.status).toBe(400);
+      const body = (await answer.json()) as {
+        errors: Array<{ message: string; extensions: { code: string } }>;
+      };
+      expect(body.errors[0]!.extensions.code).toBe("BAD_REQUEST");
+      expect(body.errors[0]!.message).toMatch(reason);
+    }
+    // None of them reached the callback.
+    expect(receiver.messages).toEqual([]);
+  });
+
   it("sends complete when the gateway shuts down", async () => {
     expect((await startSubscription(60_000)).status).toBe(200);
     await held(1);
