@@ -1,14 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { agent } from "./measure";
-import {
-  concurrentWrites,
-  gatewayOverhead,
-  pageOfBookings,
-  sustainedLoad,
-  type Row,
-} from "./scenarios";
+import { concurrentWrites, pageOfBookings, sustainedLoad, type Row } from "./scenarios";
 import { liveFanOut } from "./live-fanout";
+import { perOperationCost } from "./per-operation";
 import { readCacheMix } from "./read-cache";
 import { soak } from "./soak";
 
@@ -37,7 +32,7 @@ async function main(): Promise<void> {
     ["a", pageOfBookings],
     ["b", concurrentWrites],
     ["c", () => sustainedLoad(seconds, clients)],
-    ["d", () => gatewayOverhead(1000)],
+    ["d", () => perOperationCost(1000)],
     ["f", () => liveFanOut(fanOutSubscribers, fanOutEvents)],
     ["g", () => readCacheMix(cacheSeconds, clients)],
     [

@@ -10,7 +10,6 @@ export interface Row {
 
 const BOOKINGS_WITH_CLIENTS = `{ bookings(page: {limit: 50}) { items { id name clients { id type { code } } } pageInfo { hasMore } } }`;
 const SET_CLIENTS = `mutation { setBookingClients(bookingId: 14, clients: [{id: 1, type: {code: CONTACT}}, {id: 2, type: {code: CONTACT}}]) { bookingId } }`;
-const SIMPLE_QUERY = `{ booking(id: 14) { id name } }`;
 
 async function withStack<T>(
   portalOptions: DemoPortalOptions,
@@ -203,44 +202,5 @@ export async function sustainedLoad(
         };
       },
     ),
-  ];
-}
-
-/** (d) One simple query, no upstream latency: what the gateway itself adds. */
-export async function gatewayOverhead(samples: number): Promise<Row[]> {
-  return [
-    await withStack({}, { BITRIX24_RATE_LIMIT: "off" }, async (portal, gateway) => {
-      const direct = () => postJson(`${portal.webhookUrl}booking.v1.booking.get`, { id: 14 });
-      const viaGateway = () => graphql(gateway.url, SIMPLE_QUERY);
-      for (let i = 0; i < 300; i += 1) {
-        await direct();
-        await viaGateway();
-      }
-      const directLatencies: number[] = [];
-      const gatewayLatencies: number[] = [];
-      for (let i = 0; i < samples; i += 1) {
-        directLatencies.push(await timed(direct));
-        gatewayLatencies.push(await timed(viaGateway));
-      }
-      const opsPerSecond = async (task: () => Promise<unknown>) => {
-        const count = 2000;
-        const ms = await timed(() =>
-          Promise.all(
-            Array.from({ length: 16 }, async () => {
-              for (let i = 0; i < count / 16; i += 1) await task();
-            }),
-          ),
-        );
-        return round((count / ms) * 1000, 0);
-      };
-      const directOps = await opsPerSecond(direct);
-      const gatewayOps = await opsPerSecond(viaGateway);
-      const added = percentile(gatewayLatencies, 50) - percentile(directLatencies, 50);
-      return {
-        scenario: "(d) simple query, no latency",
-        variant: "gateway vs direct REST",
-        figures: `p50 ${round(percentile(gatewayLatencies, 50), 2)} vs ${round(percentile(directLatencies, 50), 2)} ms (added ${round(added, 2)} ms); p99 ${round(percentile(gatewayLatencies, 99), 2)} vs ${round(percentile(directLatencies, 99), 2)} ms; ${gatewayOps} vs ${directOps} ops/s at 16 concurrent (ratio ${round(gatewayOps / directOps, 2)}); gateway peak RSS ${gateway.peakRssMb()} MB`,
-      };
-    }),
   ];
 }

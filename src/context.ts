@@ -104,22 +104,25 @@ export function createContextFactory(
     // its own scope (named by a digest, never the token).
     const identityName = identity ? identityKey(identity) : "none";
     const scope = cache.scope(identityName);
-    return {
-      ...createServices(counted, live.announcer, scope),
-      live: live.feed({
-        identityKey: identityName,
-        caller: () => callerKey(input),
-        transport: input.transport,
-        // Each change's record is read afresh, past the request's own remembered reads.
-        services: () =>
-          createServices(
-            identity
-              ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
-              : missingTokenUpstream,
-            SILENT_ANNOUNCER,
-            scope,
-          ),
-      }),
+    let feed: LiveFeed | undefined;
+    return createServices(counted, live.announcer, scope, {
+      // Only subscriptions watch changes: the feed is built when one asks for it.
+      get live(): LiveFeed {
+        return (feed ??= live.feed({
+          identityKey: identityName,
+          caller: () => callerKey(input),
+          transport: input.transport,
+          // Each change's record is read afresh, past the request's own remembered reads.
+          services: () =>
+            createServices(
+              identity
+                ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
+                : missingTokenUpstream,
+              SILENT_ANNOUNCER,
+              scope,
+            ),
+        }));
+      },
       request: {
         id: input.requestId,
         caller: input.caller,
@@ -127,7 +130,7 @@ export function createContextFactory(
         wantsCost: input.wantsCost,
       },
       record,
-    };
+    });
   };
 }
 

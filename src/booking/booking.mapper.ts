@@ -18,5 +18,13 @@ export function toBooking(wire: WireBooking): Booking {
 
 function toDateBoundary(wire: WireDateBoundary): DateBoundary {
   const timestamp = Number(wire.timestamp);
-  return { timestamp, timezone: wire.timezone, iso: isoInZone(timestamp, wire.timezone) };
+  const timezone = wire.timezone;
+  return {
+    timestamp,
+    timezone,
+    // Formatting local time is the dearest part of a booking: only a query that selects it pays.
+    get iso() {
+      return isoInZone(timestamp, timezone);
+    },
+  };
 }

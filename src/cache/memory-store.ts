@@ -7,7 +7,12 @@ export class MemoryCacheStore implements CacheStore {
   private readonly gens = new Map<string, number>();
 
   constructor(maxEntries: number) {
-    this.entries = new LRUCache({ max: maxEntries, ttlAutopurge: false });
+    // Counted by maxSize rather than `max`, which would allocate room for every entry up front.
+    this.entries = new LRUCache({
+      maxSize: maxEntries,
+      sizeCalculation: () => 1,
+      ttlAutopurge: false,
+    });
   }
 
   read(entryKey: string, genKeys: readonly string[]): Promise<StoredRead> {

@@ -16,7 +16,10 @@ export interface LedgerOptions {
  */
 export function localLedger(options: LedgerOptions): LRUCache<string, number> {
   return new LRUCache<string, number>({
-    max: 100_000,
+    // A bound counted by maxSize, not `max`: with `max`, lru-cache allocates room for all 100,000
+    // entries up front (about 4 MB per ledger), whether a delivery ever comes or not.
+    maxSize: 100_000,
+    sizeCalculation: () => 1,
     ttl: Math.max(1, options.windowSeconds * 1000),
     // Read the clock on every check: tests move it themselves.
     ttlResolution: 0,

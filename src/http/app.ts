@@ -20,6 +20,7 @@ import {
   tokenLimitGuard,
 } from "./http-guards";
 import { eventsRoute } from "./events-route";
+import { handlerChain } from "./handler-chain";
 import { metricsRoute } from "./metrics-route";
 import { readinessRoute } from "./readiness-route";
 import { requestScope } from "./request-scope";
@@ -48,6 +49,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const reject = (reason: RejectionReason) => metrics?.recordRejection(reason);
   const app = express();
   app.disable("x-powered-by");
+  // An ETag is a hash of every response body; GraphQL POSTs are never revalidated with it.
+  app.set("etag", false);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -63,32 +66,34 @@ export function createHttpApp(options: HttpAppOptions): Express {
   );
   app.use(
     "/graphql",
-    requestScope(config.requestDeadlineMs, logger, reject, options.clock),
-    corsMiddleware(config.corsOrigins),
-    authenticationGuard(options.authenticator, reject),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    bodyErrorHandler(config.limits.maxBodyBytes, reject),
-    batchGuard(config.limits.httpBatching, reject),
-    tokenLimitGuard(config.limits.maxTokens, reject),
-    expressMiddleware(options.apollo, {
-      context: ({ req }) => {
-        const state = requestState(req);
-        const context = options.createContext({
-          authorization: req.headers.authorization,
-          signal: state.abort.signal,
-          requestId: state.requestId,
-          caller: state.caller,
-          wantsCost: req.headers["x-cost"] === "true",
-          // Apollo Router asks for a subscription over HTTP with the callback protocol.
-          transport: (req.body as { extensions?: { subscription?: unknown } } | undefined)
-            ?.extensions?.subscription
-            ? "callback"
-            : "http",
-        });
-        state.record = context.record;
-        return Promise.resolve(context);
-      },
-    }),
+    handlerChain([
+      requestScope(config.requestDeadlineMs, logger, reject, options.clock),
+      corsMiddleware(config.corsOrigins),
+      authenticationGuard(options.authenticator, reject),
+      express.json({ limit: config.limits.maxBodyBytes }),
+      bodyErrorHandler(config.limits.maxBodyBytes, reject),
+      batchGuard(config.limits.httpBatching, reject),
+      tokenLimitGuard(config.limits.maxTokens, reject),
+      expressMiddleware(options.apollo, {
+        context: ({ req }) => {
+          const state = requestState(req);
+          const context = options.createContext({
+            authorization: req.headers.authorization,
+            signal: state.abort.signal,
+            requestId: state.requestId,
+            caller: state.caller,
+            wantsCost: req.headers["x-cost"] === "true",
+            // Apollo Router asks for a subscription over HTTP with the callback protocol.
+            transport: (req.body as { extensions?: { subscription?: unknown } } | undefined)
+              ?.extensions?.subscription
+              ? "callback"
+              : "http",
+          });
+          state.record = context.record;
+          return Promise.resolve(context);
+        },
+      }),
+    ]),
   );
   app.use(finalErrorHandler(logger));
   return app;

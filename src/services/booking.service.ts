@@ -26,25 +26,37 @@ export interface BookingQuery {
 export class BookingService {
   private readonly api: BookingApi;
   private readonly records: KeyedReads<WireBooking>;
-  readonly clients: OwnedListService<WireClient, WireBooking>;
-  readonly externalData: OwnedListService<WireExternalData, WireBooking>;
+  // Built on first use: a query of bookings alone never reads their lists.
+  private clientLists: OwnedListService<WireClient, WireBooking> | undefined;
+  private externalDataLists: OwnedListService<WireExternalData, WireBooking> | undefined;
 
   constructor(
-    upstream: Upstream,
+    private readonly upstream: Upstream,
     private readonly cache: ScopedCache,
     private readonly effects: WriteEffects,
   ) {
     this.api = new BookingApi(upstream);
     this.records = cachedReads(cache, "booking", (id) => this.api.getBooking(id));
-    const owned = { entity: "booking" as const, owner: this, cache, effects };
-    this.clients = new OwnedListService(new OwnedListApi(upstream, BOOKING_CLIENTS), {
-      ...owned,
-      part: "clients",
-    });
-    this.externalData = new OwnedListService(new OwnedListApi(upstream, BOOKING_EXTERNAL_DATA), {
-      ...owned,
-      part: "externalData",
-    });
+  }
+
+  get clients(): OwnedListService<WireClient, WireBooking> {
+    return (this.clientLists ??= new OwnedListService(
+      new OwnedListApi(this.upstream, BOOKING_CLIENTS),
+      { entity: "booking", part: "clients", owner: this, cache: this.cache, effects: this.effects },
+    ));
+  }
+
+  get externalData(): OwnedListService<WireExternalData, WireBooking> {
+    return (this.externalDataLists ??= new OwnedListService(
+      new OwnedListApi(this.upstream, BOOKING_EXTERNAL_DATA),
+      {
+        entity: "booking",
+        part: "externalData",
+        owner: this,
+        cache: this.cache,
+        effects: this.effects,
+      },
+    ));
   }
 
   get(id: number): Promise<WireBooking> {
@@ -94,8 +106,8 @@ export class BookingService {
   /** The booking is gone or moved (to the waitlist): nothing read of it still holds. */
   forget(id: number): void {
     this.records.forget(id);
-    this.clients.forget(id);
-    this.externalData.forget(id);
+    this.clientLists?.forget(id);
+    this.externalDataLists?.forget(id);
   }
 
   /** Bookings changed in ways not known here (a resource they held was deleted). */

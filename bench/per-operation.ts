@@ -1,0 +1,196 @@
+import { join } from "node:path";
+import { Agent, request } from "undici";
+import { startGatewayProcess } from "./gateway-process";
+import { percentile, round, timed } from "./measure";
+import { startNodeProcess, type NodeProcess } from "./node-process";
+import type { Row } from "./scenarios";
+
+const QUERY = JSON.stringify({ query: "{ booking(id: 14) { id name } }" });
+const REST_BODY = JSON.stringify({ id: 14 });
+const CLIENTS = 16;
+const GATEWAY_TOKEN = "bench-caller-token-0123456789";
+
+/**
+ * The gateway as production runs it. Everything at its defaults (caller authentication, query
+ * limits, cost estimate, metrics, one info log line per request written to a pipe, call folding,
+ * circuit breaker), except what this measurement needs: the portal has no request limit, so the
+ * gateway models none, and the read cache is off so that every operation reaches the portal.
+ */
+export const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "info",
+  GATEWAY_TOKENS: GATEWAY_TOKEN,
+  BITRIX24_RATE_LIMIT: "off",
+  CACHE: "off",
+};
+
+interface Target {
+  name: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * (d) `{ booking(id: 14) { id name } }` against a portal that answers at once, through the gateway,
+ * through a bare Apollo Server 5 (bench/bare-apollo-server.ts), and as the direct REST call. Each is
+ * its own process, the portal too, so the load generator only sends. Latency is taken one request
+ * at a time, interleaved, over a warm keep-alive connection and over a new connection per request;
+ * throughput at 16 concurrent keep-alive clients, in interleaved rounds (median of five).
+ */
+export async function perOperationCost(samples: number, rounds = 5): Promise<Row[]> {
+  const portal = await startPortalProcess();
+  const gateway = await startGatewayProcess({
+    BITRIX24_WEBHOOK_URL: portal.url,
+    ...PRODUCTION_ENV,
+  });
+  const bare = await startNodeProcess({
+    args: [join(__dirname, "bare-apollo-server.js")],
+    env: { PORTAL_URL: portal.url },
+    ready: /Bare Apollo Server: (\S+)/,
+  });
+  try {
+    const targets: Target[] = [
+      { name: "direct", url: `${portal.url}booking.v1.booking.get`, body: REST_BODY, headers: {} },
+      {
+        name: "gateway",
+        url: gateway.url,
+        body: QUERY,
+        headers: { authorization: `Bearer ${GATEWAY_TOKEN}` },
+      },
+      { name: "bare", url: bare.url, body: QUERY, headers: {} },
+    ];
+    await checkAnswers(targets);
+    const warm = await latencies(targets, samples, "keep-alive");
+    const cold = await latencies(targets, Math.ceil(samples / 3), "new connection");
+    const throughput = await throughputRounds(targets, rounds);
+    return [
+      latencyRow("keep-alive connection", warm),
+      latencyRow("new connection per request", cold),
+      {
+        scenario: "(d) simple query, no latency",
+        variant: `throughput at ${CLIENTS} concurrent keep-alive clients, median of ${rounds} interleaved rounds`,
+        figures:
+          `gateway ${throughput.gateway} ops/s vs bare Apollo Server ${throughput.bare} ops/s ` +
+          `(ratio ${round(throughput.gateway! / throughput.bare!, 2)}); direct REST ${throughput.direct} ops/s; ` +
+          `peak RSS gateway ${gateway.peakRssMb()} MB vs bare Apollo Server ${bare.peakRssMb()} MB`,
+      },
+    ];
+  } finally {
+    await Promise.all([gateway.stop(), bare.stop()]);
+    await portal.stop();
+  }
+}
+
+function startPortalProcess(): Promise<NodeProcess> {
+  return startNodeProcess({
+    args: [join(__dirname, "..", "src", "demo-portal", "main.js")],
+    env: { DEMO_PORTAL_PORT: "0" },
+    ready: /webhook URL: (\S+)/,
+  });
+}
+
+/** Each target answers the query with booking 14, so no figure below measures an error path. */
+async function checkAnswers(targets: Target[]): Promise<void> {
+  const dispatcher = new Agent();
+  try {
+    for (const target of targets) {
+      const answer = JSON.stringify(await send(target, dispatcher));
+      if (!answer.includes('"id":14')) throw new Error(`${target.name} answered ${answer}`);
+    }
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+async function send(target: Target, dispatcher: Agent): Promise<unknown> {
+  const response = await request(target.url, {
+    method: "POST",
+    dispatcher,
+    headers: { "content-type": "application/json", ...target.headers },
+    body: target.body,
+  });
+  const body = await response.body.json();
+  if (response.statusCode !== 200) throw new Error(`${target.name}: ${response.statusCode}`);
+  return body;
+}
+
+type Samples = Map<string, number[]>;
+
+/**
+ * One request at a time, the targets in turn, so that a slow moment of the machine falls on all of
+ * them alike. "keep-alive": each target over one warm connection of its own; "new connection": a
+ * connection opened for the request and closed after, as a browser's first request.
+ */
+async function latencies(
+  targets: Target[],
+  count: number,
+  connection: "keep-alive" | "new connection",
+): Promise<Samples> {
+  const pools = new Map(targets.map((target) => [target.name, new Agent({ connections: 1 })]));
+  const samples: Samples = new Map(targets.map((target) => [target.name, []]));
+  const once = async (target: Target) => {
+    if (connection === "keep-alive") return send(target, pools.get(target.name)!);
+    const fresh = new Agent({ pipelining: 0 });
+    try {
+      return await send(target, fresh);
+    } finally {
+      await fresh.close();
+    }
+  };
+  try {
+    for (let i = 0; i < 200; i += 1) for (const target of targets) await once(target);
+    for (let i = 0; i < count; i += 1) {
+      for (const target of targets) samples.get(target.name)!.push(await timed(() => once(target)));
+    }
+  } finally {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+  }
+  return samples;
+}
+
+function latencyRow(connection: string, samples: Samples): Row {
+  const at = (name: string, p: number) => percentile(samples.get(name)!, p);
+  const added = (name: string, p: number) => round(at(name, p) - at("direct", p), 2);
+  return {
+    scenario: "(d) simple query, no latency",
+    variant: `latency, one at a time, ${connection}`,
+    figures:
+      `added over direct REST: gateway p50 ${added("gateway", 50)} ms, p99 ${added("gateway", 99)} ms; ` +
+      `bare Apollo Server p50 ${added("bare", 50)} ms, p99 ${added("bare", 99)} ms ` +
+      `(direct REST p50 ${round(at("direct", 50), 2)} ms, p99 ${round(at("direct", 99), 2)} ms)`,
+  };
+}
+
+/** Operations per second of each target, each the median over interleaved rounds. */
+async function throughputRounds(
+  targets: Target[],
+  rounds: number,
+): Promise<Record<string, number>> {
+  const perRound = new Map<string, number[]>(targets.map((target) => [target.name, []]));
+  const dispatcher = new Agent({ connections: CLIENTS, keepAliveTimeout: 30_000 });
+  try {
+    for (const target of targets) await opsPerSecond(target, dispatcher, 500);
+    for (let r = 0; r < rounds; r += 1) {
+      for (const target of targets) {
+        perRound.get(target.name)!.push(await opsPerSecond(target, dispatcher, 3000));
+      }
+    }
+  } finally {
+    await dispatcher.close();
+  }
+  return Object.fromEntries(
+    [...perRound].map(([name, figures]) => [name, round(percentile(figures, 50), 0)]),
+  );
+}
+
+async function opsPerSecond(target: Target, dispatcher: Agent, count: number): Promise<number> {
+  const ms = await timed(() =>
+    Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = 0; i < count / CLIENTS; i += 1) await send(target, dispatcher);
+      }),
+    ),
+  );
+  return (count / ms) * 1000;
+}
