@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
-import type { ReadCache } from "./cache/read-cache";
+import type { ReadCache, ScopedCache } from "./cache/read-cache";
 import type { Clock } from "./clock";
 import { SILENT_ANNOUNCER } from "./services/change-announcer";
 import type { LiveData } from "./events/live-data";
@@ -10,7 +10,8 @@ import type { OperationRecord } from "./observability/operation-observer";
 import type { UpstreamCost } from "./limits/upstream-cost";
 import { bearerToken } from "./security/bearer-token";
 import type { Caller } from "./security/caller-auth";
-import { createServices, type Services } from "./services/services";
+import type { ChangeAnnouncer } from "./services/change-announcer";
+import { createServices, RequestServices, type Services } from "./services/services";
 import { identityKey, type UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
@@ -104,11 +105,10 @@ export function createContextFactory(
     // its own scope (named by a digest, never the token).
     const identityName = identity ? identityKey(identity) : "none";
     const scope = cache.scope(identityName);
-    let feed: LiveFeed | undefined;
-    return createServices(counted, live.announcer, scope, {
+    return new RequestContext(counted, live.announcer, scope, {
       // Only subscriptions watch changes: the feed is built when one asks for it.
-      get live(): LiveFeed {
-        return (feed ??= live.feed({
+      live: () =>
+        live.feed({
           identityKey: identityName,
           caller: () => callerKey(input),
           transport: input.transport,
@@ -121,8 +121,7 @@ export function createContextFactory(
               SILENT_ANNOUNCER,
               scope,
             ),
-        }));
-      },
+        }),
       request: {
         id: input.requestId,
         caller: input.caller,
@@ -132,6 +131,29 @@ export function createContextFactory(
       record,
     });
   };
+}
+
+/** A request's context: its services and live feed, built on first use, and its facts and record. */
+class RequestContext extends RequestServices implements GatewayContext {
+  readonly request: RequestFacts;
+  readonly record: RequestRecord;
+  private readonly feed: { make: () => LiveFeed; made?: LiveFeed };
+
+  constructor(
+    upstream: Upstream,
+    announcer: ChangeAnnouncer,
+    cache: ScopedCache,
+    parts: { live: () => LiveFeed; request: RequestFacts; record: RequestRecord },
+  ) {
+    super(upstream, announcer, cache);
+    this.request = parts.request;
+    this.record = parts.record;
+    this.feed = { make: parts.live };
+  }
+
+  get live(): LiveFeed {
+    return (this.feed.made ??= this.feed.make());
+  }
 }
 
 /** Whose subscriptions count together: one credential, or one kind of caller without one. */

@@ -22,43 +22,66 @@ export interface Services {
 }
 
 /**
- * The services of one request (plus `extra`, whose getters stay getters). Each service is built when
- * a resolver first asks for it: most operations touch one entity, and building all four with their
- * loaders for every request was a measurable share of a simple query's cost.
+ * The services of one request. Each is built when a resolver first asks for it: most operations touch
+ * one entity, and building all four with their loaders for every request was a measurable share of a
+ * simple query's cost. The getters sit on the prototype because Apollo copies a request's context for
+ * each operation (Object.assign, which would call own getters); the copies share `built`, so every
+ * operation of an HTTP batch sees the same services.
  */
-export function createServices<Extra extends object = object>(
+export class RequestServices implements Services {
+  protected readonly built: {
+    effects?: WriteEffects;
+    bookings?: BookingService;
+    resources?: ResourceService;
+    resourceTypes?: ResourceTypeService;
+    waitList?: WaitListService;
+  } = {};
+
+  constructor(
+    protected readonly upstream: Upstream,
+    protected readonly announcer: ChangeAnnouncer,
+    protected readonly cache: ScopedCache,
+  ) {}
+
+  get bookings(): BookingService {
+    return (this.built.bookings ??= new BookingService(this.upstream, this.cache, this.effects()));
+  }
+
+  get resources(): ResourceService {
+    return (this.built.resources ??= new ResourceService(
+      this.upstream,
+      this.cache,
+      this.effects(),
+      this.bookings,
+    ));
+  }
+
+  get resourceTypes(): ResourceTypeService {
+    return (this.built.resourceTypes ??= new ResourceTypeService(
+      this.upstream,
+      this.cache,
+      this.effects(),
+    ));
+  }
+
+  get waitList(): WaitListService {
+    return (this.built.waitList ??= new WaitListService(
+      this.upstream,
+      this.cache,
+      this.effects(),
+      this.bookings,
+    ));
+  }
+
+  private effects(): WriteEffects {
+    return (this.built.effects ??= new WriteEffects(this.cache, this.announcer));
+  }
+}
+
+export function createServices(
   upstream: Upstream,
   announcer: ChangeAnnouncer,
   cache: ScopedCache,
-  extra?: Extra,
-): Services & Extra {
-  let effects: WriteEffects | undefined;
-  let bookings: BookingService | undefined;
-  let resources: ResourceService | undefined;
-  let resourceTypes: ResourceTypeService | undefined;
-  let waitList: WaitListService | undefined;
-  const writeEffects = () => (effects ??= new WriteEffects(cache, announcer));
-  const services: Services = {
-    get bookings() {
-      return (bookings ??= new BookingService(upstream, cache, writeEffects()));
-    },
-    get resources() {
-      return (resources ??= new ResourceService(
-        upstream,
-        cache,
-        writeEffects(),
-        services.bookings,
-      ));
-    },
-    get resourceTypes() {
-      return (resourceTypes ??= new ResourceTypeService(upstream, cache, writeEffects()));
-    },
-    get waitList() {
-      return (waitList ??= new WaitListService(upstream, cache, writeEffects(), services.bookings));
-    },
-  };
-  return Object.defineProperties(
-    services,
-    Object.getOwnPropertyDescriptors(extra ?? {}),
-  ) as Services & Extra;
+): Services {
+  return new RequestServices(upstream, announcer, cache);
 }

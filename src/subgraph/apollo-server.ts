@@ -3,7 +3,6 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { partialErrorsPlugin } from "../errors/partial-errors";
@@ -14,6 +13,7 @@ import type { Logger } from "../logger";
 import type { GatewayMetrics } from "../observability/metrics";
 import { operationObserverPlugin } from "../observability/operation-observer";
 import type { GraphQLSchema } from "graphql";
+import { federatedTracesPlugin } from "./federated-traces";
 import { subscriptionCallbackPlugin } from "./subscription-callback";
 
 /**
@@ -60,8 +60,7 @@ export async function startApolloServer(options: {
       ...(options.portal.mode === "oauth" ? [privateCachePlugin()] : []),
       subscriptionCallbackPlugin(logger),
       operationObserverPlugin({ logger, metrics }),
-      // Federated traces (ftv1) for the router carry timings and paths; error messages are masked.
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      federatedTracesPlugin(),
       config.sandbox
         ? landingPagePlugin({ production: false, headers: sandboxHeaders(config, options.portal) })
         : ApolloServerPluginLandingPageDisabled(),
