@@ -9,7 +9,7 @@ export type GatewayProcess = NodeProcess;
 
 export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   return startNodeProcess({
-    args: startCommandArguments(),
+    args: gatewayStartArguments(),
     // Per-operation figures are measured with the read cache off; scenarios that measure it say so.
     env: { PORT: "0", LOG_LEVEL: "warn", CACHE: "off", ...env },
     ready: /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/,
@@ -20,7 +20,7 @@ export function startGatewayProcess(env: Record<string, string>): Promise<Gatewa
  * The node arguments of `npm start` (V8 flags and entry file), read from package.json so the benchmark
  * measures the gateway exactly as it is started.
  */
-function startCommandArguments(): string[] {
+export function gatewayStartArguments(): string[] {
   const root = join(__dirname, "..", "..");
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     scripts: { start: string };

@@ -45,22 +45,26 @@ export function requestScope(
       caller: { kind: "open", viaRouter: false },
       record: undefined,
     });
-    const cancelSoft = clock.setTimer(deadlineMs, () => abort.abort(new RequestDeadlineExceeded()));
-    const cancelHard = clock.setTimer(deadlineMs + DEADLINE_MARGIN_MS, () => {
-      if (res.headersSent) return;
-      reject("deadline");
-      sendRefusal(
-        res,
-        new RequestRefusal(
-          ErrorCode.GatewayTimeout,
-          `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
-          504,
-        ),
-      );
+    // One timer per request: the hard deadline's timer is set only once the soft one has passed.
+    let cancelHard: (() => void) | undefined;
+    const cancelSoft = clock.setTimer(deadlineMs, () => {
+      abort.abort(new RequestDeadlineExceeded());
+      cancelHard = clock.setTimer(DEADLINE_MARGIN_MS, () => {
+        if (res.headersSent) return;
+        reject("deadline");
+        sendRefusal(
+          res,
+          new RequestRefusal(
+            ErrorCode.GatewayTimeout,
+            `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS)`,
+            504,
+          ),
+        );
+      });
     });
     res.on("close", () => {
       cancelSoft();
-      cancelHard();
+      cancelHard?.();
       // The client going away cancels its upstream work; a finished response does not.
       const aborted = !res.writableFinished;
       if (aborted) abort.abort();

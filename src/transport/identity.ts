@@ -24,9 +24,15 @@ export interface OAuthIdentity {
  * Names derived from an identity, computed once per identity object: every upstream call asks for
  * them, and hashing per call would put a SHA-256 on the hot path.
  */
-const derived = new WeakMap<UpstreamIdentity, { key: string; origin: string }>();
+const derived = new WeakMap<UpstreamIdentity, DerivedNames>();
 
-function derivedOf(identity: UpstreamIdentity): { key: string; origin: string } {
+interface DerivedNames {
+  key: string;
+  origin: string;
+  secrets: string[];
+}
+
+function derivedOf(identity: UpstreamIdentity): DerivedNames {
   let names = derived.get(identity);
   if (!names) {
     const material =
@@ -34,7 +40,11 @@ function derivedOf(identity: UpstreamIdentity): { key: string; origin: string } 
         ? identity.endpoint
         : `${identity.endpoint}\n${identity.accessToken}`;
     const hash = createHash("sha256").update(material).digest("hex").slice(0, 16);
-    names = { key: `${identity.kind}:${hash}`, origin: new URL(identity.endpoint).origin };
+    names = {
+      key: `${identity.kind}:${hash}`,
+      origin: new URL(identity.endpoint).origin,
+      secrets: secretsOf(identity),
+    };
     derived.set(identity, names);
   }
   return names;
@@ -52,6 +62,10 @@ export function portalOrigin(identity: UpstreamIdentity): string {
 
 /** The strings that must never leave the process for this identity. */
 export function identitySecrets(identity: UpstreamIdentity): string[] {
+  return derivedOf(identity).secrets;
+}
+
+function secretsOf(identity: UpstreamIdentity): string[] {
   if (identity.kind === "oauth") return [identity.accessToken];
   const secret = new URL(identity.endpoint).pathname.split("/").filter(Boolean)[2];
   return secret ? [secret, identity.endpoint] : [identity.endpoint];

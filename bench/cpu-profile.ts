@@ -1,0 +1,77 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Agent, request } from "undici";
+import { gatewayStartArguments } from "./gateway-process";
+import { startNodeProcess } from "./node-process";
+import { GATEWAY_TOKEN, PRODUCTION_ENV } from "./per-operation";
+
+/**
+ * `npm run bench:profile`: a CPU profile (node --cpu-prof) of the gateway, started as `npm start`
+ * starts it and configured as in scenario (d), while 16 keep-alive clients send
+ * `{ booking(id: 14) { id name } }`. Prints the top frames by self time as a Markdown table.
+ * BENCH_PROFILE_OPERATIONS (default 16000) sizes the load.
+ */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+async function main(): Promise<void> {
+  const operations = Number(process.env.BENCH_PROFILE_OPERATIONS ?? 16_000);
+  const directory = mkdtempSync(join(tmpdir(), "gateway-profile-"));
+  const portal = await startNodeProcess({
+    args: [join(__dirname, "..", "src", "demo-portal", "main.js")],
+    env: { DEMO_PORTAL_PORT: "0" },
+    ready: /webhook URL: (\S+)/,
+  });
+  const [entry, ...flags] = gatewayStartArguments().reverse();
+  const gateway = await startNodeProcess({
+    args: [`--cpu-prof`, `--cpu-prof-dir=${directory}`, ...flags.reverse(), entry!],
+    env: { PORT: "0", BITRIX24_WEBHOOK_URL: portal.url, ...PRODUCTION_ENV },
+    ready: /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/,
+  });
+  const dispatcher = new Agent({ connections: 16 });
+  const body = JSON.stringify({ query: "{ booking(id: 14) { id name } }" });
+  const headers = { "content-type": "application/json", authorization: `Bearer ${GATEWAY_TOKEN}` };
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let i = 0; i < operations / 16; i += 1) {
+        const response = await request(gateway.url, { method: "POST", dispatcher, headers, body });
+        await response.body.text();
+      }
+    }),
+  );
+  await dispatcher.close();
+  await gateway.stop();
+  await portal.stop();
+  const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
+  if (!file) throw new Error("the gateway wrote no profile");
+  process.stdout.write(topFrames(JSON.parse(readFileSync(join(directory, file), "utf8")), 25));
+  rmSync(directory, { recursive: true, force: true });
+}
+
+/** The frames with the most samples of their own, as a share of all samples. */
+function topFrames(profile: { nodes: ProfileNode[]; samples: number[] }, count: number): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfSamples = new Map<string, number>();
+  for (const id of profile.samples) {
+    const frame = byId.get(id)!.callFrame;
+    const where = frame.url.replace(/^.*node_modules\//, "").replace(/^.*\/dist\//, "");
+    const name = `${frame.functionName || "(anonymous)"}${where ? ` ${where}:${frame.lineNumber + 1}` : ""}`;
+    selfSamples.set(name, (selfSamples.get(name) ?? 0) + 1);
+  }
+  const rows = [...selfSamples]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(
+      ([name, samples]) =>
+        `| ${((100 * samples) / profile.samples.length).toFixed(1)}% | \`${name}\` |`,
+    );
+  return ["| self time | frame |", "|---|---|", ...rows, ""].join("\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
