@@ -57,7 +57,9 @@ function topFrames(profile: { nodes: ProfileNode[]; samples: number[] }, count: 
   const selfSamples = new Map<string, number>();
   for (const id of profile.samples) {
     const frame = byId.get(id)!.callFrame;
-    const where = frame.url.replace(/^.*node_modules\//, "").replace(/^.*\/dist\//, "");
+    const where = frame.url
+      .replace(/^.*node_modules\//, "")
+      .replace(/^file:\/\/.*\/dist\/(src|bench)\//, "$1/");
     const name = `${frame.functionName || "(anonymous)"}${where ? ` ${where}:${frame.lineNumber + 1}` : ""}`;
     selfSamples.set(name, (selfSamples.get(name) ?? 0) + 1);
   }
