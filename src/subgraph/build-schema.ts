@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type PubSub } from "type-graphql";
 import { carryFieldCosts, resolverFieldsWithoutCost } from "./field-costs";
+import { resolvePlainFieldsByDefault } from "./plain-fields";
 import { REFERENCE_RESOLVERS } from "./reference-resolvers";
 import { RESOLVERS } from "./resolvers";
 
@@ -30,6 +31,7 @@ const TOPICS_UNUSED: PubSub = {
  * directives, so the SDL is printed from the AST with them.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  resolvePlainFieldsByDefault();
   const typeGraphQLSchema = await buildSchema({
     resolvers: [...RESOLVERS],
     validate: false,

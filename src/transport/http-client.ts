@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request } from "undici";
-import { systemClock, timeoutSignal, type Clock } from "../clock";
+import { systemClock, type Clock } from "../clock";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
 import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
 import { identitySecrets, type UpstreamIdentity } from "./identity";
@@ -43,12 +43,24 @@ export class HttpClient {
     options: CallOptions = {},
   ): Promise<BitrixSuccess<T>> {
     const scrub = scrubberFor(identity);
-    const body =
-      identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : { ...params };
-    const timeout = timeoutSignal(this.options.clock ?? systemClock, this.options.timeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, timeout.signal])
-      : timeout.signal;
+    const body = identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : params;
+    // One controller for both ends of the call, the caller going away and the timeout: it replaces
+    // AbortSignal.any over a timeout signal, two more signals and their listeners per call.
+    const controller = new AbortController();
+    const callerSignal = options.signal;
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    let timedOut = false;
+    const cancelTimeout = (this.options.clock ?? systemClock).setTimer(
+      this.options.timeoutMs,
+      () => {
+        timedOut = true;
+        controller.abort(
+          new DOMException(`timed out after ${this.options.timeoutMs} ms`, "TimeoutError"),
+        );
+      },
+    );
 
     try {
       const response = await request(`${identity.endpoint}${method}`, {
@@ -56,7 +68,7 @@ export class HttpClient {
         dispatcher: this.agent,
         headers: { "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify(body),
-        signal,
+        signal: controller.signal,
       });
       const text = await response.body.text();
       const contentType = response.headers["content-type"];
@@ -71,13 +83,14 @@ export class HttpClient {
       );
     } catch (error) {
       if (error instanceof BitrixError) throw error;
-      if (options.signal?.aborted) throw abortErrorFor(method, options.signal);
-      if (timeout.signal.aborted) {
+      if (callerSignal?.aborted) throw abortErrorFor(method, callerSignal);
+      if (timedOut) {
         throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
       }
       throw new BitrixNetworkError(method, networkCode(error), error);
     } finally {
-      timeout.dispose();
+      cancelTimeout();
+      callerSignal?.removeEventListener("abort", onCallerAbort);
     }
   }
 
