@@ -12,9 +12,12 @@ import { GATEWAY_TOKEN, PRODUCTION_ENV } from "./per-operation";
  * `{ booking(id: 14) { id name } }`. Prints the top frames by self time as a Markdown table.
  * BENCH_PROFILE_OPERATIONS (default 16000) sizes the load.
  */
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }>;
+  samples: number[];
 }
 
 async function main(): Promise<void> {
@@ -47,12 +50,13 @@ async function main(): Promise<void> {
   await portal.stop();
   const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("the gateway wrote no profile");
-  process.stdout.write(topFrames(JSON.parse(readFileSync(join(directory, file), "utf8")), 25));
+  const profile = JSON.parse(readFileSync(join(directory, file), "utf8")) as CpuProfile;
+  process.stdout.write(topFrames(profile, 25));
   rmSync(directory, { recursive: true, force: true });
 }
 
 /** The frames with the most samples of their own, as a share of all samples. */
-function topFrames(profile: { nodes: ProfileNode[]; samples: number[] }, count: number): string {
+function topFrames(profile: CpuProfile, count: number): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfSamples = new Map<string, number>();
   for (const id of profile.samples) {
