@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Agent, request } from "undici";
-import { startGatewayProcess } from "./gateway-process";
+import { gatewayStartArguments, startGatewayProcess } from "./gateway-process";
 import { percentile, round, timed } from "./measure";
 import { startNodeProcess, type NodeProcess } from "./node-process";
 import type { Row } from "./scenarios";
@@ -70,6 +70,7 @@ export async function perOperationCost(samples: number, rounds = 5): Promise<Row
     const warm = await latencies(targets, samples, "keep-alive");
     const cold = await latencies(targets, Math.ceil(samples / 3), "new connection");
     return [
+      configurationRow(),
       latencyRow("keep-alive connection", warm),
       latencyRow("new connection per request", cold),
       {
@@ -85,6 +86,23 @@ export async function perOperationCost(samples: number, rounds = 5): Promise<Row
     await Promise.all([gateway.stop(), bare.stop()]);
     await portal.stop();
   }
+}
+
+/** What (d) ran: the gateway's command line and environment, and the baseline's. */
+function configurationRow(): Row {
+  const flags = gatewayStartArguments().slice(0, -1).join(" ");
+  const env = Object.entries(PRODUCTION_ENV)
+    .map(([name, value]) => `${name}=${name === "GATEWAY_TOKENS" ? "<token>" : value}`)
+    .join(" ");
+  return {
+    scenario: "(d) simple query, no latency",
+    variant: "configuration",
+    figures:
+      `gateway: node ${flags} (as npm start), ${env}, every other setting at its default ` +
+      `(caller authentication, query limits and cost, metrics, one log line per request to a pipe, ` +
+      `call folding, circuit breaker); bare Apollo Server 5: node bench/bare-apollo-server.js ` +
+      `(Apollo's defaults, one fetch per operation); demo portal as its own process, no latency`,
+  };
 }
 
 function startPortalProcess(): Promise<NodeProcess> {

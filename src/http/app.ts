@@ -49,8 +49,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const reject = (reason: RejectionReason) => metrics?.recordRejection(reason);
   const app = express();
   app.disable("x-powered-by");
-  // An ETag is a hash of every response body; GraphQL POSTs are never revalidated with it.
-  app.set("etag", false);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

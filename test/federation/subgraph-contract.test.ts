@@ -136,4 +136,21 @@ describe("the booking service as a Federation 2 subgraph", () => {
       "booking.v1.booking.externaldata.list": 1,
     });
   });
+
+  it("returns a federated trace (ftv1) only to a request that asks for one", async () => {
+    const post = async (headers: Record<string, string>) => {
+      const response = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query: "{ booking(id: 14) { id name } }" }),
+      });
+      return (await response.json()) as { data?: unknown; extensions?: { ftv1?: unknown } };
+    };
+    const asked = await post({ "apollo-federation-include-trace": "ftv1" });
+    expect(asked.data).toEqual({ booking: { id: 14, name: expect.any(String) } });
+    expect(typeof asked.extensions?.ftv1).toBe("string");
+    const plain = await post({});
+    expect(plain.data).toEqual(asked.data);
+    expect(plain.extensions?.ftv1).toBeUndefined();
+  });
 });
