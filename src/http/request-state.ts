@@ -16,15 +16,18 @@ export interface RequestState {
   record: RequestRecord | undefined;
 }
 
-const states = new WeakMap<Request, RequestState>();
+// A property under a private symbol rather than a WeakMap entry: every request would otherwise add
+// an ephemeron that each garbage collection has to trace.
+const STATE = Symbol("requestState");
+type WithState = Request & { [STATE]?: RequestState };
 
 export function startRequestState(req: Request, state: RequestState): void {
-  states.set(req, state);
+  (req as WithState)[STATE] = state;
 }
 
 /** The state `requestScope` created for `req`; every route behind it has one. */
 export function requestState(req: Request): RequestState {
-  const state = states.get(req);
+  const state = (req as WithState)[STATE];
   if (!state) throw new Error("requestState: the request did not pass through requestScope");
   return state;
 }

@@ -66,9 +66,11 @@ export class GatewayMetrics {
   private readonly retries: Counter<"reason">;
   private readonly circuitState: Gauge<"origin">;
   private readonly circuitRejections: Counter<"origin">;
-  private readonly queuedCalls: Gauge;
-  private readonly requestsInFlight: Gauge;
-  private readonly callsInFlight: Gauge;
+  /**
+   * The transport's queue counts change several times per request; the gauges read the latest
+   * counts when scraped instead of being set on every change.
+   */
+  private queueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
   /** Only with Redis configured: without it the limit is local by design, not degraded. */
   private rateLimitShared: Gauge | undefined;
 
@@ -153,20 +155,30 @@ export class GatewayMetrics {
       labelNames: ["origin"],
       registers,
     });
-    this.queuedCalls = new Gauge({
+    const counts = () => this.queueCounts;
+    new Gauge({
       name: `${PREFIX}upstream_queued_calls`,
       help: "Upstream calls waiting in the queues for the next batch (while others are in flight, or a backoff)",
       registers,
+      collect() {
+        this.set(counts().waitingCalls);
+      },
     });
-    this.requestsInFlight = new Gauge({
+    new Gauge({
       name: `${PREFIX}upstream_requests_in_flight`,
       help: "HTTP requests to the portal on their way, waits for a rate-limit slot included",
       registers,
+      collect() {
+        this.set(counts().requestsInFlight);
+      },
     });
-    this.callsInFlight = new Gauge({
+    new Gauge({
       name: `${PREFIX}upstream_calls_in_flight`,
       help: "Upstream calls carried by the requests on their way",
       registers,
+      collect() {
+        this.set(counts().callsInFlight);
+      },
     });
   }
 
@@ -182,10 +194,8 @@ export class GatewayMetrics {
         this.limiterWait.observe({ granted: String(granted) }, waitMs / 1000),
       circuitRejected: ({ origin, calls }) => this.circuitRejections.inc({ origin }, calls),
       circuitState: ({ origin, state }) => this.circuitState.set({ origin }, CIRCUIT_VALUES[state]),
-      queue: ({ waitingCalls, requestsInFlight, callsInFlight }) => {
-        this.queuedCalls.set(waitingCalls);
-        this.requestsInFlight.set(requestsInFlight);
-        this.callsInFlight.set(callsInFlight);
+      queue: (counts) => {
+        this.queueCounts = counts;
       },
       rateLimitSharing: ({ sharing }) => this.rateLimitShared?.set(sharing === "shared" ? 1 : 0),
     };
