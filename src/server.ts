@@ -11,6 +11,7 @@ import { MemoryCacheStore } from "./cache/memory-store";
 import { RedisCacheStore } from "./cache/redis-store";
 import { LiveData } from "./events/live-data";
 import { createHttpApp, type HttpAppOptions } from "./http/app";
+import { createErrorFormatter } from "./errors/to-graphql-error";
 import { startWsServer, type WsServer } from "./http/ws-server";
 import type { Logger } from "./logger";
 import { CacheMetrics } from "./observability/cache-metrics";
@@ -124,7 +125,7 @@ export async function startGateway(
 async function startServing(
   parts: Omit<HttpAppOptions, "apollo"> & { portal: PortalConfig; cache: ReadCache },
 ) {
-  const { config, logger } = parts;
+  const { config } = parts;
   const schema = await buildGatewaySchema();
   const httpServer = createHttpServer(config);
   const apollo = await startApolloServer({
@@ -142,7 +143,7 @@ async function startServing(
     limits: config.limits,
     federationPublic: config.auth.federationPublic,
     ...config.subscriptions,
-    logger,
+    formatError: createErrorFormatter({ hideSuggestions: config.production }),
   });
   return { httpServer, apollo, ws };
 }

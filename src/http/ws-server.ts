@@ -5,6 +5,7 @@ import {
   parse,
   validate,
   type ExecutionArgs,
+  type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
 import type { Disposable } from "graphql-ws";
@@ -14,10 +15,8 @@ import type { LimitSettings } from "../config";
 import type { ContextInput, GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
-import { formatGatewayError } from "../errors/to-graphql-error";
 import { checkOperationLimits } from "../limits/operation-limits";
 import { tokenLimitRefusal } from "../limits/token-limit";
-import type { Logger } from "../logger";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
 
@@ -31,7 +30,8 @@ export interface WsServerOptions {
   maxPerConnection: number;
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
-  logger: Logger;
+  /** The same formatter as HTTP's, so that both transports show clients the same errors. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 /** What the server keeps per connection, after `connection_init` was accepted. */
@@ -129,14 +129,14 @@ export function startWsServer(options: WsServerOptions): WsServer {
         return args;
       },
       onComplete: (ctx, id) => running.ended(`${ctx.extra.connectionId}:${id}`),
-      onNext: (_ctx, _id, _payload, _args, result) => ({
-        ...result,
-        ...(result.errors && {
-          errors: result.errors.map((error) => formatGatewayError(error.toJSON(), error)),
-        }),
-      }),
+      // Nothing returned: graphql-ws sends the result as it is.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors && {
+          ...result,
+          errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
+        },
       onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatGatewayError(error.toJSON(), error)),
+        errors.map((error) => options.formatError(error.toJSON(), error)),
     },
     wsServer,
     options.keepAliveMs > 0 ? options.keepAliveMs : Number.MAX_SAFE_INTEGER,

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
 import { ApolloServerPluginSubscriptionCallback } from "@apollo/server/plugin/subscriptionCallback";
 import type { Logger } from "../logger";
 import { OperationTypeNode } from "graphql";
@@ -14,27 +14,37 @@ import { RequestRefusal } from "../errors/request-refusal";
  */
 export function subscriptionCallbackPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
   const callbacks = ApolloServerPluginSubscriptionCallback({ logger });
+  // A plain request: only a subscription is refused, and always with the same reason.
+  const plainRequest = Promise.resolve(refusing(NOT_OVER_PLAIN_HTTP, false));
   return {
+    // Apollo's own hooks stay: its serverWillStart stops open callbacks and heartbeats on shutdown.
+    ...callbacks,
     requestDidStart(requestContext) {
       const extension: unknown = requestContext.request.extensions?.subscription;
+      if (extension === undefined) return plainRequest;
       const problem = callbackProblem(extension);
       if (!problem) return callbacks.requestDidStart!(requestContext);
-      return Promise.resolve({
-        didResolveOperation({ operation }) {
-          if (extension !== undefined || operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new RequestRefusal(ErrorCode.BadRequest, problem, 400);
-          }
-          return Promise.resolve();
-        },
-      });
+      return Promise.resolve(refusing(problem, true));
+    },
+  };
+}
+
+const NOT_OVER_PLAIN_HTTP =
+  "Subscriptions are served over graphql-ws (ws://…/graphql) or Apollo's HTTP callback protocol (extensions.subscription), not as a plain HTTP request";
+
+/** Refuses the operation with 400 and `problem`: any operation (`always`), or only a subscription. */
+function refusing(problem: string, always: boolean): GraphQLRequestListener<BaseContext> {
+  return {
+    didResolveOperation({ operation }) {
+      if (always || operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+        throw new RequestRefusal(ErrorCode.BadRequest, problem, 400);
+      }
+      return Promise.resolve();
     },
   };
 }
 
 function callbackProblem(extension: unknown): string | undefined {
-  if (extension === undefined) {
-    return "Subscriptions are served over graphql-ws (ws://…/graphql) or Apollo's HTTP callback protocol (extensions.subscription), not as a plain HTTP request";
-  }
   const callback = extension as {
     callbackUrl?: unknown;
     subscriptionId?: unknown;

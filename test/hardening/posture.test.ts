@@ -1,3 +1,4 @@
+import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { codesOf, gql, post, read, startHardenedStack, type HardenedStack } from "./stack";
 
 const TOKEN = "posture-token-0123456789";
@@ -125,6 +126,22 @@ describe("production posture", () => {
     expect(enumValue.status).toBe(400);
     expect(enumValue.text).not.toMatch(/did you mean/i);
     expect(enumValue.text).not.toContain("CONTACT");
+  });
+
+  it("gives no 'did you mean' hints over graphql-ws either", async () => {
+    const client = wsClient(stack.gateway.url, { Authorization: `Bearer ${TOKEN}` });
+    try {
+      const typo = subscribe(client, "subscription { bookingChanged { kindd } }");
+      const error = await typo.completed.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      const text = JSON.stringify(error);
+      expect(text).toContain("kindd");
+      expect(text).not.toMatch(/did you mean/i);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it("masks a fault inside a resolver as INTERNAL_SERVER_ERROR, with no stack trace, and logs it", async () => {
