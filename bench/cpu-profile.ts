@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
-import { gatewayStartArguments } from "./gateway-process";
-import { startNodeProcess } from "./node-process";
-import { GATEWAY_TOKEN, PRODUCTION_ENV } from "./per-operation";
+import { startGatewayProcess } from "./gateway-process";
+import { GATEWAY_TOKEN, PRODUCTION_ENV, startPortalProcess } from "./per-operation";
 
 /**
  * `npm run bench:profile`: a CPU profile (node --cpu-prof) of the gateway, started as `npm start`
@@ -23,17 +22,11 @@ interface CpuProfile {
 async function main(): Promise<void> {
   const operations = Number(process.env.BENCH_PROFILE_OPERATIONS ?? 16_000);
   const directory = mkdtempSync(join(tmpdir(), "gateway-profile-"));
-  const portal = await startNodeProcess({
-    args: [join(__dirname, "..", "src", "demo-portal", "main.js")],
-    env: { DEMO_PORTAL_PORT: "0" },
-    ready: /webhook URL: (\S+)/,
-  });
-  const [entry, ...flags] = gatewayStartArguments().reverse();
-  const gateway = await startNodeProcess({
-    args: [`--cpu-prof`, `--cpu-prof-dir=${directory}`, ...flags.reverse(), entry!],
-    env: { PORT: "0", BITRIX24_WEBHOOK_URL: portal.url, ...PRODUCTION_ENV },
-    ready: /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/,
-  });
+  const portal = await startPortalProcess();
+  const gateway = await startGatewayProcess(
+    { BITRIX24_WEBHOOK_URL: portal.url, ...PRODUCTION_ENV },
+    ["--cpu-prof", `--cpu-prof-dir=${directory}`],
+  );
   const dispatcher = new Agent({ connections: 16 });
   const body = JSON.stringify({ query: "{ booking(id: 14) { id name } }" });
   const headers = { "content-type": "application/json", authorization: `Bearer ${GATEWAY_TOKEN}` };

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startNodeProcess, type NodeProcess } from "./node-process";
 
-export { currentUsage } from "./node-process";
-
 /** The gateway as its own process, started the way `npm start` starts it. */
 export type GatewayProcess = NodeProcess;
 
-export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+/** `nodeFlags` come before `npm start`'s own (a profiler's, say). */
+export function startGatewayProcess(
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): Promise<GatewayProcess> {
   return startNodeProcess({
-    args: gatewayStartArguments(),
+    args: [...nodeFlags, ...gatewayStartArguments()],
     // Per-operation figures are measured with the read cache off; scenarios that measure it say so.
     env: { PORT: "0", LOG_LEVEL: "warn", CACHE: "off", ...env },
     ready: /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/,

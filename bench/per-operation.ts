@@ -105,7 +105,8 @@ function configurationRow(): Row {
   };
 }
 
-function startPortalProcess(): Promise<NodeProcess> {
+/** The demo portal as its own process, answering at once. */
+export function startPortalProcess(): Promise<NodeProcess> {
   return startNodeProcess({
     args: [join(__dirname, "..", "src", "demo-portal", "main.js")],
     env: { DEMO_PORTAL_PORT: "0" },

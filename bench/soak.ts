@@ -1,5 +1,6 @@
 import { startDemoPortal } from "../src/demo-portal";
-import { currentUsage, startGatewayProcess } from "./gateway-process";
+import { startGatewayProcess } from "./gateway-process";
+import { currentUsage } from "./node-process";
 import { graphql, percentile, round, timed } from "./measure";
 import type { Row } from "./scenarios";
 

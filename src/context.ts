@@ -11,7 +11,7 @@ import type { UpstreamCost } from "./limits/upstream-cost";
 import { bearerToken } from "./security/bearer-token";
 import type { Caller } from "./security/caller-auth";
 import type { ChangeAnnouncer } from "./services/change-announcer";
-import { createServices, RequestServices, type Services } from "./services/services";
+import { RequestServices, type Services } from "./services/services";
 import { identityKey, type UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
@@ -114,7 +114,7 @@ export function createContextFactory(
           transport: input.transport,
           // Each change's record is read afresh, past the request's own remembered reads.
           services: () =>
-            createServices(
+            new RequestServices(
               identity
                 ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
                 : missingTokenUpstream,

@@ -1,7 +1,7 @@
 import type { ChangedEntity, ChangeKindName } from "./change";
 import { PORTAL_EVENTS } from "./portal-events";
 
-/** One event delivery, checked: what it says changed, and the token it was signed with. */
+/** One event delivery, checked: what it says changed. (Its token is checked before, by the route.) */
 export interface EventDelivery {
   event: string;
   entity: ChangedEntity;
@@ -9,7 +9,6 @@ export interface EventDelivery {
   id: number;
   /** The event's `ts`, Unix seconds. */
   ts: number;
-  applicationToken: string | undefined;
 }
 
 export type DeliveryCheck = { ok: true; delivery: EventDelivery } | { ok: false; reason: string };
@@ -34,17 +33,7 @@ export function checkDelivery(body: unknown): DeliveryCheck {
   if (id === undefined) return { ok: false, reason: "`data[ID]` must be a positive integer" };
   const ts = positiveInteger(fields.ts);
   if (ts === undefined) return { ok: false, reason: "`ts` must be a Unix time in seconds" };
-  const token = objectOf(fields.auth).application_token;
-  return {
-    ok: true,
-    delivery: {
-      event,
-      ...meaning,
-      id,
-      ts,
-      applicationToken: typeof token === "string" ? token : undefined,
-    },
-  };
+  return { ok: true, delivery: { event, ...meaning, id, ts } };
 }
 
 function objectOf(value: unknown): Record<string, unknown> {

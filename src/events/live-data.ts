@@ -121,10 +121,11 @@ export class LiveData {
     return {
       changes: (entity, filter) => {
         // Checked when the subscription starts, so that a refusal reaches the client as an error.
-        this.caps.check(subscriber.caller());
+        const caller = subscriber.caller();
+        this.caps.check(caller);
         return filteredChanges((listener) => this.bus.listen(listener), entity, filter, {
           started: (end) => {
-            const release = this.caps.acquire(subscriber.caller());
+            const release = this.caps.acquire(caller);
             this.active.add(end);
             metrics?.subscriptionStarted(subscriber.transport);
             return () => {

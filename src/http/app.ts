@@ -59,7 +59,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
     eventsRoute({
       ...options.events,
       maxBodyBytes: config.events.maxBodyBytes,
-      metrics: options.events.live.metrics,
     }),
   );
   app.use(

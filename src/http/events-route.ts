@@ -8,7 +8,6 @@ export interface EventsRouteOptions {
   applicationTokens: readonly string[];
   maxBodyBytes: number;
   live: LiveData;
-  metrics: LiveMetrics | undefined;
 }
 
 /**
@@ -21,7 +20,7 @@ export interface EventsRouteOptions {
  */
 export function eventsRoute(options: EventsRouteOptions): Router {
   const tokens = new SecretSet(options.applicationTokens);
-  const { metrics } = options;
+  const { metrics } = options.live;
   const router = express.Router();
   router.post(
     "/",

@@ -1,5 +1,10 @@
 import { BookingApi } from "../bitrix/booking-api";
-import { BOOKING_CLIENTS, BOOKING_EXTERNAL_DATA, OwnedListApi } from "../bitrix/owned-list-api";
+import {
+  BOOKING_CLIENTS,
+  BOOKING_EXTERNAL_DATA,
+  OwnedListApi,
+  type OwnedListMethods,
+} from "../bitrix/owned-list-api";
 import type { WireExternalData } from "../bitrix/waitlist-wire-types";
 import type {
   WireBooking,
@@ -40,23 +45,24 @@ export class BookingService {
   }
 
   get clients(): OwnedListService<WireClient, WireBooking> {
-    return (this.clientLists ??= new OwnedListService(
-      new OwnedListApi(this.upstream, BOOKING_CLIENTS),
-      { entity: "booking", part: "clients", owner: this, cache: this.cache, effects: this.effects },
-    ));
+    return (this.clientLists ??= this.ownedList(BOOKING_CLIENTS, "clients"));
   }
 
   get externalData(): OwnedListService<WireExternalData, WireBooking> {
-    return (this.externalDataLists ??= new OwnedListService(
-      new OwnedListApi(this.upstream, BOOKING_EXTERNAL_DATA),
-      {
-        entity: "booking",
-        part: "externalData",
-        owner: this,
-        cache: this.cache,
-        effects: this.effects,
-      },
-    ));
+    return (this.externalDataLists ??= this.ownedList(BOOKING_EXTERNAL_DATA, "externalData"));
+  }
+
+  private ownedList<TItem>(
+    methods: OwnedListMethods,
+    part: string,
+  ): OwnedListService<TItem, WireBooking> {
+    return new OwnedListService(new OwnedListApi<TItem, WireBooking>(this.upstream, methods), {
+      entity: "booking",
+      part,
+      owner: this,
+      cache: this.cache,
+      effects: this.effects,
+    });
   }
 
   get(id: number): Promise<WireBooking> {

@@ -1,5 +1,5 @@
 import type { OwnedListApi } from "../bitrix/owned-list-api";
-import { cachedReads, unitsOfPart } from "./cache-entries";
+import { cachedReads } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
 import type { ChangedEntity } from "./change-announcer";
 import type { KeyedReads } from "./keyed-reads";
@@ -63,6 +63,6 @@ export class OwnedListService<TItem, TOwner> {
   }
 
   private written(ownerId: number): Promise<void> {
-    return this.place.effects.changedPart(unitsOfPart(this.place.entity, ownerId));
+    return this.place.effects.changedPart(this.place.entity, ownerId);
   }
 }

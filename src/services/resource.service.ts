@@ -8,7 +8,7 @@ import type {
   WireSlotFields,
 } from "../bitrix/resource-wire-types";
 import type { ScopedCache } from "../cache/read-cache";
-import { cachedPage, cachedReads, unitsOfPart } from "./cache-entries";
+import { cachedPage, cachedReads } from "./cache-entries";
 import type { WriteEffects } from "./write-effects";
 import type { Upstream } from "../transport/upstream";
 import type { BookingService } from "./booking.service";
@@ -91,7 +91,7 @@ export class ResourceService {
     withResource: boolean,
   ): Promise<{ slots: WireSlot[]; resource?: WireResource }> {
     const result = await this.api.setSlots(resourceId, slots, withResource);
-    await this.effects.changedPart(unitsOfPart("resource", resourceId));
+    await this.effects.changedPart("resource", resourceId);
     this.slotLists.remember(resourceId, result.slots);
     if (result.resource) this.records.remember(resourceId, result.resource);
     return result;
@@ -99,7 +99,7 @@ export class ResourceService {
 
   async clearSlots(resourceId: number, withResource: boolean): Promise<WireResource | undefined> {
     const resource = await this.api.unsetSlots(resourceId, withResource);
-    await this.effects.changedPart(unitsOfPart("resource", resourceId));
+    await this.effects.changedPart("resource", resourceId);
     this.slotLists.remember(resourceId, []);
     if (resource) this.records.remember(resourceId, resource);
     return resource;

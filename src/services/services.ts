@@ -77,11 +77,3 @@ export class RequestServices implements Services {
     return (this.built.effects ??= new WriteEffects(this.cache, this.announcer));
   }
 }
-
-export function createServices(
-  upstream: Upstream,
-  announcer: ChangeAnnouncer,
-  cache: ScopedCache,
-): Services {
-  return new RequestServices(upstream, announcer, cache);
-}

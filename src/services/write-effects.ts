@@ -1,6 +1,6 @@
-import { unitsOfChange } from "./cache-entries";
+import { unitsOfChange, unitsOfPart } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
-import type { ChangeAnnouncer, ChangeNotice } from "./change-announcer";
+import type { ChangeAnnouncer, ChangedEntity, ChangeNotice } from "./change-announcer";
 
 /**
  * What follows a write the portal accepted: what it changed is invalidated in the cache, on every
@@ -25,7 +25,7 @@ export class WriteEffects {
   }
 
   /** A write of what hangs off a record (clients, links, slots): invalidated, with no event. */
-  async changedPart(units: readonly string[]): Promise<void> {
-    await this.cache.invalidate(units);
+  async changedPart(entity: ChangedEntity, id: number): Promise<void> {
+    await this.cache.invalidate(unitsOfPart(entity, id));
   }
 }

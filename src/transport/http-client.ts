@@ -51,11 +51,9 @@ export class HttpClient {
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     if (callerSignal?.aborted) onCallerAbort();
     else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    let timedOut = false;
     const cancelTimeout = (this.options.clock ?? systemClock).setTimer(
       this.options.timeoutMs,
       () => {
-        timedOut = true;
         controller.abort(
           new DOMException(`timed out after ${this.options.timeoutMs} ms`, "TimeoutError"),
         );
@@ -84,7 +82,8 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof BitrixError) throw error;
       if (callerSignal?.aborted) throw abortErrorFor(method, callerSignal);
-      if (timedOut) {
+      // Not the caller: only the timeout aborts the controller otherwise.
+      if (controller.signal.aborted) {
         throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
       }
       throw new BitrixNetworkError(method, networkCode(error), error);
