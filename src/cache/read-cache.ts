@@ -122,7 +122,8 @@ export class ReadCache {
       return hit.value;
     }
     const claim = `${key}:loading`;
-    if (!(await store.claim(claim, 3000))) {
+    const claimed = await store.claim(claim, 3000);
+    if (!claimed) {
       const theirs = await this.waitForOther<T>(store, key, genKeys);
       if (theirs) {
         metrics?.recordRead(entry.kind, "hit");
@@ -137,7 +138,8 @@ export class ReadCache {
       await store.write(key, JSON.stringify({ g: stored.gens, v: value }), this.options.ttlSeconds);
       return value;
     } finally {
-      await store.release(claim);
+      // Only our own claim: after waiting in vain, the claim is still the other replica's.
+      if (claimed) await store.release(claim);
     }
   }
 
