@@ -1,30 +1,19 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler } from "express";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { LiveData } from "../events/live-data";
 import type { ContextInput, GatewayContext } from "../context";
-import { ErrorCode } from "../errors/error-code";
-import { RequestRefusal } from "../errors/request-refusal";
 import type { Logger } from "../logger";
 import type { GatewayMetrics, RejectionReason } from "../observability/metrics";
 import type { Readiness } from "../observability/readiness";
 import type { CallerAuthenticator } from "../security/caller-auth";
-import { corsMiddleware } from "../security/cors";
-import {
-  authenticationGuard,
-  batchGuard,
-  bodyErrorHandler,
-  sendRefusal,
-  tokenLimitGuard,
-} from "./http-guards";
 import { eventsRoute } from "./events-route";
-import { handlerChain } from "./handler-chain";
+import { graphqlRoute, isGraphqlPath } from "./graphql-route";
+import { unhandledError } from "./http-guards";
 import { metricsRoute } from "./metrics-route";
 import { readinessRoute } from "./readiness-route";
-import { requestScope } from "./request-scope";
-import { requestState } from "./request-state";
 
 export interface HttpAppOptions {
   config: Config;
@@ -40,13 +29,16 @@ export interface HttpAppOptions {
 }
 
 /**
- * The HTTP surface: /healthz, /readyz, /metrics, and /graphql behind its guards, in the order a
- * request meets them: request id and deadline, CORS, caller authentication, body, HTTP batching and
- * token limits, then Apollo.
+ * The HTTP surface: /graphql behind its guards (see graphqlRoute), and through express the
+ * operational routes /healthz, /readyz, /metrics and Bitrix24's /bitrix24/events. GraphQL requests
+ * go to their route directly: they are nearly all the traffic, and need none of express.
  */
-export function createHttpApp(options: HttpAppOptions): Express {
+export function createHttpApp(
+  options: HttpAppOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const { config, metrics, logger } = options;
   const reject = (reason: RejectionReason) => metrics?.recordRejection(reason);
+  const graphql = graphqlRoute({ ...options, reject });
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => {
@@ -61,56 +53,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
       maxBodyBytes: config.events.maxBodyBytes,
     }),
   );
-  app.use(
-    "/graphql",
-    handlerChain([
-      requestScope(config.requestDeadlineMs, logger, reject, options.clock),
-      corsMiddleware(config.corsOrigins),
-      authenticationGuard(options.authenticator, reject),
-      express.json({ limit: config.limits.maxBodyBytes }),
-      bodyErrorHandler(config.limits.maxBodyBytes, reject),
-      batchGuard(config.limits.httpBatching, reject),
-      tokenLimitGuard(config.limits.maxTokens, reject),
-      expressMiddleware(options.apollo, {
-        context: ({ req }) => {
-          const state = requestState(req);
-          const context = options.createContext({
-            authorization: req.headers.authorization,
-            signal: state.abort.signal,
-            requestId: state.requestId,
-            caller: state.caller,
-            wantsCost: req.headers["x-cost"] === "true",
-            // Apollo Router asks for a subscription over HTTP with the callback protocol.
-            transport: (req.body as { extensions?: { subscription?: unknown } } | undefined)
-              ?.extensions?.subscription
-              ? "callback"
-              : "http",
-          });
-          state.record = context.record;
-          return Promise.resolve(context);
-        },
-      }),
-    ]),
-  );
   app.use(finalErrorHandler(logger));
-  return app;
+  return (req, res) => {
+    if (isGraphqlPath(req.url)) graphql(req, res);
+    else app(req, res);
+  };
 }
 
-/**
- * Anything that escaped the handlers: a GraphQL-shaped 500 with no detail, logged with the request id.
- * A response already under way (say a 504 sent while Apollo was still finishing) is left alone.
- */
 function finalErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
-    if (res.headersSent) return;
-    const requestId = req.headers["x-request-id"];
-    logger.error(
-      { requestId: res.getHeader("x-request-id") ?? requestId, err: error },
-      "request failed",
-    );
-    sendRefusal(
-      res,
-      new RequestRefusal(ErrorCode.InternalServerError, "Internal server error", 500),
-    );
-  };
+  return (error: unknown, req, res, _next) => unhandledError(logger, error, req, res);
 }

@@ -1,44 +1,55 @@
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
-type Handler = RequestHandler | ErrorRequestHandler;
+/** A request on the GraphQL route: node's own, with the body once the JSON parser has read it. */
+export type HttpRequest = IncomingMessage & { body?: unknown };
+export type Next = (error?: unknown) => void;
+export type Handler = (req: HttpRequest, res: ServerResponse, next: Next) => unknown;
+export type ErrorHandler = (
+  error: unknown,
+  req: HttpRequest,
+  res: ServerResponse,
+  next: Next,
+) => unknown;
 
 /**
- * Express handlers run in order as one handler, with express's own rules: an error (passed to
- * `next`, thrown, or a rejected promise) skips to the next error handler (four parameters), and
- * whatever is left over goes on to the handlers after the chain. Mounted one by one, each would be a
- * router layer that matches the path and trims and restores the URL: on a small query the router
- * cost more than the guards themselves.
+ * Connect-style handlers (cors, body-parser and the gateway's guards) run in order on node's own
+ * request and response, with connect's rules: an error (passed to `next`, thrown, or a rejected
+ * promise) skips to the next error handler (four parameters), and whatever is left over goes to
+ * `done`. The GraphQL route needs no more of a framework than this; express's per-request work
+ * (its request and response prototypes, routing, query parsing, ETag hashing) cost more than the
+ * guards themselves.
  */
-export function handlerChain(handlers: readonly Handler[]): RequestHandler {
-  return (req: Request, res: Response, done: NextFunction) => {
+export function handlerChain(
+  handlers: ReadonlyArray<Handler | ErrorHandler>,
+  done: (error: unknown, req: HttpRequest, res: ServerResponse) => void,
+): (req: HttpRequest, res: ServerResponse) => void {
+  return (req, res) => {
     let index = 0;
-    const next = (error?: unknown): void => {
-      // "route" and "router" are express's own ways of leaving a stack early.
-      if (error === "route" || error === "router") return done(error);
+    const next: Next = (error) => {
       while (index < handlers.length) {
         const handler = handlers[index++]!;
-        // As in express, only a truthy value is an error.
+        // As in connect, only a truthy value is an error.
         if (Boolean(error) !== (handler.length === 4)) continue;
         run(handler, error, req, res, next);
         return;
       }
-      done(error);
+      done(error, req, res);
     };
     next();
   };
 }
 
 function run(
-  handler: Handler,
+  handler: Handler | ErrorHandler,
   error: unknown,
-  req: Request,
-  res: Response,
-  next: NextFunction,
+  req: HttpRequest,
+  res: ServerResponse,
+  next: Next,
 ): void {
   try {
     const result: unknown = !error
-      ? (handler as RequestHandler)(req, res, next)
-      : (handler as ErrorRequestHandler)(error, req, res, next);
+      ? (handler as Handler)(req, res, next)
+      : (handler as ErrorHandler)(error, req, res, next);
     if (result instanceof Promise) {
       result.catch((rejection: unknown) => next(rejection || new Error("Rejected promise")));
     }

@@ -1,16 +1,37 @@
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
 import { tokenLimitRefusal } from "../limits/token-limit";
+import type { Logger } from "../logger";
 import type { CallerAuthenticator } from "../security/caller-auth";
-
 import type { RejectionReason } from "../observability/metrics";
+import type { ErrorHandler, Handler, HttpRequest } from "./handler-chain";
 import { requestState } from "./request-state";
 
 /** Answers in the shape of a GraphQL response, so clients parse every refusal the same way. */
-export function sendRefusal(res: Response, refusal: RequestRefusal): void {
-  res.status(refusal.httpStatus).type("application/json").send(refusal.responseBody());
+export function sendRefusal(res: ServerResponse, refusal: RequestRefusal): void {
+  res.statusCode = refusal.httpStatus;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(refusal.responseBody());
+}
+
+/**
+ * Anything that escaped the handlers: a GraphQL-shaped 500 with no detail, logged with the request id.
+ * A response already under way (say a 504 sent while Apollo was still finishing) is left alone.
+ */
+export function unhandledError(
+  logger: Logger,
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  if (res.headersSent) return;
+  logger.error(
+    { requestId: res.getHeader("x-request-id") ?? req.headers["x-request-id"], err: error },
+    "request failed",
+  );
+  sendRefusal(res, new RequestRefusal(ErrorCode.InternalServerError, "Internal server error", 500));
 }
 
 /**
@@ -21,7 +42,7 @@ export function sendRefusal(res: Response, refusal: RequestRefusal): void {
 export function authenticationGuard(
   authenticator: CallerAuthenticator,
   onReject: (reason: RejectionReason) => void,
-): RequestHandler {
+): Handler {
   return (req, res, next) => {
     if (isLandingPageRequest(req)) {
       next();
@@ -46,12 +67,19 @@ export function authenticationGuard(
   };
 }
 
-function isLandingPageRequest(req: Request): boolean {
+function isLandingPageRequest(req: HttpRequest): boolean {
   return (
     req.method === "GET" &&
-    req.query.query === undefined &&
+    queryParameter(req) === null &&
     (req.headers.accept ?? "").includes("text/html")
   );
+}
+
+/** The `query` parameter of a GET request's URL, where GraphQL over HTTP puts the document. */
+function queryParameter(req: HttpRequest): string | null {
+  const url = req.url ?? "";
+  if (!url.includes("?")) return null;
+  return new URLSearchParams(url.slice(url.indexOf("?"))).get("query");
 }
 
 /** The first value of a header that may come more than once. */
@@ -63,7 +91,7 @@ export function headerValue(value: string | string[] | undefined): string | unde
 export function batchGuard(
   batching: LimitSettings["httpBatching"],
   onReject: (reason: RejectionReason) => void,
-): RequestHandler {
+): Handler {
   return (req, res, next) => {
     const body: unknown = req.body;
     if (!Array.isArray(body)) {
@@ -106,7 +134,7 @@ export function batchGuard(
 export function bodyErrorHandler(
   maxBodyBytes: number,
   onReject: (reason: RejectionReason) => void,
-): ErrorRequestHandler {
+): ErrorHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return;
     const type = (error as { type?: unknown } | null)?.type;
@@ -146,10 +174,10 @@ export function bodyErrorHandler(
 export function tokenLimitGuard(
   maxTokens: number,
   onReject: (reason: RejectionReason) => void,
-): RequestHandler {
+): Handler {
   return (req, res, next) => {
     const body: unknown = req.body;
-    const queries = (Array.isArray(body) ? body : [body ?? req.query])
+    const queries = (Array.isArray(body) ? body : [body ?? { query: queryParameter(req) }])
       .map((operation) => (operation as { query?: unknown } | null)?.query)
       .filter((query): query is string => typeof query === "string");
     for (const query of queries) {

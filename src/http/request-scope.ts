@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import type { RequestHandler } from "express";
 import { RequestDeadlineExceeded } from "../transport/errors";
 import type { Clock } from "../clock";
 import { ErrorCode } from "../errors/error-code";
 import type { Logger } from "../logger";
 import { RequestRefusal } from "../errors/request-refusal";
 import type { RejectionReason } from "../observability/metrics";
+import type { Handler } from "./handler-chain";
 import { sendRefusal } from "./http-guards";
 import type { RequestRecord } from "../context";
 import { requestState, startRequestState } from "./request-state";
@@ -25,7 +25,7 @@ export function requestScope(
   logger: Logger,
   reject: (reason: RejectionReason) => void,
   clock: Clock,
-): RequestHandler {
+): Handler {
   // The request line's fields are the gateway's own (ids, counts, codes, operation names): no path in
   // it can hold a credential, so it skips path redaction, whose wildcard paths pino runs on every
   // field of every line (about 14 KB of garbage per request). The secret scrubber still sees it.
@@ -69,7 +69,7 @@ export function requestScope(
       const aborted = !res.writableFinished;
       if (aborted) abort.abort();
       const state = requestState(req);
-      logRequest(requestLog, req.method, res.statusCode, started, state, aborted);
+      logRequest(requestLog, req.method ?? "", res.statusCode, started, state, aborted);
     });
     next();
   };

@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { IncomingMessage } from "node:http";
 import type { RequestRecord } from "../context";
 import type { Caller } from "../security/caller-auth";
 
@@ -19,14 +19,14 @@ export interface RequestState {
 // A property under a private symbol rather than a WeakMap entry: every request would otherwise add
 // an ephemeron that each garbage collection has to trace.
 const STATE = Symbol("requestState");
-type WithState = Request & { [STATE]?: RequestState };
+type WithState = IncomingMessage & { [STATE]?: RequestState };
 
-export function startRequestState(req: Request, state: RequestState): void {
+export function startRequestState(req: IncomingMessage, state: RequestState): void {
   (req as WithState)[STATE] = state;
 }
 
 /** The state `requestScope` created for `req`; every route behind it has one. */
-export function requestState(req: Request): RequestState {
+export function requestState(req: IncomingMessage): RequestState {
   const state = (req as WithState)[STATE];
   if (!state) throw new Error("requestState: the request did not pass through requestScope");
   return state;

@@ -1,5 +1,4 @@
 import cors from "cors";
-import type { RequestHandler } from "express";
 
 /** Request headers a browser client of this gateway may send. */
 const ALLOWED_HEADERS = [
@@ -16,7 +15,7 @@ const ALLOWED_HEADERS = [
  * development. An origin that is not allowed gets no CORS headers, so its browser refuses to read the
  * answer; no credentials mode (cookies) is offered, since the gateway authenticates by header only.
  */
-export function corsMiddleware(origins: readonly string[] | RegExp): RequestHandler {
+export function corsMiddleware(origins: readonly string[] | RegExp): ReturnType<typeof cors> {
   return cors({
     origin: origins instanceof RegExp ? origins : origins.length > 0 ? [...origins] : false,
     methods: ["GET", "POST"],

@@ -2,7 +2,7 @@ import { Agent, errors as undiciErrors, request } from "undici";
 import { systemClock, type Clock } from "../clock";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
 import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
-import { identitySecrets, type UpstreamIdentity } from "./identity";
+import { endpointPath, identitySecrets, portalOrigin, type UpstreamIdentity } from "./identity";
 
 export interface HttpClientOptions {
   /** Per-call timeout in milliseconds. */
@@ -61,9 +61,11 @@ export class HttpClient {
     );
 
     try {
-      const response = await request(`${identity.endpoint}${method}`, {
+      // Origin and path given apart: the endpoint's URL is parsed once per identity, not per call.
+      const response = await this.agent.request({
+        origin: portalOrigin(identity),
+        path: `${endpointPath(identity)}${method}`,
         method: "POST",
-        dispatcher: this.agent,
         headers: { "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify(body),
         signal: controller.signal,

@@ -29,6 +29,8 @@ const derived = new WeakMap<UpstreamIdentity, DerivedNames>();
 interface DerivedNames {
   key: string;
   origin: string;
+  /** The endpoint's path, to which a method name is appended. */
+  path: string;
   secrets: string[];
 }
 
@@ -40,9 +42,11 @@ function derivedOf(identity: UpstreamIdentity): DerivedNames {
         ? identity.endpoint
         : `${identity.endpoint}\n${identity.accessToken}`;
     const hash = createHash("sha256").update(material).digest("hex").slice(0, 16);
+    const url = new URL(identity.endpoint);
     names = {
       key: `${identity.kind}:${hash}`,
-      origin: new URL(identity.endpoint).origin,
+      origin: url.origin,
+      path: url.pathname,
       secrets: secretsOf(identity),
     };
     derived.set(identity, names);
@@ -58,6 +62,11 @@ export function identityKey(identity: UpstreamIdentity): string {
 /** The portal's origin (`https://portal`): the unit of its rate limit and of the circuit breaker. */
 export function portalOrigin(identity: UpstreamIdentity): string {
   return derivedOf(identity).origin;
+}
+
+/** The endpoint's path (`/rest/1/<secret>/`), parsed once per identity rather than per call. */
+export function endpointPath(identity: UpstreamIdentity): string {
+  return derivedOf(identity).path;
 }
 
 /** The strings that must never leave the process for this identity. */

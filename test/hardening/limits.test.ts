@@ -38,6 +38,17 @@ describe("limits applied before any upstream call", () => {
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ limit: 1000 });
   });
 
+  it("refuses a GET document with more tokens than MAX_TOKENS the same way", async () => {
+    const fields = Array.from({ length: 1000 }, () => "id").join(" ");
+    const query = encodeURIComponent(`{ booking(id: 14) { ${fields} } }`);
+    const response = await fetch(`${stack.gateway.url}?query=${query}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(["TOO_MANY_TOKENS"]);
+  });
+
   it("refuses an operation nested deeper than MAX_DEPTH, fragments included", async () => {
     const response = await expectRefusal(
       gql(

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
 import { createLogger } from "../../src/logger";
+import { handlerChain, type HttpRequest } from "../../src/http/handler-chain";
 import { DEADLINE_MARGIN_MS, requestScope } from "../../src/http/request-scope";
 import { requestState } from "../../src/http/request-state";
 import { ManualClock } from "../helpers/manual-clock";
@@ -13,16 +13,19 @@ describe("the request's wall-clock deadline", () => {
     const logger = createLogger("info", { destination: { write: (line) => void logs.push(line) } });
     const rejections: string[] = [];
     let signal: AbortSignal | undefined;
-    const app = express();
-    app.use(
-      "/graphql",
-      requestScope(150, logger, (reason) => rejections.push(reason), clock),
-      (req) => {
-        // A handler that ignores its cancellation and never answers.
-        signal = requestState(req).abort.signal;
+    const route = handlerChain(
+      [
+        requestScope(150, logger, (reason) => rejections.push(reason), clock),
+        (req: HttpRequest) => {
+          // A handler that ignores its cancellation and never answers.
+          signal = requestState(req).abort.signal;
+        },
+      ],
+      (error) => {
+        throw error;
       },
     );
-    const server = http.createServer(app);
+    const server = http.createServer(route);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
