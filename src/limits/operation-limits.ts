@@ -106,15 +106,18 @@ export function checkOperationLimits(args: {
   onEstimate?: (cost: UpstreamCost) => void;
 }): UpstreamCost | undefined {
   const { schema, document, operation, limits } = args;
-  const fragments = fragmentsOf(document);
-  if (!args.mayUseFederationFields) refuseFederationFields(schema, operation, fragments);
+  const known = memoOf(schema, operation);
+  const fragments = (known.fragments ??= fragmentsOf(document));
+  if (!args.mayUseFederationFields) {
+    known.federationField ??= federationFieldOf(schema, operation, fragments) ?? null;
+    if (known.federationField) refuseFederationField(known.federationField);
+  }
   checkShape(schema, document, limits);
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], args.variables, {
-    maxErrors: 1,
-  });
-  if (coerced.errors) return undefined;
-  const variables = coerced.coerced;
-  const representations = largestRepresentationCount(schema, operation, fragments, variables);
+  const figures = known.constant ?? variableFigures(schema, operation, fragments, args.variables);
+  if (!figures) return undefined;
+  // An operation that declares no variables has the same figures every time it runs.
+  if (!operation.variableDefinitions?.length) known.constant = figures;
+  const { representations, cost } = figures;
   if (representations > limits.maxEntityRepresentations) {
     throw new RequestRefusal(
       ErrorCode.TooManyRepresentations,
@@ -123,7 +126,6 @@ export function checkOperationLimits(args: {
       { limit: limits.maxEntityRepresentations, found: representations },
     );
   }
-  const cost = estimateUpstreamCost(schema, operation, fragments, variables);
   args.onEstimate?.(cost);
   if (cost.upstreamCommands > limits.maxUpstreamCommands) {
     throw new RequestRefusal(
@@ -136,25 +138,80 @@ export function checkOperationLimits(args: {
   return cost;
 }
 
-function refuseFederationFields(
+interface Figures {
+  representations: number;
+  cost: UpstreamCost;
+}
+
+/** What is known of one operation of a parsed document, whatever its variables. */
+interface OperationMemo {
+  fragments?: Record<string, FragmentDefinitionNode>;
+  /** The federation field the operation selects at its root; null when none. */
+  federationField?: string | null;
+  /** Its figures, when it declares no variables. */
+  constant?: Figures;
+}
+
+/**
+ * Apollo hands every request of the same query string the same parsed DocumentNode, so what depends
+ * on the document alone is worked out once per operation node.
+ */
+const memos = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, OperationMemo>>();
+
+function memoOf(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationMemo {
+  let bySchema = memos.get(schema);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    memos.set(schema, bySchema);
+  }
+  let memo = bySchema.get(operation);
+  if (!memo) {
+    memo = {};
+    bySchema.set(operation, memo);
+  }
+  return memo;
+}
+
+/** Representations and cost under these variables; undefined when the variables do not fit. */
+function variableFigures(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
-): void {
+  given: Record<string, unknown>,
+): Figures | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], given, {
+    maxErrors: 1,
+  });
+  if (coerced.errors) return undefined;
+  const variables = coerced.coerced;
+  return {
+    representations: largestRepresentationCount(schema, operation, fragments, variables),
+    cost: estimateUpstreamCost(schema, operation, fragments, variables),
+  };
+}
+
+function federationFieldOf(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): string | undefined {
   const query = schema.getQueryType();
-  if (!query || operation.operation !== OperationTypeNode.QUERY) return;
+  if (!query || operation.operation !== OperationTypeNode.QUERY) return undefined;
   for (const nodes of collectFields({ schema, fragments }, query, [
     operation.selectionSet,
   ]).values()) {
     const name = nodes[0]!.name.value;
-    if (FEDERATION_FIELDS.has(name)) {
-      throw new RequestRefusal(
-        ErrorCode.Forbidden,
-        `${name} is served only to the federation router (requests carrying ROUTER_SECRET), or to anyone with FEDERATION_PUBLIC=on`,
-        403,
-      );
-    }
+    if (FEDERATION_FIELDS.has(name)) return name;
   }
+  return undefined;
+}
+
+function refuseFederationField(name: string): never {
+  throw new RequestRefusal(
+    ErrorCode.Forbidden,
+    `${name} is served only to the federation router (requests carrying ROUTER_SECRET), or to anyone with FEDERATION_PUBLIC=on`,
+    403,
+  );
 }
 
 /**

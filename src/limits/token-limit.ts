@@ -19,6 +19,9 @@ export function tokenLimitRefusal(query: string, maxTokens: number): RequestRefu
 
 /** Whether `query` has more than `limit` tokens; stops counting at the first one past it. */
 function exceedsTokens(query: string, limit: number): boolean {
+  // Every token takes at least one character, so a document no longer than the limit is within it:
+  // nearly every request is decided without lexing.
+  if (query.length <= limit) return false;
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   try {
