@@ -1,7 +1,9 @@
 import type { Server } from "node:http";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
@@ -13,6 +15,7 @@ import type { Logger } from "../logger";
 import type { GatewayMetrics } from "../observability/metrics";
 import { operationObserverPlugin } from "../observability/operation-observer";
 import type { GraphQLSchema } from "graphql";
+import { cachePolicyPlugin } from "./cache-policy";
 import { federatedTracesPlugin } from "./federated-traces";
 import { subscriptionCallbackPlugin } from "./subscription-callback";
 
@@ -56,8 +59,11 @@ export async function startApolloServer(options: {
       partialErrorsPlugin(),
       // Hints for routers and browsers that agree with the gateway's own cache: never longer than
       // it keeps an entry, and private when each caller sees the portal with their own token.
-      ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }),
-      ...(options.portal.mode === "oauth" ? [privateCachePlugin()] : []),
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin({
+        maxAgeSeconds: options.cacheMaxAgeSeconds,
+        scope: options.portal.mode === "oauth" ? "private" : "public",
+      }),
       subscriptionCallbackPlugin(logger),
       operationObserverPlugin({ logger, metrics }),
       federatedTracesPlugin(),
@@ -77,23 +83,4 @@ function sandboxHeaders(config: Config, portal: PortalConfig): Record<string, st
     return { Authorization: "Bearer <your gateway token>" };
   }
   return {};
-}
-
-/** OAuth mode: what one user reads may differ from what another may, so no shared cache holds it. */
-function privateCachePlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        // After execution: restricting the policy before it would make Apollo skip the fields' hints.
-        executionDidStart({ overallCachePolicy }) {
-          return Promise.resolve({
-            executionDidEnd() {
-              overallCachePolicy.restrict({ scope: "PRIVATE" });
-              return Promise.resolve();
-            },
-          });
-        },
-      });
-    },
-  };
 }

@@ -166,6 +166,45 @@ describe("the read cache in OAuth mode", () => {
   });
 });
 
+describe("Cache-Control hints for routers and browsers", () => {
+  async function cacheControl(url: string, query: string): Promise<string | null> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    return response.headers.get("cache-control");
+  }
+
+  it("let a query answered without errors be kept as long as the gateway keeps its entries", async () => {
+    const stack = await startStack({ env: { CACHE: "memory", CACHE_TTL_S: "30" } });
+    try {
+      const { url } = stack.gateway;
+      expect(await cacheControl(url, READ)).toBe("max-age=30, public");
+      // An error, a mutation, a document that does not validate: nothing to keep.
+      expect(await cacheControl(url, "{ booking(id: 999999) { id } }")).toBe("no-store");
+      expect(
+        await cacheControl(
+          url,
+          "mutation { setBookingClients(bookingId: 14, clients: []) { bookingId } }",
+        ),
+      ).toBe("no-store");
+      expect(await cacheControl(url, "{ nope }")).toBe("no-store");
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("say no-store for everything when the cache is off", async () => {
+    const stack = await startStack({ env: { CACHE: "off" } });
+    try {
+      expect(await cacheControl(stack.gateway.url, READ)).toBe("no-store");
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
 describe("the read cache while Redis goes away", () => {
   let redis: RedisServer;
   let replicas: Replicas;
