@@ -13,6 +13,7 @@ import { requestState } from "./request-state";
 export function sendRefusal(res: ServerResponse, refusal: RequestRefusal): void {
   res.statusCode = refusal.httpStatus;
   res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
   res.end(refusal.responseBody());
 }
 

@@ -45,6 +45,7 @@ describe("limits applied before any upstream call", () => {
       headers: { "apollo-require-preflight": "true" },
     });
     expect(response.status).toBe(400);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors.map((error) => error.extensions.code)).toEqual(["TOO_MANY_TOKENS"]);
   });
