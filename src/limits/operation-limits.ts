@@ -16,6 +16,7 @@ import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
 import { collectFields } from "./collect-fields";
+import { PerDocument } from "./per-document";
 import {
   estimateUpstreamCost,
   largestRepresentationCount,
@@ -106,7 +107,7 @@ export function checkOperationLimits(args: {
   onEstimate?: (cost: UpstreamCost) => void;
 }): UpstreamCost | undefined {
   const { schema, document, operation, limits } = args;
-  const known = memoOf(schema, operation);
+  const known = memos.get(schema, operation, () => ({}));
   const fragments = (known.fragments ??= fragmentsOf(document));
   if (!args.mayUseFederationFields) {
     known.federationField ??= federationFieldOf(schema, operation, fragments) ?? null;
@@ -152,25 +153,7 @@ interface OperationMemo {
   constant?: Figures;
 }
 
-/**
- * Apollo hands every request of the same query string the same parsed DocumentNode, so what depends
- * on the document alone is worked out once per operation node.
- */
-const memos = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, OperationMemo>>();
-
-function memoOf(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationMemo {
-  let bySchema = memos.get(schema);
-  if (!bySchema) {
-    bySchema = new WeakMap();
-    memos.set(schema, bySchema);
-  }
-  let memo = bySchema.get(operation);
-  if (!memo) {
-    memo = {};
-    bySchema.set(operation, memo);
-  }
-  return memo;
-}
+const memos = new PerDocument<OperationDefinitionNode, OperationMemo>();
 
 /** Representations and cost under these variables; undefined when the variables do not fit. */
 function variableFigures(
@@ -262,36 +245,27 @@ interface Shape {
   directives: number;
 }
 
-/**
- * The shape counts of a document, computed once per document: Apollo hands every request of the
- * same query string the same parsed DocumentNode, so repeated operations skip the walk.
- */
-const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Shape>>();
+/** The shape counts of a document, computed once per document. */
+const shapes = new PerDocument<DocumentNode, Shape>();
 
 function shapeOf(schema: GraphQLSchema, document: DocumentNode): Shape {
-  let bySchema = shapes.get(schema);
-  if (!bySchema) {
-    bySchema = new WeakMap();
-    shapes.set(schema, bySchema);
-  }
-  const known = bySchema.get(document);
-  if (known) return known;
-  const found: Shape = { depth: 0, aliases: 0, directives: 0 };
-  const counting = (key: keyof Shape) => ({
-    n: Number.MAX_SAFE_INTEGER,
-    onAccept: [
-      (_context: unknown, { n }: { n: number }) => {
-        found[key] = Math.max(found[key], n);
-      },
-    ],
+  return shapes.get(schema, document, () => {
+    const found: Shape = { depth: 0, aliases: 0, directives: 0 };
+    const counting = (key: keyof Shape) => ({
+      n: Number.MAX_SAFE_INTEGER,
+      onAccept: [
+        (_context: unknown, { n }: { n: number }) => {
+          found[key] = Math.max(found[key], n);
+        },
+      ],
+    });
+    validate(schema, document, [
+      maxDepthRule(counting("depth")),
+      maxAliasesRule(counting("aliases")),
+      maxDirectivesRule(counting("directives")),
+    ]);
+    return found;
   });
-  validate(schema, document, [
-    maxDepthRule(counting("depth")),
-    maxAliasesRule(counting("aliases")),
-    maxDirectivesRule(counting("directives")),
-  ]);
-  bySchema.set(document, found);
-  return found;
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
