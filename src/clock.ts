@@ -47,14 +47,29 @@ export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<v
 
 /**
  * A signal that aborts with a "TimeoutError" DOMException once `ms` have passed on `clock`, like
- * `AbortSignal.timeout`. `dispose` cancels the timer when the work finished first.
+ * `AbortSignal.timeout`, or with `linked`'s reason as soon as `linked` aborts (one signal for both,
+ * where `AbortSignal.any` would make two more and their listeners). `dispose` cancels the timer and
+ * lets go of `linked` when the work finished first.
  */
-export function timeoutSignal(clock: Clock, ms: number): { signal: AbortSignal; dispose(): void } {
+export function timeoutSignal(
+  clock: Clock,
+  ms: number,
+  linked?: AbortSignal,
+): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   // Many calls may share one deadline's signal; Node's "possible leak" warning would be a false alarm.
   setMaxListeners(0, controller.signal);
-  const dispose = clock.setTimer(ms, () =>
+  const onLinkedAbort = () => controller.abort(linked?.reason);
+  if (linked?.aborted) onLinkedAbort();
+  else linked?.addEventListener("abort", onLinkedAbort, { once: true });
+  const cancel = clock.setTimer(ms, () =>
     controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError")),
   );
-  return { signal: controller.signal, dispose };
+  return {
+    signal: controller.signal,
+    dispose() {
+      cancel();
+      linked?.removeEventListener("abort", onLinkedAbort);
+    },
+  };
 }

@@ -128,11 +128,13 @@ async function startServing(
   const { config } = parts;
   const schema = await buildGatewaySchema();
   const httpServer = createHttpServer(config);
+  const formatError = createErrorFormatter({ hideSuggestions: config.production });
   const apollo = await startApolloServer({
     ...parts,
     schema,
     httpServer,
     cacheMaxAgeSeconds: parts.cache.enabled ? parts.cache.ttlSeconds : 0,
+    formatError,
   });
   httpServer.on("request", createHttpApp({ ...parts, apollo }));
   const ws = startWsServer({
@@ -143,7 +145,7 @@ async function startServing(
     limits: config.limits,
     federationPublic: config.auth.federationPublic,
     ...config.subscriptions,
-    formatError: createErrorFormatter({ hideSuggestions: config.production }),
+    formatError,
   });
   return { httpServer, apollo, ws };
 }

@@ -56,13 +56,17 @@ export interface ErrorFormatterOptions {
   hideSuggestions: boolean;
 }
 
+/** Apollo's `formatError` signature; graphql-ws errors go through the same one. */
+export type ErrorFormatter = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError;
+
 /**
  * Apollo's `formatError` with the gateway's options: `formatGatewayError`, and schema hints removed
  * if asked.
  */
-export function createErrorFormatter(
-  options: ErrorFormatterOptions,
-): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createErrorFormatter(options: ErrorFormatterOptions): ErrorFormatter {
   return (formatted, error) => {
     const result = formatGatewayError(formatted, error);
     if (!options.hideSuggestions) return result;

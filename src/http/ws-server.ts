@@ -5,7 +5,6 @@ import {
   parse,
   validate,
   type ExecutionArgs,
-  type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
 import type { Disposable } from "graphql-ws";
@@ -15,6 +14,7 @@ import type { LimitSettings } from "../config";
 import type { ContextInput, GatewayContext } from "../context";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
+import type { ErrorFormatter } from "../errors/to-graphql-error";
 import { checkOperationLimits } from "../limits/operation-limits";
 import { tokenLimitRefusal } from "../limits/token-limit";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
@@ -31,7 +31,7 @@ export interface WsServerOptions {
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
   /** The same formatter as HTTP's, so that both transports show clients the same errors. */
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  formatError: ErrorFormatter;
 }
 
 /** What the server keeps per connection, after `connection_init` was accepted. */

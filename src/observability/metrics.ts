@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { QueueCounts } from "../transport/call-queue";
 import type { CircuitState } from "../transport/circuit-breaker";
 import type {
   RateLimitSharing,
@@ -10,6 +11,27 @@ import { ErrorCode } from "../errors/error-code";
 import { LabelSet } from "./label-set";
 
 const PREFIX = "b24gw_";
+
+const NO_QUEUES: QueueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
+
+/** The gauges of the transport's queues: name, help, and the count each shows. */
+const QUEUE_GAUGES: ReadonlyArray<[string, string, keyof QueueCounts]> = [
+  [
+    "upstream_queued_calls",
+    "Upstream calls waiting in the queues for the next batch (while others are in flight, or a backoff)",
+    "waitingCalls",
+  ],
+  [
+    "upstream_requests_in_flight",
+    "HTTP requests to the portal on their way, waits for a rate-limit slot included",
+    "requestsInFlight",
+  ],
+  [
+    "upstream_calls_in_flight",
+    "Upstream calls carried by the requests on their way",
+    "callsInFlight",
+  ],
+];
 
 /** Why a request was refused before it reached Apollo, as a metric label. */
 export type RejectionReason =
@@ -66,11 +88,8 @@ export class GatewayMetrics {
   private readonly retries: Counter<"reason">;
   private readonly circuitState: Gauge<"origin">;
   private readonly circuitRejections: Counter<"origin">;
-  /**
-   * The transport's queue counts change several times per request; the gauges read the latest
-   * counts when scraped instead of being set on every change.
-   */
-  private queueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
+  /** The transport's queue counts, read when /metrics is scraped. */
+  private readQueues: () => Readonly<QueueCounts> = () => NO_QUEUES;
   /** Only with Redis configured: without it the limit is local by design, not degraded. */
   private rateLimitShared: Gauge | undefined;
 
@@ -155,31 +174,17 @@ export class GatewayMetrics {
       labelNames: ["origin"],
       registers,
     });
-    const counts = () => this.queueCounts;
-    new Gauge({
-      name: `${PREFIX}upstream_queued_calls`,
-      help: "Upstream calls waiting in the queues for the next batch (while others are in flight, or a backoff)",
-      registers,
-      collect() {
-        this.set(counts().waitingCalls);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}upstream_requests_in_flight`,
-      help: "HTTP requests to the portal on their way, waits for a rate-limit slot included",
-      registers,
-      collect() {
-        this.set(counts().requestsInFlight);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}upstream_calls_in_flight`,
-      help: "Upstream calls carried by the requests on their way",
-      registers,
-      collect() {
-        this.set(counts().callsInFlight);
-      },
-    });
+    const readQueues = () => this.readQueues();
+    for (const [name, help, count] of QUEUE_GAUGES) {
+      new Gauge({
+        name: `${PREFIX}${name}`,
+        help,
+        registers,
+        collect() {
+          this.set(readQueues()[count]);
+        },
+      });
+    }
   }
 
   /** The transport's events, as metrics. */
@@ -194,8 +199,8 @@ export class GatewayMetrics {
         this.limiterWait.observe({ granted: String(granted) }, waitMs / 1000),
       circuitRejected: ({ origin, calls }) => this.circuitRejections.inc({ origin }, calls),
       circuitState: ({ origin, state }) => this.circuitState.set({ origin }, CIRCUIT_VALUES[state]),
-      queue: (counts) => {
-        this.queueCounts = counts;
+      queueCounts: (read) => {
+        this.readQueues = read;
       },
       rateLimitSharing: ({ sharing }) => this.rateLimitShared?.set(sharing === "shared" ? 1 : 0),
     };

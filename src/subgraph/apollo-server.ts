@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { partialErrorsPlugin } from "../errors/partial-errors";
-import { createErrorFormatter } from "../errors/to-graphql-error";
+import type { ErrorFormatter } from "../errors/to-graphql-error";
 import { landingPagePlugin } from "../landing-page";
 import { operationLimitsPlugin } from "../limits/operation-limits";
 import type { Logger } from "../logger";
@@ -32,6 +32,8 @@ export async function startApolloServer(options: {
   metrics: GatewayMetrics | undefined;
   /** How long the gateway itself may serve a read from its cache; 0 with the cache off. */
   cacheMaxAgeSeconds: number;
+  /** Shared with graphql-ws, so that both transports show clients the same errors. */
+  formatError: ErrorFormatter;
 }): Promise<ApolloServer<GatewayContext>> {
   const { config, metrics, logger } = options;
   const apollo = new ApolloServer<GatewayContext>({
@@ -45,7 +47,7 @@ export async function startApolloServer(options: {
     // Behind the HTTP guard that refuses long documents with TOO_MANY_TOKENS, in case one slips by.
     parseOptions: { maxTokens: config.limits.maxTokens },
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter({ hideSuggestions: config.production }),
+    formatError: options.formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer: options.httpServer,

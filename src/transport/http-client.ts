@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request } from "undici";
-import { systemClock, type Clock } from "../clock";
+import { systemClock, timeoutSignal, type Clock } from "../clock";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
 import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
 import { endpointPath, identitySecrets, portalOrigin, type UpstreamIdentity } from "./identity";
@@ -44,20 +44,12 @@ export class HttpClient {
   ): Promise<BitrixSuccess<T>> {
     const scrub = scrubberFor(identity);
     const body = identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : params;
-    // One controller for both ends of the call, the caller going away and the timeout: it replaces
-    // AbortSignal.any over a timeout signal, two more signals and their listeners per call.
-    const controller = new AbortController();
     const callerSignal = options.signal;
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted) onCallerAbort();
-    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    const cancelTimeout = (this.options.clock ?? systemClock).setTimer(
+    // One signal for both ends of the call: the caller going away, and the timeout.
+    const timeout = timeoutSignal(
+      this.options.clock ?? systemClock,
       this.options.timeoutMs,
-      () => {
-        controller.abort(
-          new DOMException(`timed out after ${this.options.timeoutMs} ms`, "TimeoutError"),
-        );
-      },
+      callerSignal,
     );
 
     try {
@@ -68,7 +60,7 @@ export class HttpClient {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify(body),
-        signal: controller.signal,
+        signal: timeout.signal,
       });
       const text = await response.body.text();
       const contentType = response.headers["content-type"];
@@ -84,14 +76,12 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof BitrixError) throw error;
       if (callerSignal?.aborted) throw abortErrorFor(method, callerSignal);
-      // Not the caller: only the timeout aborts the controller otherwise.
-      if (controller.signal.aborted) {
+      if (timeout.signal.aborted) {
         throw new BitrixTimeoutError(method, this.options.timeoutMs, error);
       }
       throw new BitrixNetworkError(method, networkCode(error), error);
     } finally {
-      cancelTimeout();
-      callerSignal?.removeEventListener("abort", onCallerAbort);
+      timeout.dispose();
     }
   }
 

@@ -47,7 +47,7 @@ function derivedOf(identity: UpstreamIdentity): DerivedNames {
       key: `${identity.kind}:${hash}`,
       origin: url.origin,
       path: url.pathname,
-      secrets: secretsOf(identity),
+      secrets: secretsOf(identity, url.pathname),
     };
     derived.set(identity, names);
   }
@@ -74,8 +74,8 @@ export function identitySecrets(identity: UpstreamIdentity): string[] {
   return derivedOf(identity).secrets;
 }
 
-function secretsOf(identity: UpstreamIdentity): string[] {
+function secretsOf(identity: UpstreamIdentity, path: string): string[] {
   if (identity.kind === "oauth") return [identity.accessToken];
-  const secret = new URL(identity.endpoint).pathname.split("/").filter(Boolean)[2];
+  const secret = path.split("/").filter(Boolean)[2];
   return secret ? [secret, identity.endpoint] : [identity.endpoint];
 }

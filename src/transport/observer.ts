@@ -1,4 +1,5 @@
 import type { RedisState } from "../redis/redis-connection";
+import type { QueueCounts } from "./call-queue";
 import type { CircuitState } from "./circuit-breaker";
 
 /** What the transport reports about each HTTP request, for metrics and logs. */
@@ -29,8 +30,12 @@ export interface UpstreamObserver {
   /** Calls refused without a request because the portal's circuit is open. */
   circuitRejected?(event: { origin: string; calls: number }): void;
   circuitState?(event: { origin: string; state: CircuitState }): void;
-  /** Calls waiting in the queues, and requests on their way with their calls, across all identities. */
-  queue?(event: { waitingCalls: number; requestsInFlight: number; callsInFlight: number }): void;
+  /**
+   * Told once, as the transport starts: how to read the calls waiting in the queues, and the requests
+   * on their way with their calls, across all identities. The counts change several times per
+   * request, so they are read when wanted rather than reported on every change.
+   */
+  queueCounts?(read: () => Readonly<QueueCounts>): void;
   /** Redis changed state, and with it where the rate limit is modelled. */
   rateLimitSharing?(event: { sharing: RateLimitSharing; redis: RedisState }): void;
 }

@@ -85,6 +85,7 @@ export function createTransport(options: TransportOptions): Transport {
   const bounds = new Map<string, InFlightBound>();
   const queues = new Map<string, CallQueue>();
   const totals: QueueCounts = { waitingCalls: 0, requestsInFlight: 0, callsInFlight: 0 };
+  observer?.queueCounts?.(() => totals);
   const queueOf = (identity: UpstreamIdentity): CallQueue => {
     const key = identityKey(identity);
     let queue = queues.get(key);
@@ -104,7 +105,6 @@ export function createTransport(options: TransportOptions): Transport {
             totals.waitingCalls += delta.waitingCalls;
             totals.requestsInFlight += delta.requestsInFlight;
             totals.callsInFlight += delta.callsInFlight;
-            observer?.queue?.({ ...totals });
           },
           // OAuth identities come and go with their users: an idle queue is forgotten.
           idle: () => queues.delete(key),
