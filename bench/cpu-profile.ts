@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { startGatewayProcess } from "./gateway-process";
-import { GATEWAY_TOKEN, PRODUCTION_ENV, startPortalProcess } from "./per-operation";
+import { gatewayTarget, opsPerSecond, PRODUCTION_ENV, startPortalProcess } from "./per-operation";
 
 /**
  * `npm run bench:profile`: a CPU profile (node --cpu-prof) of the gateway, started as `npm start`
@@ -28,16 +28,7 @@ async function main(): Promise<void> {
     ["--cpu-prof", `--cpu-prof-dir=${directory}`],
   );
   const dispatcher = new Agent({ connections: 16 });
-  const body = JSON.stringify({ query: "{ booking(id: 14) { id name } }" });
-  const headers = { "content-type": "application/json", authorization: `Bearer ${GATEWAY_TOKEN}` };
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      for (let i = 0; i < operations / 16; i += 1) {
-        const response = await request(gateway.url, { method: "POST", dispatcher, headers, body });
-        await response.body.text();
-      }
-    }),
-  );
+  await opsPerSecond(gatewayTarget(gateway.url), dispatcher, operations);
   await dispatcher.close();
   await gateway.stop();
   await portal.stop();

@@ -29,22 +29,50 @@ export async function graphql(
 }
 
 /**
- * The same POST over a connection of its own, opened for it and closed after: what a browser that
- * has not talked to the gateway before sends. Connection setup is part of what is measured.
+ * POSTs `body`, JSON already serialised, and returns the parsed answer; any status but 200 fails, so
+ * that no figure counts a refusal as an operation.
  */
-export async function graphqlOnNewConnection(url: string, query: string): Promise<unknown> {
+export async function postOk(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  dispatcher: Agent = agent,
+): Promise<unknown> {
+  const response = await request(url, {
+    method: "POST",
+    dispatcher,
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  const answer = await response.body.json();
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+  return answer;
+}
+
+/**
+ * Runs `send` over a connection of its own, opened for it and closed after: what a browser that has
+ * not talked to the server before does. Connection setup is part of what is measured.
+ */
+export async function onNewConnection<T>(send: (dispatcher: Agent) => Promise<T>): Promise<T> {
   const dispatcher = new Agent({ pipelining: 0 });
   try {
+    return await send(dispatcher);
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+/** A GraphQL POST on a new connection (see onNewConnection). */
+export function graphqlOnNewConnection(url: string, query: string): Promise<unknown> {
+  return onNewConnection(async (dispatcher) => {
     const response = await request(url, {
       method: "POST",
       dispatcher,
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query }),
     });
-    return await response.body.json();
-  } finally {
-    await dispatcher.close();
-  }
+    return response.body.json();
+  });
 }
 
 /** Runs `task` and returns its duration in milliseconds. */

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { gatewayStartArguments, startGatewayProcess } from "./gateway-process";
-import { percentile, round, timed } from "./measure";
+import { onNewConnection, percentile, postOk, round, timed } from "./measure";
 import { startNodeProcess, type NodeProcess } from "./node-process";
 import type { Row } from "./scenarios";
 
@@ -10,7 +10,7 @@ const REST_BODY = JSON.stringify({ id: 14 });
 const CLIENTS = 16;
 /** Requests in a row to one target when latency is measured. */
 const BLOCK = 50;
-export const GATEWAY_TOKEN = "bench-caller-token-0123456789";
+const GATEWAY_TOKEN = "bench-caller-token-0123456789";
 
 /**
  * The gateway as production runs it. Everything at its defaults (caller authentication, query
@@ -26,7 +26,7 @@ export const PRODUCTION_ENV = {
   CACHE: "off",
 };
 
-interface Target {
+export interface Target {
   name: string;
   url: string;
   body: string;
@@ -55,12 +55,7 @@ export async function perOperationCost(samples: number, rounds = 5): Promise<Row
   try {
     const targets: Target[] = [
       { name: "direct", url: `${portal.url}booking.v1.booking.get`, body: REST_BODY, headers: {} },
-      {
-        name: "gateway",
-        url: gateway.url,
-        body: QUERY,
-        headers: { authorization: `Bearer ${GATEWAY_TOKEN}` },
-      },
+      gatewayTarget(gateway.url),
       { name: "bare", url: bare.url, body: QUERY, headers: {} },
     ];
     await checkAnswers(targets);
@@ -86,6 +81,16 @@ export async function perOperationCost(samples: number, rounds = 5): Promise<Row
     await Promise.all([gateway.stop(), bare.stop()]);
     await portal.stop();
   }
+}
+
+/** The gateway at `url`, asked (d)'s query with the caller token of PRODUCTION_ENV. */
+export function gatewayTarget(url: string): Target {
+  return {
+    name: "gateway",
+    url,
+    body: QUERY,
+    headers: { authorization: `Bearer ${GATEWAY_TOKEN}` },
+  };
 }
 
 /** What (d) ran: the gateway's command line and environment, and the baseline's. */
@@ -127,16 +132,8 @@ async function checkAnswers(targets: Target[]): Promise<void> {
   }
 }
 
-async function send(target: Target, dispatcher: Agent): Promise<unknown> {
-  const response = await request(target.url, {
-    method: "POST",
-    dispatcher,
-    headers: { "content-type": "application/json", ...target.headers },
-    body: target.body,
-  });
-  const body = await response.body.json();
-  if (response.statusCode !== 200) throw new Error(`${target.name}: ${response.statusCode}`);
-  return body;
+function send(target: Target, dispatcher: Agent): Promise<unknown> {
+  return postOk(target.url, target.body, target.headers, dispatcher);
 }
 
 type Samples = Map<string, number[]>;
@@ -155,15 +152,10 @@ async function latencies(
 ): Promise<Samples> {
   const pools = new Map(targets.map((target) => [target.name, new Agent({ connections: 1 })]));
   const samples: Samples = new Map(targets.map((target) => [target.name, []]));
-  const once = async (target: Target) => {
-    if (connection === "keep-alive") return send(target, pools.get(target.name)!);
-    const fresh = new Agent({ pipelining: 0 });
-    try {
-      return await send(target, fresh);
-    } finally {
-      await fresh.close();
-    }
-  };
+  const once = (target: Target) =>
+    connection === "keep-alive"
+      ? send(target, pools.get(target.name)!)
+      : onNewConnection((fresh) => send(target, fresh));
   try {
     for (const target of targets) for (let i = 0; i < 200; i += 1) await once(target);
     for (let done = 0; done < count; done += BLOCK) {
@@ -214,7 +206,12 @@ async function throughputRounds(
   );
 }
 
-async function opsPerSecond(target: Target, dispatcher: Agent, count: number): Promise<number> {
+/** Operations per second of `count` operations sent by CLIENTS clients, each one at a time. */
+export async function opsPerSecond(
+  target: Target,
+  dispatcher: Agent,
+  count: number,
+): Promise<number> {
   const ms = await timed(() =>
     Promise.all(
       Array.from({ length: CLIENTS }, async () => {
