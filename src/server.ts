@@ -349,11 +349,22 @@ function createAuthenticator(
   return authenticator;
 }
 
+/**
+ * One HTTP server for /graphql, graphql-ws, the events route and the operational routes. An idle
+ * keep-alive connection is closed only after KEEP_ALIVE_TIMEOUT_MS, longer than the routers and load
+ * balancers in front keep their pooled connections: were the gateway to close first (node's default
+ * is 5 s), a request they send on a connection at that moment fails with "socket hang up" or a 502.
+ * The headers timeout stays above it, as node's docs advise, and the request timeout above both, so
+ * slow or idle clients still cannot hold sockets for ever.
+ */
 function createHttpServer(config: Config): http.Server {
   const httpServer = http.createServer();
-  // Slow or idle clients cannot hold sockets for ever.
-  httpServer.requestTimeout = config.requestDeadlineMs + 10_000;
-  httpServer.headersTimeout = Math.min(20_000, httpServer.requestTimeout);
+  httpServer.keepAliveTimeout = config.keepAliveTimeoutMs;
+  httpServer.headersTimeout = config.keepAliveTimeoutMs + 1000;
+  httpServer.requestTimeout = Math.max(
+    config.requestDeadlineMs + 10_000,
+    httpServer.headersTimeout + 1000,
+  );
   return httpServer;
 }
 

@@ -116,6 +116,8 @@ function toConfig(
     upstreamTimeoutMs: values.BITRIX24_TIMEOUT_MS,
     /** Whole-request budget for upstream work, below a router's 30 s default. */
     requestDeadlineMs: values.REQUEST_DEADLINE_MS,
+    /** Idle keep-alive connections outlive a router's or load balancer's pooled ones. */
+    keepAliveTimeoutMs: values.KEEP_ALIVE_TIMEOUT_MS,
     rateLimit: parseRateLimit(values.BITRIX24_RATE_LIMIT),
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,

@@ -52,6 +52,11 @@ export const SETTINGS = {
     25_000,
     "Wall-clock budget of one GraphQL request; its upstream work is cancelled when it passes",
   ),
+  KEEP_ALIVE_TIMEOUT_MS: withDefault(
+    int(1000, 3_600_000),
+    75_000,
+    "How long an idle keep-alive connection to the gateway stays open, in milliseconds; keep it above the idle timeout of the router or load balancer in front (60 s on most; 620000 behind Google Cloud's), so that it never closes a connection they are about to reuse. The time allowed for a request's headers is 1 s more",
+  ),
   BITRIX24_RATE_LIMIT: withDefault(
     z
       .string()

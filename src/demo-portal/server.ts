@@ -4,11 +4,22 @@ import { type PortalRuntime } from "./portal-runtime";
 import { handleRestRequest } from "./rest-handler";
 import { sendJson } from "./send-json";
 
+/**
+ * How long an idle keep-alive connection stays open. Longer than its clients keep theirs (the
+ * gateway's pool 10 s, fetch's 4 s), as a portal's web server is: a server that closed first, at
+ * node's default of 5 s, would now and then close a connection a client was reusing at that moment.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** A plain node:http server: /rest/… is the Bitrix24 API, /_demo/… the test controls. */
 export function createPortalServer(runtime: PortalRuntime): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     void routeRequest(runtime, request, response);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  server.requestTimeout = KEEP_ALIVE_TIMEOUT_MS + 2000;
+  return server;
 }
 
 async function routeRequest(

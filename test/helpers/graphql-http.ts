@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { Agent, request } from "undici";
+import { requestOnNewConnection } from "./new-connection";
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -40,21 +40,14 @@ export async function executeOnNewConnection<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables> | string,
   variables?: TVariables,
 ): Promise<GraphQLResponse<TData>> {
-  const body = JSON.stringify({
-    query: typeof document === "string" ? document : print(document),
-    ...(variables !== undefined && { variables }),
+  const response = await requestOnNewConnection(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({
+      query: typeof document === "string" ? document : print(document),
+      ...(variables !== undefined && { variables }),
+    }),
   });
-  const dispatcher = new Agent({ pipelining: 0 });
-  try {
-    const response = await request(url, {
-      method: "POST",
-      dispatcher,
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body,
-    });
-    const parsed = (await response.body.json()) as Omit<GraphQLResponse<TData>, "status">;
-    return { status: response.statusCode, ...parsed };
-  } finally {
-    await dispatcher.close();
-  }
+  const parsed = JSON.parse(response.text) as Omit<GraphQLResponse<TData>, "status">;
+  return { status: response.status, ...parsed };
 }

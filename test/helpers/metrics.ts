@@ -1,4 +1,5 @@
 import { setTimeout as pause } from "node:timers/promises";
+import { requestOnNewConnection } from "./new-connection";
 
 /** One sample of a Prometheus text exposition: the value of `name` with exactly these labels. */
 export function sample(text: string, name: string, labels = ""): number | undefined {
@@ -6,9 +7,14 @@ export function sample(text: string, name: string, labels = ""): number | undefi
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
 }
 
-/** Scrapes `/metrics` of the gateway whose GraphQL endpoint is `graphqlUrl`. */
+/**
+ * Scrapes `/metrics` of the gateway whose GraphQL endpoint is `graphqlUrl`, on a connection of its
+ * own: tests poll it, and a poll must not depend on a pooled connection's idle timers.
+ */
 export async function scrape(graphqlUrl: string): Promise<string> {
-  return (await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"))).text();
+  const response = await requestOnNewConnection(graphqlUrl.replace(/\/graphql$/, "/metrics"));
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
+  return response.text;
 }
 
 /**
