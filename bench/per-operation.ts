@@ -22,6 +22,7 @@ export const PRODUCTION_ENV = {
   NODE_ENV: "production",
   LOG_LEVEL: "info",
   GATEWAY_TOKENS: GATEWAY_TOKEN,
+  METRICS_TOKEN: "bench-metrics-token-0123456789",
   BITRIX24_RATE_LIMIT: "off",
   CACHE: "off",
 };

@@ -15,7 +15,8 @@ import { RequestServices, type Services } from "./services/services";
 import { identityKey, type UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
-import type { Upstream } from "./transport/upstream";
+import type { CallContext, Upstream } from "./transport/upstream";
+import { refusesCredential } from "./security/oauth-token-verifier";
 
 /**
  * Everything a resolver may use for one GraphQL request: the services, one per entity, and the
@@ -80,14 +81,22 @@ export function createContextFactory(
   cache: ReadCache,
   requestDeadlineMs: number,
   clock: Clock,
+  /** OAuth mode: told of each token the portal refused on a call, so that it is refused at once. */
+  credentialRefused?: (token: string) => void,
 ) {
   // One webhook identity for the process, so what is derived from it is computed once.
   const webhookIdentity: UpstreamIdentity | undefined =
     portal.mode === "oauth" ? undefined : { kind: "webhook", endpoint: portal.webhookEndpoint };
+  const upstreamOf = (identity: UpstreamIdentity, context: CallContext): Upstream => {
+    const upstream = transport.upstream(identity, context);
+    return identity.kind === "oauth" && credentialRefused
+      ? reportingRefusals(upstream, () => credentialRefused(identity.accessToken))
+      : upstream;
+  };
   return (input: ContextInput): GatewayContext => {
     const identity = webhookIdentity ?? oauthIdentity(portal, input.authorization);
     const upstream: Upstream = identity
-      ? transport.upstream(identity, {
+      ? upstreamOf(identity, {
           signal: input.signal,
           deadline: clock.now() + requestDeadlineMs,
         })
@@ -116,7 +125,7 @@ export function createContextFactory(
           services: () =>
             new RequestServices(
               identity
-                ? transport.upstream(identity, { deadline: clock.now() + requestDeadlineMs })
+                ? upstreamOf(identity, { deadline: clock.now() + requestDeadlineMs })
                 : missingTokenUpstream,
               SILENT_ANNOUNCER,
               scope,
@@ -174,6 +183,20 @@ function countingUpstream(upstream: Upstream, count: (calls: number) => void): U
       count(calls.length);
       return upstream.sequence(calls);
     },
+  };
+}
+
+/** The same view of the portal, telling `report` when the portal refuses the credential itself. */
+function reportingRefusals(upstream: Upstream, report: () => void): Upstream {
+  const watch = <T>(answer: Promise<T>): Promise<T> => {
+    answer.catch((error: unknown) => {
+      if (refusesCredential(error)) report();
+    });
+    return answer;
+  };
+  return {
+    call: (method, params) => watch(upstream.call(method, params)),
+    sequence: (calls) => upstream.sequence(calls).map(watch),
   };
 }
 

@@ -20,6 +20,7 @@ import { GatewayMetrics } from "./observability/metrics";
 import { Readiness } from "./observability/readiness";
 import { upstreamEvents } from "./observability/upstream-events";
 import { CallerAuthenticator } from "./security/caller-auth";
+import { OAuthTokenVerifier } from "./security/oauth-token-verifier";
 import { RedisConnection } from "./redis/redis-connection";
 import { startApolloServer } from "./subgraph/apollo-server";
 import { buildGatewaySchema } from "./subgraph/build-schema";
@@ -79,7 +80,8 @@ export async function startGateway(
   // replica starts anyway, on its local share, and keeps trying to reach it.
   await transport.redis?.settled();
   const readiness = createReadiness(config, transport, origin, clock);
-  const authenticator = createAuthenticator(config, portal, logger, demoPortal !== undefined);
+  const verifier = createTokenVerifier(config, portal, transport, clock);
+  const authenticator = createAuthenticator(config, portal, logger, !!demoPortal, verifier);
   const cache = createReadCache(config, transport, origin, clock, metrics);
   const live = createLiveData(config, transport, cache, clock, logger, metrics);
   await live.settled();
@@ -91,12 +93,8 @@ export async function startGateway(
     cache,
     config.requestDeadlineMs,
     clock,
+    verifier && ((token) => verifier.refused(token)),
   );
-  const eventTokens = [
-    ...config.events.applicationTokens,
-    // The embedded portal signs its deliveries with its own application token.
-    ...(demoPortal ? [demoPortal.applicationToken] : []),
-  ];
   const { httpServer, apollo, ws } = await startServing({
     config,
     portal,
@@ -107,7 +105,7 @@ export async function startGateway(
     metrics,
     logger,
     clock,
-    events: { live, applicationTokens: eventTokens },
+    events: { live, applicationTokens: eventTokens(config, demoPortal) },
   });
   const url = await listen(httpServer, config, logger, portal);
   demoPortal?.setEventHandlerUrl(url.replace(/\/graphql$/, "/bitrix24/events"));
@@ -146,6 +144,10 @@ async function startServing(
     federationPublic: config.auth.federationPublic,
     ...config.subscriptions,
     formatError,
+    introspection: config.introspection,
+    maxPayloadBytes: config.limits.maxBodyBytes,
+    logger: parts.logger,
+    metrics: parts.metrics,
   });
   return { httpServer, apollo, ws };
 }
@@ -332,13 +334,35 @@ function createReadiness(
   });
 }
 
+/** Event deliveries must carry one of these; the embedded portal signs with its own. */
+function eventTokens(config: Config, demoPortal: DemoPortal | undefined): string[] {
+  return [...config.events.applicationTokens, ...(demoPortal ? [demoPortal.applicationToken] : [])];
+}
+
+/** OAuth mode: what the portal said of each bearer token, so that junk ones cost nothing twice. */
+function createTokenVerifier(
+  config: Config,
+  portal: PortalConfig,
+  transport: Transport,
+  clock: Clock,
+): OAuthTokenVerifier | undefined {
+  if (portal.mode !== "oauth") return undefined;
+  return new OAuthTokenVerifier({
+    transport,
+    restEndpoint: portal.restEndpoint,
+    clock,
+    timeoutMs: config.upstreamTimeoutMs,
+  });
+}
+
 function createAuthenticator(
   config: Config,
   portal: PortalConfig,
   logger: Logger,
   demo: boolean,
+  verifier: OAuthTokenVerifier | undefined,
 ): CallerAuthenticator {
-  const authenticator = new CallerAuthenticator(config.auth, portal.mode);
+  const authenticator = new CallerAuthenticator(config.auth, portal.mode, verifier);
   if (!authenticator.enforced) {
     logger.warn(
       demo

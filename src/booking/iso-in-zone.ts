@@ -1,3 +1,6 @@
+import { LRUCache } from "lru-cache";
+import { canonicalTimeZone } from "./time-zone-name";
+
 /**
  * Formats a Unix time as ISO-8601 local time with the UTC offset of an IANA zone, which is what a
  * browser needs to show the time the booking was made in. An unknown zone falls back to UTC.
@@ -25,13 +28,22 @@ export function isoInZone(timestamp: number, timeZone: string): string {
   return `${local}${formatOffset(offsetMinutes)}`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per canonical zone, the most the runtime knows (some 600 names), so the cache cannot
+ * grow with what callers send. Bounded all the same, should a runtime accept open-ended names (UTC
+ * offsets such as "+05:30").
+ */
+const formatters = new LRUCache<string, Intl.DateTimeFormat>({ max: 700 });
 
+/** Throws a RangeError for a zone the runtime does not know, as the Intl constructor would. */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical === undefined)
+    throw new RangeError(`unknown time zone ${JSON.stringify(timeZone)}`);
+  let formatter = formatters.get(canonical);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
+      timeZone: canonical,
       hourCycle: "h23",
       year: "numeric",
       month: "2-digit",
@@ -40,7 +52,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: "2-digit",
       second: "2-digit",
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(canonical, formatter);
   }
   return formatter;
 }
@@ -52,12 +64,8 @@ function formatOffset(minutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** Whether `timeZone` names a zone this runtime knows. */
+/** Whether `timeZone` names a zone this runtime knows, in any case ("europe/berlin" too). */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  // Only the name is checked: a formatter is built when a time is formatted in the zone.
+  return canonicalTimeZone(timeZone) !== undefined;
 }

@@ -82,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portal = portalSetting(values, production, problems);
   const auth = authSettings(values, production);
   if (portal) checkAuth(portal.mode, production, auth, problems);
+  if (production && values.METRICS === "on" && !values.METRICS_TOKEN) {
+    problems.push(
+      "NODE_ENV=production: /metrics would be public (operation names, error counts, portal origin); set METRICS_TOKEN (16+ characters, which Prometheus sends as a bearer token) or METRICS=off",
+    );
+  }
   if (values.CACHE === "redis" && !values.REDIS_URL) {
     problems.push("CACHE=redis: set REDIS_URL, or CACHE=memory for a cache in this replica alone");
   }
@@ -159,6 +164,10 @@ function toConfig(
       dedupeWindowSeconds: values.EVENT_DEDUPE_WINDOW_S,
       maxBodyBytes: values.MAX_EVENT_BODY_BYTES,
     },
+    /** Where the router's subscription callbacks may go; nowhere unless configured. */
+    callbackOrigins: (values.SUBSCRIPTION_CALLBACK_ORIGINS?.split(",") ?? []).map(
+      (origin) => new URL(origin.trim()).origin,
+    ),
     subscriptions: {
       maxPerConnection: values.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxPerCaller: values.MAX_SUBSCRIPTIONS_PER_CALLER,

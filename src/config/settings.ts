@@ -242,6 +242,16 @@ export const SETTINGS = {
     12_000,
     "Interval of graphql-ws keep-alive pings (0: off)",
   ),
+  SUBSCRIPTION_CALLBACK_ORIGINS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((origin) => isOrigin(origin.trim())),
+        "must be comma-separated origins like http://router:4000 (scheme, host, optional port)",
+      ),
+    "Origins the router's subscription callback URLs may point at (Apollo's HTTP callback protocol); callbacks are accepted only from the router (ROUTER_SECRET) and only to these",
+    { shownDefault: "none: callbacks refused" },
+  ),
   METRICS: withDefault(onOff(), "on", "Prometheus metrics at /metrics: on or off"),
   METRICS_TOKEN: optional(secret(16), "When set, /metrics requires Authorization: Bearer <token>", {
     secret: true,

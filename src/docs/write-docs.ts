@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { configurationReference } from "../config";
 import { errorReference } from "../errors/error-reference";
 import { projectRoot } from "../project-root";
+import { admissionReference } from "../security/admission-rules";
 
 /**
  * The references in docs/ that are derived from code. `npm run docs` rewrites them; with `--check`
@@ -11,6 +12,7 @@ import { projectRoot } from "../project-root";
 export const GENERATED_DOCS: ReadonlyArray<{ path: string; render: () => string }> = [
   { path: "docs/configuration.md", render: configurationReference },
   { path: "docs/errors.md", render: errorReference },
+  { path: "docs/admission.md", render: admissionReference },
 ];
 
 function main(): void {

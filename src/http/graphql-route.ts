@@ -18,6 +18,8 @@ import {
 } from "./http-guards";
 import { requestScope } from "./request-scope";
 import { requestState } from "./request-state";
+import { ErrorCode } from "../errors/error-code";
+import { RequestRefusal } from "../errors/request-refusal";
 
 export interface GraphqlRouteOptions {
   config: Config;
@@ -39,7 +41,7 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
     [
       requestScope(config.requestDeadlineMs, options.logger, reject, options.clock),
       corsMiddleware(config.corsOrigins),
-      authenticationGuard(options.authenticator, reject),
+      authenticationGuard(options.authenticator, reject, config.sandbox),
       bodyParser.json({ limit: config.limits.maxBodyBytes }),
       bodyErrorHandler(config.limits.maxBodyBytes, reject),
       batchGuard(config.limits.httpBatching, reject),
@@ -54,6 +56,15 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
 
 function contextOf(req: HttpRequest, options: GraphqlRouteOptions): GatewayContext {
   const state = requestState(req);
+  // Only the landing page passes the guard without a caller, and it runs no operation: anything that
+  // would is refused here too, so that no path can run an operation unauthenticated.
+  if (!state.caller) {
+    throw new RequestRefusal(
+      ErrorCode.Unauthenticated,
+      "Send a credential with the operation",
+      401,
+    );
+  }
   const context = options.createContext({
     authorization: req.headers.authorization,
     signal: state.abort.signal,

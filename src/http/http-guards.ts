@@ -37,15 +37,17 @@ export function unhandledError(
 
 /**
  * Refuses requests without valid caller credentials with 401 UNAUTHENTICATED before they are parsed
- * or reach a resolver. The landing page (a browser GET with no query) is let through: it holds no
- * data, and with SANDBOX=off Apollo answers it with 400.
+ * or reach a resolver. With the landing page on, a browser opening /graphql (a GET with no
+ * parameters at all) is let through without a caller: the page holds no data, and with nothing in
+ * the URL there is no operation to run, persisted or not.
  */
 export function authenticationGuard(
   authenticator: CallerAuthenticator,
   onReject: (reason: RejectionReason) => void,
+  landingPage: boolean,
 ): Handler {
   return (req, res, next) => {
-    if (isLandingPageRequest(req)) {
+    if (landingPage && isLandingPageRequest(req)) {
       next();
       return;
     }
@@ -62,18 +64,25 @@ export function authenticationGuard(
         }
         onReject("unauthenticated");
         res.setHeader("www-authenticate", 'Bearer realm="bitrix24-booking-gateway"');
-        sendRefusal(res, new RequestRefusal(ErrorCode.Unauthenticated, outcome.message, 401));
+        sendRefusal(
+          res,
+          outcome.status === 503
+            ? new RequestRefusal(ErrorCode.UpstreamUnavailable, outcome.message, 503)
+            : new RequestRefusal(ErrorCode.Unauthenticated, outcome.message, 401),
+        );
       })
       .catch(next);
   };
 }
 
+/**
+ * A browser navigating to the endpoint: GET, no URL parameters (no query, no persisted query's
+ * hash, nothing Apollo could run), and HTML among what it accepts.
+ */
 function isLandingPageRequest(req: HttpRequest): boolean {
-  return (
-    req.method === "GET" &&
-    queryParameter(req) === null &&
-    (req.headers.accept ?? "").includes("text/html")
-  );
+  const url = req.url ?? "";
+  const search = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
+  return req.method === "GET" && search === "" && (req.headers.accept ?? "").includes("text/html");
 }
 
 /** The `query` parameter of a GET request's URL, where GraphQL over HTTP puts the document. */

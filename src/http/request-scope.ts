@@ -42,7 +42,7 @@ export function requestScope(
     startRequestState(req, {
       requestId,
       abort,
-      caller: { kind: "open", viaRouter: false },
+      caller: undefined,
       record: undefined,
     });
     // One timer per request: the hard deadline's timer is set only once the soft one has passed.
@@ -80,7 +80,11 @@ function logRequest(
   method: string,
   status: number,
   started: number,
-  state: { requestId: string; caller: { kind: string }; record: RequestRecord | undefined },
+  state: {
+    requestId: string;
+    caller: { kind: string } | undefined;
+    record: RequestRecord | undefined;
+  },
   aborted: boolean,
 ): void {
   const { requestId, record } = state;
@@ -92,7 +96,7 @@ function logRequest(
       method,
       status,
       durationMs: Date.now() - started,
-      caller: state.caller.kind,
+      caller: state.caller?.kind ?? "none",
       ...(single && {
         operationName: single.operationName?.slice(0, 100) ?? null,
         operationType: single.operationType,

@@ -10,8 +10,11 @@ export interface RequestState {
   readonly requestId: string;
   /** Aborted when the client goes away or the request's deadline passes. */
   readonly abort: AbortController;
-  /** How the caller authenticated; set by the authentication guard. */
-  caller: Caller;
+  /**
+   * How the caller authenticated; set by the authentication guard. Undefined until then, and for the
+   * landing page, which the guard lets through without credentials: no operation runs without one.
+   */
+  caller: Caller | undefined;
   /** What the GraphQL work reports for the request log; set once the GraphQL context exists. */
   record: RequestRecord | undefined;
 }

@@ -2,10 +2,14 @@ import type { Server } from "node:http";
 import {
   getOperationAST,
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   parse,
+  specifiedRules,
   validate,
+  type DocumentNode,
   type ExecutionArgs,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from "graphql";
 import type { Disposable } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
@@ -17,6 +21,9 @@ import { RequestRefusal } from "../errors/request-refusal";
 import type { ErrorFormatter } from "../errors/to-graphql-error";
 import { checkOperationLimits } from "../limits/operation-limits";
 import { tokenLimitRefusal } from "../limits/token-limit";
+import type { Logger } from "../logger";
+import type { GatewayMetrics } from "../observability/metrics";
+import { WsOperationObserver } from "../observability/ws-operation-observer";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
 
@@ -32,6 +39,12 @@ export interface WsServerOptions {
   keepAliveMs: number;
   /** The same formatter as HTTP's, so that both transports show clients the same errors. */
   formatError: ErrorFormatter;
+  /** INTROSPECTION: the same setting as over HTTP. */
+  introspection: boolean;
+  /** MAX_BODY_BYTES: no message may be larger, `connection_init` included. */
+  maxPayloadBytes: number;
+  logger: Logger;
+  metrics: GatewayMetrics | undefined;
 }
 
 /** What the server keeps per connection, after `connection_init` was accepted. */
@@ -45,14 +58,79 @@ type ConnectionState = {
 /**
  * graphql-ws on the same port and path as HTTP (`/graphql`). A connection is admitted by the same
  * caller authentication as HTTP, with the credentials in the `connection_init` payload
- * (`Authorization`, `x-router-secret`) or on the upgrade request; every operation passes the same
- * depth, alias, directive and cost limits as over HTTP, and a connection holds at most
- * MAX_SUBSCRIPTIONS_PER_CONNECTION at once.
+ * (`Authorization`, `x-router-secret`) or on the upgrade request, and in OAuth mode only with a
+ * token the portal has accepted; every operation passes the same validation (introspection
+ * included), token, depth, alias, directive and cost limits as over HTTP, is logged and counted as
+ * HTTP's are, and a connection holds at most MAX_SUBSCRIPTIONS_PER_CONNECTION at once. No message
+ * may exceed MAX_BODY_BYTES: a larger one closes the connection (1009) before it is read whole.
  */
 export function startWsServer(options: WsServerOptions): WsServer {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    maxPayload: options.maxPayloadBytes,
+  });
+  const rules = options.introspection
+    ? specifiedRules
+    : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const observer = new WsOperationObserver(options.logger, options.metrics);
   let connections = 0;
   const running = new RunningOperations();
+
+  /**
+   * What every operation passes before it runs, as over HTTP: the per-connection cap, the token
+   * limit, parsing, validation (introspection included), then depth, aliases, directives, cost and
+   * the federation fields. Refusals come back as errors for the client.
+   */
+  function admit(
+    ctx: { subscriptions: Record<string, unknown> },
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+    },
+    caller: Caller,
+  ): GraphQLError[] | { document: DocumentNode; operation: OperationDefinitionNode } {
+    // graphql-ws has already put this subscription's id among the connection's.
+    if (Object.keys(ctx.subscriptions).length > options.maxPerConnection) {
+      return [
+        new RequestRefusal(
+          ErrorCode.TooManySubscriptions,
+          `This connection already holds ${options.maxPerConnection} subscriptions, the limit (MAX_SUBSCRIPTIONS_PER_CONNECTION)`,
+          429,
+          { limit: options.maxPerConnection },
+        ),
+      ];
+    }
+    const tooLong = tokenLimitRefusal(payload.query, options.limits.maxTokens);
+    if (tooLong) return [tooLong];
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+    } catch (error) {
+      return [withCode(error, "GRAPHQL_PARSE_FAILED")];
+    }
+    const errors = validate(options.schema, document, rules);
+    // The codes Apollo gives the same failures over HTTP.
+    if (errors.length > 0)
+      return errors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED"));
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [new GraphQLError("The document names no operation to run")];
+    try {
+      checkOperationLimits({
+        schema: options.schema,
+        document,
+        operation,
+        variables: payload.variables ?? {},
+        limits: options.limits,
+        mayUseFederationFields: caller.viaRouter || options.federationPublic,
+      });
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+    return { document, operation };
+  }
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
@@ -62,7 +140,7 @@ export function startWsServer(options: WsServerOptions): WsServer {
         const headers = ctx.extra.request.headers;
         const authorization =
           stringParam(params, "authorization") ?? headerValue(headers.authorization);
-        const outcome = await options.authenticator.authenticate({
+        const outcome = await options.authenticator.authenticateSubscriber({
           authorization,
           routerSecret:
             stringParam(params, "x-router-secret") ?? headerValue(headers["x-router-secret"]),
@@ -74,44 +152,24 @@ export function startWsServer(options: WsServerOptions): WsServer {
         return true;
       },
       onSubscribe: (ctx, id, payload) => {
-        // graphql-ws has already put this subscription's id among the connection's.
-        if (Object.keys(ctx.subscriptions).length > options.maxPerConnection) {
-          return [
-            new RequestRefusal(
-              ErrorCode.TooManySubscriptions,
-              `This connection already holds ${options.maxPerConnection} subscriptions, the limit (MAX_SUBSCRIPTIONS_PER_CONNECTION)`,
-              429,
-              { limit: options.maxPerConnection },
-            ),
-          ];
-        }
-        const tooLong = tokenLimitRefusal(payload.query, options.limits.maxTokens);
-        if (tooLong) return [tooLong];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-        }
-        const errors = validate(options.schema, document);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError("The document names no operation to run")];
+        const requestId = `${ctx.extra.connectionId}:${id}`;
         const caller = ctx.extra.caller!;
-        try {
-          checkOperationLimits({
-            schema: options.schema,
-            document,
-            operation,
-            variables: payload.variables ?? {},
-            limits: options.limits,
-            mayUseFederationFields: caller.viaRouter || options.federationPublic,
-          });
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+        const admitted = admit(ctx, payload, caller);
+        if (Array.isArray(admitted)) {
+          observer.refused(
+            requestId,
+            { name: payload.operationName ?? null, caller: caller.kind },
+            admitted.map((error) => options.formatError(error.toJSON(), error)),
+          );
+          return admitted;
         }
-        running.started(`${ctx.extra.connectionId}:${id}`);
+        const { document, operation } = admitted;
+        observer.started(requestId, {
+          name: payload.operationName ?? operation.name?.value ?? null,
+          type: operation.operation,
+          caller: caller.kind,
+        });
+        running.started(requestId);
         const args: ExecutionArgs = {
           schema: options.schema,
           document,
@@ -128,15 +186,23 @@ export function startWsServer(options: WsServerOptions): WsServer {
         };
         return args;
       },
-      onComplete: (ctx, id) => running.ended(`${ctx.extra.connectionId}:${id}`),
+      onComplete: (ctx, id) => {
+        observer.ended(`${ctx.extra.connectionId}:${id}`);
+        running.ended(`${ctx.extra.connectionId}:${id}`);
+      },
       // Nothing returned: graphql-ws sends the result as it is.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors && {
-          ...result,
-          errors: result.errors.map((error) => options.formatError(error.toJSON(), error)),
-        },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => options.formatError(error.toJSON(), error)),
+      onNext: (ctx, id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        const errors = result.errors.map((error) => options.formatError(error.toJSON(), error));
+        observer.result(`${ctx.extra.connectionId}:${id}`, errors);
+        return { ...result, errors };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((error) => options.formatError(error.toJSON(), error));
+        observer.result(`${ctx.extra.connectionId}:${id}`, formatted);
+        observer.ended(`${ctx.extra.connectionId}:${id}`, "error");
+        return formatted;
+      },
     },
     wsServer,
     options.keepAliveMs > 0 ? options.keepAliveMs : Number.MAX_SAFE_INTEGER,
@@ -178,6 +244,17 @@ class RunningOperations {
     this.waiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** The error as a GraphQLError with `code`, as Apollo reports parse and validation failures. */
+function withCode(error: unknown, code: string): GraphQLError {
+  const original = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  return new GraphQLError(original.message, {
+    nodes: original.nodes,
+    source: original.source,
+    positions: original.positions,
+    extensions: { ...original.extensions, code },
+  });
 }
 
 function stringParam(params: Record<string, unknown>, name: string): string | undefined {

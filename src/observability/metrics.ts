@@ -229,7 +229,10 @@ export class GatewayMetrics {
     errorCodes: readonly string[];
   }): void {
     const operation = this.operationNames.label(event.operationName);
-    const type = event.type === "query" || event.type === "mutation" ? event.type : "unknown";
+    const type =
+      event.type === "query" || event.type === "mutation" || event.type === "subscription"
+        ? event.type
+        : "unknown";
     this.operations.inc({ operation, type, outcome: event.outcome });
     this.operationSeconds.observe({ operation, type }, event.durationMs / 1000);
     for (const code of event.errorCodes) {

@@ -1,6 +1,7 @@
 import { jwtVerify } from "jose";
 import type { AuthSettings, PortalConfig } from "../config";
 import { bearerToken } from "./bearer-token";
+import type { OAuthTokenVerifier } from "./oauth-token-verifier";
 import { SecretSet } from "./secret-set";
 
 /** Who a request comes from, as far as the gateway can tell. Never holds the credential itself. */
@@ -14,7 +15,9 @@ export interface Caller {
   viaRouter: boolean;
 }
 
-export type AuthOutcome = { ok: true; caller: Caller } | { ok: false; message: string };
+/** A refusal is 401, or 503 when the portal could not be asked whether an OAuth token is good. */
+export type AuthOutcome =
+  { ok: true; caller: Caller } | { ok: false; message: string; status?: 401 | 503 };
 
 export interface RequestCredentials {
   authorization: string | undefined;
@@ -25,8 +28,10 @@ export interface RequestCredentials {
  * Decides whether a request may use the gateway, before anything else happens to it:
  *
  * 1. With ROUTER_SECRET, every request must carry it in `x-router-secret` (router-only mode).
- * 2. OAuth mode: the caller must send a Bitrix24 token as `Authorization: Bearer …`; the portal
- *    checks it on the request's calls.
+ * 2. OAuth mode: the caller must send a Bitrix24 token as `Authorization: Bearer …`. A token the
+ *    portal has refused is refused at once, with no upstream call; a subscriber (whose one
+ *    subscription makes a call per change) is admitted only once the portal has accepted its token.
+ *    Otherwise the portal checks it on the request's own calls.
  * 3. Webhook mode with GATEWAY_TOKENS and/or GATEWAY_JWT_SECRET: the bearer token must be one of the
  *    tokens or a valid HS256 JWT with `exp` (and the configured `iss`/`aud`). Without them the router secret alone admits, or, when there is no
  *    router secret either, the gateway is open (refused at start-up in production).
@@ -42,6 +47,8 @@ export class CallerAuthenticator {
   constructor(
     private readonly settings: AuthSettings,
     private readonly portalMode: PortalConfig["mode"],
+    /** OAuth mode: what the portal said of each token. */
+    private readonly verifier?: OAuthTokenVerifier,
   ) {
     this.tokens = new SecretSet(settings.tokens);
     this.routerSecret =
@@ -70,13 +77,15 @@ export class CallerAuthenticator {
     }
     const bearer = bearerToken(credentials.authorization);
     if (this.portalMode === "oauth") {
-      return bearer
-        ? { ok: true, caller: { kind: "oauth", viaRouter } }
-        : {
-            ok: false,
-            message:
-              "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
-          };
+      if (!bearer) {
+        return {
+          ok: false,
+          message:
+            "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
+        };
+      }
+      if (this.verifier?.known(bearer) === "refused") return REFUSED_BY_PORTAL;
+      return { ok: true, caller: { kind: "oauth", viaRouter } };
     }
     if (this.tokens.size === 0 && !this.jwtKey) {
       return { ok: true, caller: { kind: viaRouter ? "router" : "open", viaRouter } };
@@ -92,6 +101,29 @@ export class CallerAuthenticator {
       message: bearer
         ? "The bearer token is not a valid gateway credential (unknown, expired or badly signed)"
         : "Send a gateway credential as `Authorization: Bearer <token>`",
+    };
+  }
+
+  /**
+   * The same, for a caller about to hold subscriptions: in OAuth mode its token must also be one the
+   * portal has accepted (asked once, then remembered), so that no change costs a call for a junk one.
+   */
+  async authenticateSubscriber(credentials: RequestCredentials): Promise<AuthOutcome> {
+    const outcome = await this.authenticate(credentials);
+    return outcome.ok ? this.admitSubscriber(outcome.caller, credentials.authorization) : outcome;
+  }
+
+  /** For a caller already authenticated: the subscriber's part of `authenticateSubscriber`. */
+  async admitSubscriber(caller: Caller, authorization: string | undefined): Promise<AuthOutcome> {
+    const token = bearerToken(authorization);
+    if (caller.kind !== "oauth" || !this.verifier || !token) return { ok: true, caller };
+    const verdict = await this.verifier.verify(token);
+    if (verdict === "valid") return { ok: true, caller };
+    if (verdict === "refused") return REFUSED_BY_PORTAL;
+    return {
+      ok: false,
+      status: 503,
+      message: "The portal could not be reached to check the access token; try again shortly",
     };
   }
 
@@ -111,3 +143,8 @@ export class CallerAuthenticator {
     }
   }
 }
+
+const REFUSED_BY_PORTAL: AuthOutcome = {
+  ok: false,
+  message: "The portal refused this access token (unknown or expired): get a new one",
+};

@@ -15,6 +15,7 @@ import type { Logger } from "../logger";
 import type { GatewayMetrics } from "../observability/metrics";
 import { operationObserverPlugin } from "../observability/operation-observer";
 import type { GraphQLSchema } from "graphql";
+import type { CallerAuthenticator } from "../security/caller-auth";
 import { cachePolicyPlugin } from "./cache-policy";
 import { federatedTracesPlugin } from "./federated-traces";
 import { subscriptionCallbackPlugin } from "./subscription-callback";
@@ -34,6 +35,7 @@ export async function startApolloServer(options: {
   cacheMaxAgeSeconds: number;
   /** Shared with graphql-ws, so that both transports show clients the same errors. */
   formatError: ErrorFormatter;
+  authenticator: CallerAuthenticator;
 }): Promise<ApolloServer<GatewayContext>> {
   const { config, metrics, logger } = options;
   const apollo = new ApolloServer<GatewayContext>({
@@ -66,7 +68,12 @@ export async function startApolloServer(options: {
         maxAgeSeconds: options.cacheMaxAgeSeconds,
         scope: options.portal.mode === "oauth" ? "private" : "public",
       }),
-      subscriptionCallbackPlugin(logger),
+      subscriptionCallbackPlugin({
+        logger,
+        allowedOrigins: config.callbackOrigins,
+        admitSubscriber: (caller, authorization) =>
+          options.authenticator.admitSubscriber(caller, authorization),
+      }),
       operationObserverPlugin({ logger, metrics }),
       federatedTracesPlugin(),
       config.sandbox

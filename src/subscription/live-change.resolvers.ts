@@ -13,7 +13,15 @@ import {
 import type { GatewayContext } from "../context";
 import type { Change, ChangedEntity } from "../events/change";
 import { COST, Costs } from "../limits/field-cost";
+import { userInputError } from "../errors/user-input-error";
 import { ChangeKind } from "./change-kind.enum";
+
+/**
+ * Most records one subscription may watch by id: every subscriber's filter is checked against every
+ * change, so an unbounded list is unbounded work per change (a client watching more subscribes to
+ * all, without `ids`).
+ */
+export const MAX_WATCHED_IDS = 100;
 
 /** What a subscription resolver hands on: the change, for the record field to read. */
 interface ChangeMessage {
@@ -82,17 +90,26 @@ export function liveChangeResolvers<TWire, TRecord extends object>(
     @Subscription(() => EntityChange, {
       name: spec.subscription,
       description: `Changes of ${spec.noun}s as they happen: Bitrix24 events, and writes made through this gateway at once. \`ids\` and \`kinds\` narrow them; absent, everything comes through.`,
-      subscribe: ({ args, context }) =>
-        (context as GatewayContext).live.changes(spec.entity, {
-          ids: (args as { ids?: number[] | null }).ids ?? null,
+      subscribe: ({ args, context }) => {
+        const ids = (args as { ids?: number[] | null }).ids ?? null;
+        if (ids && ids.length > MAX_WATCHED_IDS) {
+          throw userInputError("ids", `may name at most ${MAX_WATCHED_IDS} records`, ids.length);
+        }
+        return (context as GatewayContext).live.changes(spec.entity, {
+          ids,
           kinds: (args as { kinds?: ChangeKind[] | null }).kinds ?? null,
-        }),
+        });
+      },
     })
     changed(
       // Declared here so that they appear in the schema; `subscribe` above applies them.
       // type-graphql lists these arguments in the reverse order of the parameters here.
       @Arg("kinds", () => [ChangeKind], { nullable: true }) _kinds: ChangeKind[] | null,
-      @Arg("ids", () => [Int], { nullable: true }) _ids: number[] | null,
+      @Arg("ids", () => [Int], {
+        nullable: true,
+        description: `Only changes of these records; at most ${MAX_WATCHED_IDS}.`,
+      })
+      _ids: number[] | null,
       @Root() change: Change,
     ): ChangeMessage {
       return {

@@ -7,7 +7,9 @@ export type CommandOutcome = { ok: true; value: BitrixSuccess } | { ok: false; e
 
 /**
  * Splits a `batch` result into one outcome per command key. Each inner map may arrive as a JSON
- * object or, when PHP saw keys 0..n-1, as an array; an empty map arrives as `[]`.
+ * object or, when PHP saw keys 0..n-1, as an array; an empty map arrives as `[]`. Every string in
+ * `result` was scrubbed of credentials when the answer was parsed (parseEnvelope), each command's
+ * error code and description included, so none is scrubbed here.
  */
 export function readBatchResult(
   result: unknown,

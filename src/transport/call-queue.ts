@@ -1,4 +1,5 @@
 import { type Clock } from "../clock";
+import { holdsBatchReference, withOwnResults } from "./batch-reference";
 import type { Call } from "./call";
 import { abortErrorFor, BitrixNotExecutedError } from "./errors";
 import { classifyFailure } from "./failure";
@@ -14,6 +15,11 @@ interface Entry {
   halting: boolean;
   /** The first call's place: entries are kept in this order, retries included. */
   order: number;
+  /**
+   * A call whose parameters hold batch reference syntax (see holdsBatchReference): it goes on its
+   * own as a plain call, never folded into a batch with other calls, nor they into its request.
+   */
+  alone: boolean;
 }
 
 /** Calls waiting for their batch; requests on their way (waits for a slot included), and their calls. */
@@ -28,6 +34,8 @@ interface Batch {
   halting: boolean;
   /** Fewer calls than a full batch: counts against the in-flight bound for partial batches. */
   partial: boolean;
+  /** One call that must travel on its own: nothing joins it when its slot is granted. */
+  alone: boolean;
 }
 
 export interface CallQueueOptions {
@@ -74,10 +82,45 @@ export class CallQueue {
 
   /** Queues one call, or a sequence (`halting`) whose calls run in order, each only if all before it succeeded. */
   add(calls: Call[], halting = false): void {
+    if (halting && calls.some((call, index) => holdsBatchReference(call.params, index))) {
+      this.addInTurn(calls);
+      return;
+    }
     for (const call of calls) call.watchAbort((aborted) => this.abandon(aborted));
-    this.insert({ calls, halting, order: calls[0]!.order });
+    this.insert(entryOf(calls, halting));
     this.addedSincePump = true;
     this.schedulePump();
+  }
+
+  /**
+   * A sequence that holds a client's batch reference cannot go as one `batch`, where the portal
+   * would resolve it. Its calls go one after another instead, as plain calls: each once the one
+   * before it succeeded, with the gateway's own references to earlier calls (`resultOf(i)`) filled
+   * in from their answers, as the portal would have done. A failure stops the rest, as `halt` would.
+   */
+  private addInTurn(calls: Call[]): void {
+    const answers: unknown[] = [];
+    const notRun = (from: number) => {
+      for (const later of calls.slice(from)) later.reject(new BitrixNotExecutedError(later.method));
+    };
+    const send = (index: number): void => {
+      const call = calls[index];
+      if (!call) return;
+      if (call.signal?.aborted) {
+        call.reject(abortErrorFor(call.method, call.signal));
+        return notRun(index + 1);
+      }
+      call.params = withOwnResults(call.params, answers);
+      this.add([call]);
+      call.promise.then(
+        (value) => {
+          answers.push(value.result);
+          send(index + 1);
+        },
+        () => notRun(index + 1),
+      );
+    };
+    send(0);
   }
 
   get isIdle(): boolean {
@@ -107,20 +150,22 @@ export class CallQueue {
       entry.calls.every((call) => call.notBefore <= now),
     );
     if (ready.length === 0) return undefined;
-    const singles = ready.filter((entry) => !entry.halting).slice(0, this.options.maxBatch);
+    const singles = ready.filter(foldable).slice(0, this.options.maxBatch);
     if (singles.length === this.options.maxBatch) return this.take(singles, false, false);
     if (arriving) return undefined;
     if (!this.options.unbounded && this.partialInFlight >= this.bound.partialBatches) {
       return undefined;
     }
     const oldest = ready[0]!;
-    return oldest.halting ? this.take([oldest], true, true) : this.take(singles, false, true);
+    if (oldest.halting) return this.take([oldest], true, true);
+    if (oldest.alone) return this.take([oldest], false, true, true);
+    return this.take(singles, false, true);
   }
 
-  private take(entries: Entry[], halting: boolean, partial: boolean): Batch {
+  private take(entries: Entry[], halting: boolean, partial: boolean, alone = false): Batch {
     const taken = new Set(entries);
     this.waiting = this.waiting.filter((entry) => !taken.has(entry));
-    return { calls: entries.flatMap((entry) => entry.calls), halting, partial };
+    return { calls: entries.flatMap((entry) => entry.calls), halting, partial, alone };
   }
 
   private async run(batch: Batch): Promise<void> {
@@ -130,7 +175,7 @@ export class CallQueue {
     const report = await this.sender.send(this.identity, {
       calls: batch.calls,
       halting: batch.halting,
-      seal: (room) => this.seal(room),
+      ...(!batch.alone && { seal: (room: number) => this.seal(room) }),
     });
     if (report.latencyMs !== undefined) this.bound.observe(report.latencyMs);
     this.inFlight -= 1;
@@ -145,7 +190,7 @@ export class CallQueue {
     if (room <= 0) return [];
     const now = this.clock.now();
     const ready = this.waiting
-      .filter((entry) => !entry.halting && entry.calls.every((call) => call.notBefore <= now))
+      .filter((entry) => foldable(entry) && entry.calls.every((call) => call.notBefore <= now))
       .slice(0, room);
     const calls = this.take(ready, false, true).calls;
     this.callsInFlight += calls.length;
@@ -175,7 +220,7 @@ export class CallQueue {
     });
     if (again.length === 0) return;
     if (!halting) {
-      for (const call of again) this.insert({ calls: [call], halting: false, order: call.order });
+      for (const call of again) this.insert(entryOf([call], false));
       return;
     }
     // A sequence starts over only from its first call, and only whole: later calls may refer to
@@ -187,7 +232,7 @@ export class CallQueue {
     }
     const notBefore = Math.max(...again.map((call) => call.notBefore));
     for (const call of again) call.notBefore = notBefore;
-    this.insert({ calls: again, halting: true, order: first.order });
+    this.insert(entryOf(again, true));
   }
 
   /**
@@ -247,4 +292,14 @@ export class CallQueue {
     this.reported = current;
     if (Object.values(delta).some((change) => change !== 0)) this.events.counts?.(delta);
   }
+}
+
+function entryOf(calls: Call[], halting: boolean): Entry {
+  const alone = !halting && calls.some((call) => holdsBatchReference(call.params));
+  return { calls, halting, order: calls[0]!.order, alone };
+}
+
+/** May share a batch with other calls: neither a sequence nor a call that must go alone. */
+function foldable(entry: Entry): boolean {
+  return !entry.halting && !entry.alone;
 }

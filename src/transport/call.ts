@@ -30,7 +30,11 @@ export class Call {
 
   constructor(
     readonly method: string,
-    readonly params: BitrixParams,
+    /**
+     * Set once more only for a call of a sequence that goes as plain calls one after another: the
+     * answers of the calls before it are put into its references (see CallQueue.addInTurn).
+     */
+    public params: BitrixParams,
     /** Clock time after which the caller no longer wants an answer. */
     readonly deadline: number,
     /** Fires when the caller goes away or its request's deadline passes. */

@@ -1,4 +1,5 @@
 import { BitrixApiError, BitrixMalformedResponseError } from "./errors";
+import { scrubJson, type Scrub } from "./scrub";
 
 /** The `time` object of a successful answer. `operating*` appear only when the portal's limiter is on. */
 export interface BitrixTime {
@@ -31,26 +32,28 @@ export interface RawResponse {
 }
 
 /**
- * Turns an HTTP answer into a success envelope, or throws the matching BitrixError. `scrub` removes
- * credentials from any text the portal echoes back.
+ * Turns an HTTP answer into a success envelope, or throws the matching BitrixError. This is the one
+ * place where what the portal sent is scrubbed of credentials (`scrub`): the whole answer, as it is
+ * parsed, so that no later layer (batch results, error mapping, logs, the client) ever holds an
+ * unscrubbed string, whichever field a portal or a proxy chose to echo a webhook URL in.
  */
 export function parseEnvelope<T>(
   method: string,
   response: RawResponse,
-  scrub: (text: string) => string,
+  scrub: Scrub,
 ): BitrixSuccess<T> {
-  const json = parseJsonObject(response.body);
+  const contentType = response.contentType === undefined ? undefined : scrub(response.contentType);
+  const json = parseJsonObject(response.body, scrub);
   if (json === undefined) {
-    throw new BitrixMalformedResponseError(method, response.status, response.contentType);
+    throw new BitrixMalformedResponseError(method, response.status, contentType);
   }
   if ("error" in json && (typeof json.error === "string" || typeof json.error === "number")) {
-    const description =
-      typeof json.error_description === "string" ? scrub(json.error_description) : "";
+    const description = typeof json.error_description === "string" ? json.error_description : "";
     // The docs show numeric codes, the server sends strings; both become strings here.
     throw new BitrixApiError(String(json.error), description, method, response.status);
   }
   if (response.status >= 300 || !("result" in json)) {
-    throw new BitrixMalformedResponseError(method, response.status, response.contentType);
+    throw new BitrixMalformedResponseError(method, response.status, contentType);
   }
   const success: BitrixSuccess<T> = { result: json.result as T };
   if (isObject(json.time)) success.time = json.time as unknown as BitrixTime;
@@ -59,13 +62,14 @@ export function parseEnvelope<T>(
   return success;
 }
 
-function parseJsonObject(body: string): Record<string, unknown> | undefined {
+function parseJsonObject(body: string, scrub: Scrub): Record<string, unknown> | undefined {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(body);
-    return isObject(value) ? value : undefined;
+    value = JSON.parse(body);
   } catch {
     return undefined;
   }
+  return isObject(value) ? (scrubJson(value, body, scrub) as Record<string, unknown>) : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

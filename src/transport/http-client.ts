@@ -3,6 +3,7 @@ import { systemClock, timeoutSignal, type Clock } from "../clock";
 import { parseEnvelope, type BitrixSuccess } from "./envelope";
 import { abortErrorFor, BitrixError, BitrixNetworkError, BitrixTimeoutError } from "./errors";
 import { endpointPath, identitySecrets, portalOrigin, type UpstreamIdentity } from "./identity";
+import { scrubberOf, type Scrub } from "./scrub";
 
 export interface HttpClientOptions {
   /** Per-call timeout in milliseconds. */
@@ -64,6 +65,7 @@ export class HttpClient {
       });
       const text = await response.body.text();
       const contentType = response.headers["content-type"];
+      // Everything the portal sent is scrubbed as it is parsed, and nowhere else (see parseEnvelope).
       return parseEnvelope<T>(
         method,
         {
@@ -114,7 +116,11 @@ function networkCode(error: unknown): string {
   return typeof code === "string" ? code : "UNKNOWN";
 }
 
-function scrubberFor(identity: UpstreamIdentity): (text: string) => string {
-  const secrets = identitySecrets(identity);
-  return (text) => secrets.reduce((acc, secret) => acc.split(secret).join("***"), text);
+/** One scrubber per identity object, like the names derived from it: asked for on every call. */
+const scrubbers = new WeakMap<UpstreamIdentity, Scrub>();
+
+function scrubberFor(identity: UpstreamIdentity): Scrub {
+  let scrub = scrubbers.get(identity);
+  if (!scrub) scrubbers.set(identity, (scrub = scrubberOf(identitySecrets(identity))));
+  return scrub;
 }

@@ -103,7 +103,7 @@ describe("router-only mode (ROUTER_SECRET)", () => {
 
   beforeAll(async () => {
     stack = await startHardenedStack({
-      env: { ROUTER_SECRET, NODE_ENV: "production", FEDERATION_PUBLIC: "off" },
+      env: { ROUTER_SECRET, NODE_ENV: "production", FEDERATION_PUBLIC: "off", METRICS: "off" },
     });
   });
   afterAll(() => stack.stop());

@@ -77,7 +77,11 @@ describe("production posture", () => {
 
   beforeAll(async () => {
     stack = await startHardenedStack({
-      env: { NODE_ENV: "production", GATEWAY_TOKENS: TOKEN },
+      env: {
+        NODE_ENV: "production",
+        GATEWAY_TOKENS: TOKEN,
+        METRICS_TOKEN: "posture-metrics-token",
+      },
     });
   });
   afterAll(() => stack.stop());

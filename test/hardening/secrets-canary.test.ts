@@ -38,6 +38,8 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<R
 describe("secrets never leave the gateway", () => {
   let webhook: HardenedStack;
   let oauth: HardenedStack;
+  /** Webhook mode with folding on: calls of a request travel in `batch` requests. */
+  let batched: HardenedStack;
 
   beforeAll(async () => {
     webhook = await startHardenedStack({
@@ -57,6 +59,11 @@ describe("secrets never leave the gateway", () => {
         MAX_BODY_BYTES: "2048",
       },
     });
+    batched = await startHardenedStack({
+      portal: { webhook: { userId: 1, secret: WEBHOOK_SECRET } },
+      logLevel: "trace",
+      env: { BITRIX24_TIMEOUT_MS: "300", CIRCUIT_BREAKER_THRESHOLD: "0" },
+    });
     oauth = await startHardenedStack({
       oauth: true,
       logLevel: "trace",
@@ -66,6 +73,7 @@ describe("secrets never leave the gateway", () => {
   });
   afterAll(async () => {
     await webhook.stop();
+    await batched.stop();
     await oauth.stop();
   });
 
@@ -117,6 +125,14 @@ describe("secrets never leave the gateway", () => {
         kind: "error",
         error: "ACCESS_DENIED",
         description: `Access denied for ${webhook.portal.webhookUrl} (${WEBHOOK_SECRET})`,
+        status: 403,
+      },
+      // The error code itself quotes the secret.
+      {
+        method: "booking.v1.booking.get",
+        kind: "error",
+        error: `ACCESS_DENIED_${WEBHOOK_SECRET}`,
+        description: `denied for ${webhook.portal.webhookUrl}booking.v1.booking.get`,
         status: 403,
       },
       {
@@ -196,6 +212,42 @@ describe("secrets never leave the gateway", () => {
     // The logs did see the failures: the scan looked at real output.
     expect(webhook.logs.join("\n")).toContain("resolver failed unexpectedly");
     expect(webhook.logs.join("\n")).toContain("UPSTREAM_RESULT_UNKNOWN");
+  });
+
+  it("in batch answers, through each command's error code and description", async () => {
+    const send = async (query: string) => collect(await post(batched.gateway.url, gql(query)));
+    const leaky = (method: string, fields: "code" | "description" | "both") => ({
+      method,
+      kind: "error" as const,
+      error: fields === "description" ? "ACCESS_DENIED" : `ACCESS_DENIED_${WEBHOOK_SECRET}`,
+      description:
+        fields === "code"
+          ? "Access denied"
+          : `denied for ${batched.portal.webhookUrl}${method} (${WEBHOOK_SECRET})`,
+      status: 403,
+    });
+    const responses: RawResponse[] = [];
+    for (const fields of ["code", "description", "both"] as const) {
+      // Two reads of one request fold into one batch; the first command fails.
+      batched.portal.injectFault(leaky("booking.v1.booking.get", fields));
+      responses.push(await send("{ a: booking(id: 14) { id } b: booking(id: 15) { id } }"));
+      // A write and its read-back travel as one halting batch; the write fails.
+      batched.portal.injectFault(leaky("booking.v1.booking.update", fields));
+      responses.push(
+        await send('mutation { updateBooking(id: 14, input: {name: "Canary"}) { id } }'),
+      );
+    }
+    batched.portal.clearFaults();
+
+    const stats = batched.portal.stats();
+    expect(stats.batchRequests).toBeGreaterThanOrEqual(responses.length);
+    expectNoCanary([...outputs, ...batched.logs]);
+    // The failures did reach the clients, masked: the scan looked at real output.
+    for (const response of responses) {
+      expect(response.body.errors?.length).toBeGreaterThan(0);
+      expect(response.text).toContain("***");
+    }
+    expect(responses.map((response) => response.text).join("\n")).toContain("ACCESS_DENIED_***");
   });
 
   it("in OAuth mode, through every token outcome", async () => {

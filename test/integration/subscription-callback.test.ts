@@ -19,12 +19,15 @@ interface CallbackMessage {
  */
 class CallbackReceiver {
   readonly messages: CallbackMessage[] = [];
+  /** Every request that reached the receiver, whatever it held. */
+  requests = 0;
   gone = false;
   private server!: Server;
   private waiters: Array<() => void> = [];
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
+      this.requests += 1;
       void readJson(req).then((message) => {
         this.messages.push(message as CallbackMessage);
         for (const wake of this.waiters.splice(0)) wake();
@@ -62,15 +65,20 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
+const ROUTER_SECRET = "callback-test-router-secret";
+
 describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router uses it)", () => {
   let stack: TestStack;
   let receiver: CallbackReceiver;
   let callbackUrl: string;
 
   beforeEach(async () => {
-    stack = await startStack({ events: true });
     receiver = new CallbackReceiver();
     callbackUrl = await receiver.start();
+    stack = await startStack({
+      events: true,
+      env: { ROUTER_SECRET, SUBSCRIPTION_CALLBACK_ORIGINS: new URL(callbackUrl).origin },
+    });
   });
   afterEach(async () => {
     await stack.stop();
@@ -83,6 +91,7 @@ describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router u
       headers: {
         "content-type": "application/json",
         accept: "application/json;callbackSpec=1.0",
+        "x-router-secret": ROUTER_SECRET,
       },
       body: JSON.stringify({
         query: "subscription { bookingChanged(ids: [14]) { kind booking { name } } }",
@@ -139,6 +148,7 @@ describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router u
         headers: {
           "content-type": "application/json",
           accept: "application/json;callbackSpec=1.0",
+          "x-router-secret": ROUTER_SECRET,
         },
         body: JSON.stringify({
           query: "subscription { bookingChanged { id } }",
@@ -149,6 +159,16 @@ describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router u
       [undefined, /graphql-ws/],
       [{ subscription: { callbackUrl: 5, subscriptionId: "s", verifier: "v" } }, /callbackUrl/],
       [{ subscription: { callbackUrl } }, /subscriptionId and a verifier/],
+      [
+        {
+          subscription: {
+            callbackUrl: "http://169.254.169.254/latest/meta-data",
+            subscriptionId: "s",
+            verifier: "v",
+          },
+        },
+        /SUBSCRIPTION_CALLBACK_ORIGINS, got http:\/\/169\.254\.169\.254/,
+      ],
     ] as const) {
       const answer = await send(extensions);
       expect(answer.status).toBe(400);
@@ -168,5 +188,62 @@ describe("subscriptions over Apollo's HTTP callback protocol (as Apollo Router u
     await stack.gateway.shutdown();
     const complete = await receiver.waitFor((message) => message.action === "complete");
     expect(complete).toMatchObject({ kind: "subscription", id: "sub-1", verifier: "verifier-1" });
+  });
+});
+
+describe("callbacks from anyone but the router", () => {
+  let receiver: CallbackReceiver;
+  let callbackUrl: string;
+
+  beforeEach(async () => {
+    receiver = new CallbackReceiver();
+    callbackUrl = await receiver.start();
+  });
+  afterEach(() => receiver.close());
+
+  const subscribeWithCallback = (url: string, headers: Record<string, string>) =>
+    fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json;callbackSpec=1.0",
+        ...headers,
+      },
+      body: JSON.stringify({
+        query: "subscription { bookingChanged { id } }",
+        extensions: { subscription: { callbackUrl, subscriptionId: "s-1", verifier: "v-1" } },
+      }),
+    });
+
+  it("refuses a callback from a caller with a gateway token, with 400 and no outbound request", async () => {
+    // A frontend's token is public (it ships in the browser bundle): it must not make the gateway
+    // call an address of the caller's choosing, even one among the allowed origins.
+    const token = "frontend-token-0123456789";
+    const stack = await startStack({
+      env: { GATEWAY_TOKENS: token, SUBSCRIPTION_CALLBACK_ORIGINS: new URL(callbackUrl).origin },
+    });
+    try {
+      const answer = await subscribeWithCallback(stack.gateway.url, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(answer.status).toBe(400);
+      const body = (await answer.json()) as { errors: Array<{ message: string }> };
+      expect(body.errors[0]!.message).toMatch(/only from the federation router/);
+      expect(receiver.requests).toBe(0);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it("refuses a callback on an open development gateway too", async () => {
+    const stack = await startStack({
+      env: { SUBSCRIPTION_CALLBACK_ORIGINS: new URL(callbackUrl).origin },
+    });
+    try {
+      expect((await subscribeWithCallback(stack.gateway.url, {})).status).toBe(400);
+      expect(receiver.requests).toBe(0);
+    } finally {
+      await stack.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { startGateway, type Gateway } from "../../src/server";
 import { eventsUrl, gatewayConfig } from "../helpers/gateway";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
+import { requestOnNewConnection } from "../helpers/new-connection";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
@@ -54,8 +55,9 @@ describe("subscriptions while Redis goes away and comes back", () => {
     await redis.stop();
   });
 
+  // Retried below until B is back: like a poll, each try goes over a connection of its own.
   const deliver = (replica: Gateway, id: number) =>
-    fetch(eventsUrl(replica), {
+    requestOnNewConnection(eventsUrl(replica), {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({

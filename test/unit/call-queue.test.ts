@@ -1,4 +1,4 @@
-import { commandKey, encodeBatchCommand } from "../../src/transport/batch-command";
+import { commandKey, encodeBatchCommand, resultOf } from "../../src/transport/batch-command";
 import { Call } from "../../src/transport/call";
 import { CallQueue } from "../../src/transport/call-queue";
 import { CircuitBreaker } from "../../src/transport/circuit-breaker";
@@ -66,11 +66,14 @@ function rig(options: { perSecond?: number } = {}) {
     random: () => 0.5,
   });
   let ids = 0;
-  const call = (method: string, options: { deadlineMs?: number; signal?: AbortSignal } = {}) => {
+  const call = (
+    method: string,
+    options: { deadlineMs?: number; signal?: AbortSignal; params?: Record<string, unknown> } = {},
+  ) => {
     ids += 1;
     const made = new Call(
       method,
-      { id: ids },
+      options.params ?? { id: ids },
       clock.now() + (options.deadlineMs ?? 60_000),
       options.signal,
     );
@@ -322,6 +325,108 @@ describe("the call queue", () => {
       await turns();
       const resent = client.requests.slice(1).flatMap((request) => request.methods);
       expect(resent).not.toContain(UPDATE);
+    });
+  });
+
+  describe("calls that hold batch reference syntax", () => {
+    const reference = { filter: { code: "$result[c0][booking][0][name]" } };
+
+    it("sends such a call on its own as a plain call, and folds the calls around it", async () => {
+      const { client, call, add } = rig();
+      const before = call(GET);
+      const referring = call(LIST, { params: reference });
+      const after = call(GET);
+      add(before, referring, after);
+      const folded = await client.request(0);
+      expect(folded.params).toEqual({ halt: 0, cmd: commandsOf([before, after]) });
+      folded.answerBatch([{ result: 1 }, { result: 2 }]);
+      const plain = await client.request(1);
+      expect(plain.method).toBe(LIST);
+      expect(plain.params).toEqual(reference);
+    });
+
+    it("never rides along in a batch that is sealed while it waits", async () => {
+      const { clock, client, call, add, timers } = rig();
+      // A 503 fills the rate-limit model: the GET, sent again, waits 100 ms for its slot.
+      add(call(GET));
+      (await client.request(0)).fail(queryLimit(GET));
+      await timers(1);
+      const late = [call(GET), call(LIST, { params: reference }), call(GET)];
+      for (const each of late) {
+        add(each);
+        await turns();
+      }
+      clock.next();
+      const sealed = await client.request(1);
+      expect(sealed.methods).toEqual([GET, GET, GET]);
+      sealed.answerBatch([{ result: 1 }, { result: 2 }, { result: 3 }]);
+      await timers(1);
+      clock.next();
+      const plain = await client.request(2);
+      expect(plain.method).toBe(LIST);
+      expect(plain.params).toEqual(reference);
+    });
+
+    it("takes no other call along while it waits for its own rate-limit slot", async () => {
+      const { clock, client, call, add, timers } = rig();
+      // A 503 fills the rate-limit model; the refused GET's deadline is too near for a retry.
+      add(call(GET, { deadlineMs: 10 }));
+      (await client.request(0)).fail(queryLimit(GET));
+      await turns();
+      add(call(LIST, { params: reference }));
+      await timers(1);
+      const late = [call(GET), call(GET)];
+      for (const each of late) {
+        add(each);
+        await turns();
+      }
+      clock.next();
+      const plain = await client.request(1);
+      expect(plain.method).toBe(LIST);
+      expect(plain.params).toEqual(reference);
+      plain.succeed([]);
+      await timers(1);
+      clock.next();
+      const folded = await client.request(2);
+      expect(folded.params).toEqual({ halt: 0, cmd: commandsOf(late) });
+    });
+
+    it("keeps a sequence's own references to earlier calls in one halting batch", async () => {
+      const { client, call, queue } = rig();
+      const sequence = [call(ADD), call(GET, { params: { id: resultOf(0) } })];
+      queue.add(sequence, true);
+      const request = await client.request(0);
+      expect(request.params).toEqual({ halt: 1, cmd: commandsOf(sequence) });
+    });
+
+    it("sends a sequence holding a client's reference as plain calls in turn, filling in its own", async () => {
+      const { client, call, queue } = rig();
+      const fields = { fields: { name: "$result[c0]" } };
+      const sequence = [call(ADD, { params: fields }), call(GET, { params: { id: resultOf(0) } })];
+      queue.add(sequence, true);
+      const add = await client.request(0);
+      expect(add.method).toBe(ADD);
+      expect(add.params).toEqual(fields);
+      await turns();
+      expect(client.requests).toHaveLength(1);
+      add.succeed(582);
+      const get = await client.request(1);
+      expect(get.method).toBe(GET);
+      expect(get.params).toEqual({ id: 582 });
+      get.succeed({ booking: { id: 582 } });
+      await expect(sequence[1]!.promise).resolves.toEqual({ result: { booking: { id: 582 } } });
+    });
+
+    it("fails the rest of such a sequence NOT_EXECUTED when a call fails", async () => {
+      const { client, call, queue, settled } = rig();
+      const fields = { fields: { name: "$RESULT[c1]" } };
+      const sequence = [call(ADD, { params: fields }), call(GET, { params: { id: resultOf(0) } })];
+      queue.add(sequence, true);
+      (await client.request(0)).fail(new BitrixApiError("ERROR_ARGUMENT", "bad", ADD, 400));
+      await settled(sequence[1]!);
+      await expect(sequence[0]!.promise).rejects.toMatchObject({ code: "ERROR_ARGUMENT" });
+      await expect(sequence[1]!.promise).rejects.toMatchObject({ code: "NOT_EXECUTED" });
+      expect(client.requests).toHaveLength(1);
     });
   });
 

@@ -1,5 +1,7 @@
 import { parseEnvelope } from "../../src/transport/envelope";
+import { readBatchResult } from "../../src/transport/batch-result";
 import { BitrixApiError, BitrixMalformedResponseError } from "../../src/transport/errors";
+import { scrubberOf } from "../../src/transport/scrub";
 
 const METHOD = "booking.v1.booking.get";
 const noScrub = (text: string) => text;
@@ -94,6 +96,66 @@ describe("parseEnvelope", () => {
       ),
     );
     expect(error).toMatchObject({ description: "token *** expired" });
+  });
+
+  describe("scrubs the whole answer as it parses it", () => {
+    const SECRET = "s3cr3tw3bh00k";
+    const ENDPOINT = `https://portal.example/rest/1/${SECRET}/`;
+    const scrub = scrubberOf([SECRET, ENDPOINT]);
+
+    it("masks the error code as well as the description", () => {
+      const error = catchError(() =>
+        parseEnvelope(
+          METHOD,
+          json(403, { error: `DENIED_${SECRET}`, error_description: `denied for ${ENDPOINT}x` }),
+          scrub,
+        ),
+      );
+      expect(error).toMatchObject({ code: "DENIED_***", description: "denied for ***x" });
+    });
+
+    it("masks each batch command's error code and description, and keys", () => {
+      const parsed = parseEnvelope(
+        "batch",
+        json(200, {
+          result: {
+            result: { c1: { [`k_${SECRET}`]: `v ${SECRET}` } },
+            result_error: {
+              c0: { error: `E_${SECRET}`, error_description: `denied for ${ENDPOINT}m` },
+            },
+          },
+        }),
+        scrub,
+      );
+      const [failed, succeeded] = readBatchResult(parsed.result, [
+        { key: "c0", method: METHOD },
+        { key: "c1", method: METHOD },
+      ]);
+      expect(failed).toMatchObject({
+        ok: false,
+        error: { code: "E_***", description: "denied for ***m" },
+      });
+      expect(succeeded).toEqual({ ok: true, value: { result: { "k_***": "v ***" } } });
+    });
+
+    it("masks a secret the JSON spells with escape sequences", () => {
+      const body = `{"error":"E","error_description":"at \\u0073${SECRET.slice(1)} and https:\\/\\/portal.example\\/rest\\/1\\/${SECRET}\\/"}`;
+      const error = catchError(() =>
+        parseEnvelope(METHOD, { status: 400, contentType: "application/json", body }, scrub),
+      );
+      expect(error).toMatchObject({ description: "at *** and ***" });
+    });
+
+    it("masks the content type of a malformed answer", () => {
+      const error = catchError(() =>
+        parseEnvelope(
+          METHOD,
+          { status: 502, contentType: `text/html; from=${SECRET}`, body: "<html>" },
+          scrub,
+        ),
+      );
+      expect((error as Error).message).not.toContain(SECRET);
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { bookingExternalDataMethods } from "./booking-external-data";
 import { clientTypeMethods } from "./client-type";
 import { eventMethods } from "./event";
 import { type MethodGroup, type MethodHandler } from "./method";
+import { profileMethods } from "./profile";
 import { resourceMethods } from "./resource";
 import { resourceSlotMethods } from "./resource-slots";
 import { resourceTypeMethods } from "./resource-type";
@@ -13,8 +14,8 @@ import { waitListExternalDataMethods } from "./waitlist-external-data";
 import { waitListTransferMethods } from "./waitlist-transfer";
 
 /**
- * Every method group the portal serves: booking.v1 and the event.* methods applications bind
- * handlers with. A new area is one more file and one more entry.
+ * Every method group the portal serves: booking.v1, the event.* methods applications bind
+ * handlers with, and `profile`, which clients check a token with. A new area is one more file and one more entry.
  */
 const METHOD_GROUPS: readonly MethodGroup[] = [
   resourceTypeMethods,
@@ -29,6 +30,7 @@ const METHOD_GROUPS: readonly MethodGroup[] = [
   waitListExternalDataMethods,
   waitListTransferMethods,
   eventMethods,
+  profileMethods,
 ];
 
 export type MethodRegistry = ReadonlyMap<string, MethodHandler>;
