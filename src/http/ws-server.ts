@@ -26,6 +26,7 @@ import type { GatewayMetrics } from "../observability/metrics";
 import { WsOperationObserver } from "../observability/ws-operation-observer";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
+import { withSocketErrorsLogged } from "./ws-socket-errors";
 
 export interface WsServerOptions {
   httpServer: Server;
@@ -204,7 +205,7 @@ export function startWsServer(options: WsServerOptions): WsServer {
         return formatted;
       },
     },
-    wsServer,
+    withSocketErrorsLogged(wsServer, options.logger),
     options.keepAliveMs > 0 ? options.keepAliveMs : Number.MAX_SAFE_INTEGER,
   );
   return { drained: () => running.none(), dispose: () => server.dispose() };

@@ -1,6 +1,8 @@
 import { ConfigError, helpText, loadConfig, READ_VARIABLES } from "../../src/config";
 
 const WEBHOOK = "https://portal.example/rest/1/webhook-secret-0123/";
+/** Production, with the metrics token it requires (its absence has a test of its own). */
+const PRODUCTION = { NODE_ENV: "production", METRICS_TOKEN: "config-test-metrics-token" };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -14,7 +16,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe("configuration of the hardening settings", () => {
   it("refuses to start in production when no caller authentication is configured, in one line", () => {
-    const problems = problemsOf({ NODE_ENV: "production", BITRIX24_WEBHOOK_URL: WEBHOOK });
+    const problems = problemsOf({ ...PRODUCTION, BITRIX24_WEBHOOK_URL: WEBHOOK });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^NODE_ENV=production: no caller authentication is configured/);
     expect(problems[0]).not.toContain("\n");
@@ -27,17 +29,15 @@ describe("configuration of the hardening settings", () => {
       { ROUTER_SECRET: "a-router-secret-16+" },
     ];
     for (const env of credentials) {
-      expect(problemsOf({ NODE_ENV: "production", BITRIX24_WEBHOOK_URL: WEBHOOK, ...env })).toEqual(
-        [],
-      );
+      expect(problemsOf({ ...PRODUCTION, BITRIX24_WEBHOOK_URL: WEBHOOK, ...env })).toEqual([]);
     }
-    expect(
-      problemsOf({ NODE_ENV: "production", BITRIX24_PORTAL_URL: "https://portal.example" }),
-    ).toEqual([]);
+    expect(problemsOf({ ...PRODUCTION, BITRIX24_PORTAL_URL: "https://portal.example" })).toEqual(
+      [],
+    );
   });
 
   it("refuses to start in production with no portal configured, in one line that says what to set", () => {
-    expect(problemsOf({ NODE_ENV: "production" })).toEqual([
+    expect(problemsOf({ ...PRODUCTION })).toEqual([
       expect.stringMatching(
         /^NODE_ENV=production: no portal is configured; set BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL \(or DEMO_PORTAL=on/,
       ),
@@ -45,7 +45,7 @@ describe("configuration of the hardening settings", () => {
   });
 
   it("runs the embedded demo portal in production only when DEMO_PORTAL=on asks for it, and then open", () => {
-    expect(loadConfig({ NODE_ENV: "production", DEMO_PORTAL: "on" }).portal.mode).toBe("demo");
+    expect(loadConfig({ ...PRODUCTION, DEMO_PORTAL: "on" }).portal.mode).toBe("demo");
     expect(loadConfig({}).portal.mode).toBe("demo");
     expect(problemsOf({ DEMO_PORTAL: "off" })).toEqual([
       expect.stringMatching(/^DEMO_PORTAL=off: no portal is configured/),
@@ -57,7 +57,7 @@ describe("configuration of the hardening settings", () => {
     expect([dev.introspection, dev.sandbox, dev.auth.federationPublic]).toEqual([true, true, true]);
     expect(dev.corsOrigins).toBeInstanceOf(RegExp);
     const prod = loadConfig({
-      NODE_ENV: "production",
+      ...PRODUCTION,
       BITRIX24_WEBHOOK_URL: WEBHOOK,
       ROUTER_SECRET: "r".repeat(16),
     });
@@ -68,7 +68,7 @@ describe("configuration of the hardening settings", () => {
     ]);
     expect(prod.corsOrigins).toEqual([]);
     const opted = loadConfig({
-      NODE_ENV: "production",
+      ...PRODUCTION,
       BITRIX24_WEBHOOK_URL: WEBHOOK,
       ROUTER_SECRET: "r".repeat(16),
       INTROSPECTION: "on",

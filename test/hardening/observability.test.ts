@@ -114,7 +114,8 @@ describe("metrics", () => {
       durationMs: expect.any(Number),
     });
     const refused = lines.find((line) => line.status === 401);
-    expect(refused).toMatchObject({ caller: "open", upstreamCalls: 0 });
+    // Refused before any caller was established: the line says so.
+    expect(refused).toMatchObject({ caller: "none", upstreamCalls: 0 });
   });
 
   it("echoes a well-formed x-request-id and replaces a malformed one", async () => {

@@ -30,20 +30,16 @@ function readBookingTime(value: unknown): BookingTime {
   return { timestamp, timezone };
 }
 
-const knownTimeZones = new Map<string, boolean>();
-
-/** PHP's DateTimeZone accepts IANA names case-insensitively, and so does Intl. */
+/**
+ * PHP's DateTimeZone accepts IANA names case-insensitively, and so does Intl. Nothing is remembered:
+ * the names come from callers, and a map of them would grow with every new spelling.
+ */
 export function isKnownTimeZone(name: string): boolean {
-  const cached = knownTimeZones.get(name);
-  if (cached !== undefined) return cached;
-  let known = name.trim() !== "";
-  if (known) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: name });
-    } catch {
-      known = false;
-    }
+  if (name.trim() === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
-  knownTimeZones.set(name, known);
-  return known;
 }
