@@ -10,6 +10,7 @@ import {
   Root,
   type ClassType,
 } from "type-graphql";
+import { MAX_REPLACEMENT_ITEMS } from "./replacement-list-validation";
 import type { GatewayContext } from "../context";
 import type { OwnedListService } from "../services/owned-list.service";
 import { requirePositiveId } from "./id-validation";
@@ -85,7 +86,10 @@ export function ownedListResolvers<
     @Mutation(() => set.payload, { name: set.name, description: set.description })
     async replace(
       @Arg(owner.idArg, () => Int) ownerId: number,
-      @Arg(field.name, () => [kind.inputType]) inputs: TInput[],
+      @Arg(field.name, () => [kind.inputType], {
+        description: `The whole new list: at least one item, at most ${MAX_REPLACEMENT_ITEMS}, none repeated.`,
+      })
+      inputs: TInput[],
       @Ctx() ctx: GatewayContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Record<string, unknown>> {

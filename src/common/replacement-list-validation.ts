@@ -1,6 +1,13 @@
 import { userInputError } from "../errors/user-input-error";
 
 /**
+ * Most items one replace-whole-list mutation takes (a booking's clients, a record's external-data
+ * links): each is validated and sent, so an unbounded list is unbounded work before the portal's
+ * answer; no booking needs more.
+ */
+export const MAX_REPLACEMENT_ITEMS = 100;
+
+/**
  * The rules for a list that a `*.set` method replaces whole (clients, external-data links): an empty
  * list would wipe everything, which has its own `unset` mutation, and a repeated item is almost surely
  * a mistake. `checkItem` adds the rules of one item.
@@ -23,6 +30,13 @@ export function validateReplacementList<T>(
       field,
       `must hold at least one ${rules.noun} (use ${rules.unsetMutation} to remove all)`,
       items,
+    );
+  }
+  if (items.length > MAX_REPLACEMENT_ITEMS) {
+    throw userInputError(
+      field,
+      `may hold at most ${MAX_REPLACEMENT_ITEMS} ${rules.noun}s`,
+      `${items.length} items`,
     );
   }
   const seen = new Set<string>();

@@ -170,6 +170,47 @@ describe("large WebSocket messages (finding 5)", () => {
     expect(code).toBe(1009);
   });
 
+  it("caps the lists a caller sends, before any upstream call", async () => {
+    const token = "findings-caller-token-0123";
+    stack.portal.resetStats();
+    const clients = Array.from({ length: 101 }, (_, i) => ({
+      id: i + 1,
+      type: { code: "CONTACT" },
+    }));
+    const replaced = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query:
+          "mutation($c: [BookingClientInput!]!) { setBookingClients(bookingId: 14, clients: $c) { bookingId } }",
+        variables: { c: clients },
+      }),
+    });
+    const body = (await replaced.json()) as {
+      errors: Array<{ message: string; extensions: { code: string; field: string } }>;
+    };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "clients" });
+    expect(body.errors[0]!.message).toMatch(/at most 100/);
+
+    const client = wsClient(stack.gateway.url, { authorization: `Bearer ${token}` });
+    try {
+      const ids = Array.from({ length: 101 }, (_, i) => i + 1);
+      const watched = await new Promise((resolve, reject) =>
+        client.subscribe(
+          {
+            query: "subscription($ids: [Int!]) { bookingChanged(ids: $ids) { id } }",
+            variables: { ids },
+          },
+          { next: resolve, error: resolve, complete: () => reject(new Error("completed")) },
+        ),
+      );
+      expect(JSON.stringify(watched)).toMatch(/ids may name at most 100 records/);
+    } finally {
+      await client.dispose();
+    }
+    expect(stack.portal.stats().httpRequests).toBe(0);
+  });
+
   it("still takes a message under MAX_BODY_BYTES", async () => {
     const client = wsClient(stack.gateway.url, {
       authorization: "Bearer findings-caller-token-0123",
