@@ -55,9 +55,14 @@ const ADD_BOOKING = `mutation($zone: String!) {
   addBooking(input: {resourceIds: [1], name: "x", datePeriod: {from: {timestamp: 1780000000, timezone: $zone}, to: {timestamp: 1780000000, timezone: $zone}}}) { id }
 }`;
 
-const WARM_UP = 3_000;
-const MEASURED = 10_000;
-/** 13,000 operations take some 10 s on an idle machine; a busy one may take several times that. */
+/**
+ * Enough names to tell the two apart with room to spare: kept per name, 2,000 names held some 38 MB;
+ * kept per canonical zone, nothing grows. (10,000 names, as the review sent them, are measured on
+ * the running gateway for docs/security.md; here they would cost minutes on a busy machine.)
+ */
+const WARM_UP = 1_000;
+const MEASURED = 2_000;
+/** 3,000 operations take some 3 s on an idle machine; a busy one may take many times that. */
 const TIMEOUT_MS = 180_000;
 
 describe("time zone validation keeps nothing per name a client sends", () => {
@@ -99,7 +104,7 @@ describe("time zone validation keeps nothing per name a client sends", () => {
   }
 
   it(
-    "10,000 distinct odd-cased and unknown zones grow neither the heap nor RSS by 10 MB",
+    "2,000 distinct odd-cased and unknown zones grow neither the heap nor RSS by 10 MB",
     async () => {
       const names = Array.from({ length: MEASURED }, (_, n) => zoneName(WARM_UP + n));
       expect(new Set(names).size).toBe(MEASURED);
