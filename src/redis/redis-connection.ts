@@ -31,6 +31,10 @@ export class RedisConnection {
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
+      // ioredis would subscribe again by itself on every reconnect, with a promise nobody handles:
+      // when the connection drops again at that moment (Redis flapping), the rejection is unhandled,
+      // which ends a node process. The change bus subscribes again itself, handling the outcome.
+      autoResubscribe: false,
       commandTimeout: options.commandTimeoutMs ?? 1000,
       connectTimeout: 2000,
       // Reconnect for ever, backing off to one attempt every two seconds.
