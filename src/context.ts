@@ -32,7 +32,10 @@ export interface GatewayContext extends Services {
 /** What is known of the request before any resolver runs. */
 export interface RequestFacts {
   id: string;
-  /** How the caller authenticated (never the credential). */
+  /**
+   * How the caller authenticated (never the credential). Admitting a subscriber over the callback
+   * protocol, which happens after the context is built, replaces it with the verified caller.
+   */
   caller: Caller;
   /** The request came through the federation router (it carried ROUTER_SECRET). */
   viaRouter: boolean;
@@ -53,6 +56,8 @@ export interface RequestRecord {
   readonly estimates: UpstreamCost[];
   /** List items left out (an unknown client type, a deleted resource), each an error of its own. */
   readonly partialErrors: GraphQLFormattedError[];
+  /** The least life left of the cache entries the answer came from (Infinity: none), for `max-age`. */
+  readonly cacheLife: { secondsLeft: number };
 }
 
 /** What the context is built from: the HTTP request's facts, as the HTTP layer recorded them. */
@@ -106,6 +111,7 @@ export function createContextFactory(
       counters: { upstreamCalls: 0 },
       estimates: [],
       partialErrors: [],
+      cacheLife: { secondsLeft: Infinity },
     };
     const counted = countingUpstream(upstream, (calls) => {
       record.counters.upstreamCalls += calls;
@@ -113,13 +119,22 @@ export function createContextFactory(
     // Callers who may see different things never share entries: in OAuth mode each access token is
     // its own scope (named by a digest, never the token).
     const identityName = identity ? identityKey(identity) : "none";
-    const scope = cache.scope(identityName);
+    const scope = cache.scope(identityName, (secondsLeft) => {
+      record.cacheLife.secondsLeft = Math.min(record.cacheLife.secondsLeft, secondsLeft);
+    });
+    const request: RequestFacts = {
+      id: input.requestId,
+      caller: input.caller,
+      viaRouter: input.caller.viaRouter,
+      wantsCost: input.wantsCost,
+    };
     return new RequestContext(counted, live.announcer, scope, {
       // Only subscriptions watch changes: the feed is built when one asks for it.
       live: () =>
         live.feed({
           identityKey: identityName,
-          caller: () => callerKey(input),
+          // Read when the subscription starts, so that it sees the caller as its admission left it.
+          caller: () => callerKey(request.caller, input.authorization),
           transport: input.transport,
           // Each change's record is read afresh, past the request's own remembered reads.
           services: () =>
@@ -131,12 +146,7 @@ export function createContextFactory(
               scope,
             ),
         }),
-      request: {
-        id: input.requestId,
-        caller: input.caller,
-        viaRouter: input.caller.viaRouter,
-        wantsCost: input.wantsCost,
-      },
+      request,
       record,
     });
   };
@@ -165,10 +175,15 @@ class RequestContext extends RequestServices implements GatewayContext {
   }
 }
 
-/** Whose subscriptions count together: one credential, or one kind of caller without one. */
-function callerKey(input: ContextInput): string {
-  const token = bearerToken(input.authorization);
-  if (!token) return input.caller.kind;
+/**
+ * Whose subscriptions count together: one portal user in OAuth mode (a user can get fresh tokens at
+ * will, so a token would be no bound; the gateway serves one portal, so the user id is enough), else
+ * one credential, or one kind of caller without one.
+ */
+function callerKey(caller: Caller, authorization: string | undefined): string {
+  if (caller.user !== undefined) return `oauth-user:${caller.user}`;
+  const token = bearerToken(authorization);
+  if (!token) return caller.kind;
   return `bearer:${createHash("sha256").update(token).digest("hex").slice(0, 16)}`;
 }
 

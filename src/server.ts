@@ -5,10 +5,11 @@ import { sleep, systemClock, timeoutSignal, type Clock } from "./clock";
 import type { Config, PortalConfig } from "./config";
 import { createContextFactory } from "./context";
 import { startDemoPortal, type DemoPortal } from "./demo-portal";
-import { createHash } from "node:crypto";
 import { CACHE_FORMAT_VERSION, ReadCache } from "./cache/read-cache";
 import { MemoryCacheStore } from "./cache/memory-store";
-import { RedisCacheStore } from "./cache/redis-store";
+import { RedisCacheKv } from "./cache/redis-kv";
+import { SharedCacheStore } from "./cache/shared-store";
+import { portalKeys } from "./redis/portal-keys";
 import { LiveData } from "./events/live-data";
 import { createHttpApp, type HttpAppOptions } from "./http/app";
 import { createErrorFormatter } from "./errors/to-graphql-error";
@@ -83,8 +84,9 @@ export async function startGateway(
   const verifier = createTokenVerifier(config, portal, transport, clock);
   const authenticator = createAuthenticator(config, portal, logger, !!demoPortal, verifier);
   const cache = createReadCache(config, transport, origin, clock, metrics);
-  const live = createLiveData(config, transport, cache, clock, logger, metrics);
-  await live.settled();
+  const live = createLiveData(config, transport, origin, cache, clock, logger, metrics);
+  // Serving starts with the shared cache usable (epoch checked), not bypassed.
+  await Promise.all([live.settled(), cache.settled()]);
 
   const createContext = createContextFactory(
     portal,
@@ -250,11 +252,12 @@ function createMetrics(config: Config, origin: string): GatewayMetrics | undefin
 
 /**
  * Live data, shared between replicas through Redis when it is configured: the transport's
- * connection for commands, and one more held in subscriber mode for the change channel.
+ * connection for commands, and one more held in subscriber mode for the portal's change channel.
  */
 function createLiveData(
   config: Config,
   transport: Transport,
+  origin: string,
   cache: ReadCache,
   clock: Clock,
   logger: Logger,
@@ -266,15 +269,13 @@ function createLiveData(
     logger,
     metrics: metrics && new LiveMetrics(metrics.registry),
     cache,
-    echoWindowSeconds: config.events.echoWindowSeconds,
-    dedupeWindowSeconds: config.events.dedupeWindowSeconds,
     maxSubscriptionsPerCaller: config.subscriptions.maxPerCaller,
     ...(publisher &&
       config.redisUrl && {
         redis: {
           publisher,
           subscriber: new RedisConnection(config.redisUrl),
-          keyPrefix: config.redisKeyPrefix,
+          channel: portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION).changesChannel,
         },
       }),
   });
@@ -282,8 +283,8 @@ function createLiveData(
 
 /**
  * The read cache: in Redis (shared), in memory, or off. Keys carry the portal and a format version,
- * never a secret. When Redis comes back after being away, everything cached before is dropped: it
- * may have missed changes meanwhile.
+ * never a secret. CACHE=memory beside REDIS_URL is refused by the config: replicas could not
+ * invalidate each other's memory.
  */
 function createReadCache(
   config: Config,
@@ -293,26 +294,24 @@ function createReadCache(
   metrics: GatewayMetrics | undefined,
 ): ReadCache {
   const redis = transport.redis;
+  const base = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION).cacheBase;
   const store =
     config.cache.store === "off"
       ? undefined
       : config.cache.store === "redis" && redis
-        ? new RedisCacheStore(redis, config.cache.ttlSeconds * 10)
+        ? new SharedCacheStore(new RedisCacheKv(redis), {
+            epochKey: `${base}epoch`,
+            genTtlSeconds: config.cache.ttlSeconds * 10,
+            maxBacklog: 10_000,
+          })
         : new MemoryCacheStore(10_000);
-  const portal = createHash("sha256").update(origin).digest("hex").slice(0, 12);
-  const cache = new ReadCache({
+  return new ReadCache({
     store,
     ttlSeconds: config.cache.ttlSeconds,
-    base: `${config.redisKeyPrefix}cache:v${CACHE_FORMAT_VERSION}:${portal}:`,
+    base,
     clock,
     metrics: metrics && new CacheMetrics(metrics.registry),
   });
-  let wasDown = false;
-  redis?.onChange((state) => {
-    if (state === "down") wasDown = true;
-    if (state === "ready" && wasDown) void cache.invalidateAll();
-  });
-  return cache;
 }
 
 function createReadiness(

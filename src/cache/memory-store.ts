@@ -1,25 +1,28 @@
 import { LRUCache } from "lru-cache";
 import type { CacheStore, StoredRead } from "./cache-store";
 
-/** The read cache in this process's memory, bounded in entries: for a single replica. */
+/**
+ * The read cache in this process's memory, bounded in entries and in generations: for a single
+ * replica (with REDIS_URL the cache must be shared; see `cacheStoreConflict`).
+ *
+ * Generations come from one counter that only grows, so a value never repeats. A generation the LRU
+ * forgot is created afresh on its next read: entries tagged with the forgotten one can no longer
+ * match, which costs a miss, never a stale answer.
+ */
 export class MemoryCacheStore implements CacheStore {
   private readonly entries: LRUCache<string, string>;
-  private readonly gens = new Map<string, number>();
+  private readonly gens: LRUCache<string, string>;
+  private lastGeneration = 0;
 
   constructor(maxEntries: number) {
     // Counted by maxSize rather than `max`, which would allocate room for every entry up front.
-    this.entries = new LRUCache({
-      maxSize: maxEntries,
-      sizeCalculation: () => 1,
-      ttlAutopurge: false,
-    });
+    this.entries = new LRUCache({ maxSize: maxEntries, sizeCalculation: () => 1 });
+    this.gens = new LRUCache({ maxSize: maxEntries * 4, sizeCalculation: () => 1 });
   }
 
   read(entryKey: string, genKeys: readonly string[]): Promise<StoredRead> {
-    return Promise.resolve({
-      entry: this.entries.get(entryKey),
-      gens: genKeys.map((key) => this.gens.get(key) ?? 0),
-    });
+    const gens = genKeys.map((key) => this.gens.get(key) ?? this.renew(key));
+    return Promise.resolve({ entry: this.entries.get(entryKey), tag: gens.join("|") });
   }
 
   write(entryKey: string, value: string, ttlSeconds: number): Promise<void> {
@@ -28,7 +31,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   bump(genKeys: readonly string[]): Promise<void> {
-    for (const key of genKeys) this.gens.set(key, (this.gens.get(key) ?? 0) + 1);
+    for (const key of genKeys) this.renew(key);
     return Promise.resolve();
   }
 
@@ -37,7 +40,18 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   claim(): Promise<boolean> {
-    // One process: the in-flight map of the read cache already folds its misses.
+    // One process: the in-flight loads of the read cache already fold its misses.
     return Promise.resolve(true);
+  }
+
+  /** How many generations are held: bounded, whatever the number of records changed. */
+  get generationCount(): number {
+    return this.gens.size;
+  }
+
+  private renew(key: string): string {
+    const value = String(++this.lastGeneration);
+    this.gens.set(key, value);
+    return value;
   }
 }

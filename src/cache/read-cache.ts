@@ -20,35 +20,52 @@ export interface ScopedCache {
   invalidate(units: readonly string[]): Promise<void>;
 }
 
+/** Told of every value a scope served: how many seconds of its life in the cache are left. */
+export type ServedListener = (secondsLeft: number) => void;
+
 /**
  * The shape of cached values: raised whenever a wire type the services cache changes, so that a new
  * version never reads entries an older one wrote.
  */
-export const CACHE_FORMAT_VERSION = 1;
-
-/** Bumped when Redis comes back: what was cached before the outage may have missed changes. */
-const EPOCH_UNIT = "epoch";
+export const CACHE_FORMAT_VERSION = 2;
 
 /** How long a replica waits for another one loading the same entry before it loads it itself. */
 const WAIT_FOR_OTHER_MS = 25;
 const WAIT_FOR_OTHER_TIMES = 20;
 
+/** A load on its way, and the tag its units had when it began. */
+interface InflightLoad {
+  tag: string;
+  value: Promise<unknown>;
+}
+
+/** An entry as stored: the tag it was read under, when it was written, and the value. */
+interface StoredEntry<T> {
+  t: string;
+  w: number;
+  v: T;
+}
+
 /**
- * A read-through cache of what the services read from the portal. An entry is stored with the
- * generations of its units at the time its read started; a write or an event moves those
- * generations on, so an entry read before a change can never be served after it, even when its read
- * finishes after the invalidation. Concurrent misses on one key are folded: in a replica by sharing
- * the load, across replicas by letting one claim it while the others wait briefly for its value.
+ * A read-through cache of what the services read from the portal. An entry is stored with the tag
+ * (epoch and generations) its units had when its read started; a write or an event gives those
+ * generations new values, so an entry read before a change can never be served after it, even when
+ * its read finishes after the invalidation. Concurrent misses on one key are folded: in a replica by
+ * sharing the load, but only with reads that find the same tag (a read never joins a load that began
+ * before a change it can know of, on whichever replica it was made); across replicas by letting one
+ * claim the load while the others wait briefly for its value.
  */
 export class ReadCache {
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, InflightLoad>();
+  /** Moved on by every invalidation here: what bypassed reads may share loads under. */
+  private localChanges = 0;
 
   constructor(
     private readonly options: {
       /** Undefined: CACHE=off, every read goes upstream. */
       store: CacheStore | undefined;
       ttlSeconds: number;
-      /** `{REDIS_KEY_PREFIX}cache:v{schema}:{portal}:`: never a secret. */
+      /** `{REDIS_KEY_PREFIX}cache:v{format}:{portal}:`: never a secret. */
       base: string;
       clock: Clock;
       metrics: CacheMetrics | undefined;
@@ -63,79 +80,93 @@ export class ReadCache {
     return this.options.ttlSeconds;
   }
 
-  /** The cache as seen by callers of one scope ("shared", or one OAuth user's). */
-  scope(scope: string): ScopedCache {
+  /**
+   * The cache as seen by callers of one scope ("shared", or one OAuth user's); `served` hears how
+   * long each value it hands out may still be kept (for the response's `max-age`).
+   */
+  scope(scope: string, served?: ServedListener): ScopedCache {
     return {
-      read: (entry, load) => this.read(scope, entry, load),
+      read: (entry, load) => this.read(scope, entry, load, served),
       invalidate: (units) => this.invalidate(units),
     };
+  }
+
+  /** Resolves once the store has written what it kept during an outage (see `CacheStore.settled`). */
+  settled(): Promise<void> {
+    return this.options.store?.settled?.() ?? Promise.resolve();
   }
 
   async invalidate(units: readonly string[]): Promise<void> {
     const { store, metrics } = this.options;
     if (!store) return;
-    // Loads already on their way must not answer reads that come after this.
-    this.inflight.clear();
+    this.localChanges += 1;
     await store.bump(units.map((unit) => this.genKey(unit)));
     for (const unit of units) metrics?.recordInvalidation(unit.split(":")[0]!);
   }
 
-  /** Everything cached so far is stale: called when Redis comes back after being away. */
-  async invalidateAll(): Promise<void> {
-    await this.invalidate([EPOCH_UNIT]);
-  }
-
-  private read<T>(scope: string, entry: CacheEntry, load: () => Promise<T>): Promise<T> {
-    const { store } = this.options;
+  private async read<T>(
+    scope: string,
+    entry: CacheEntry,
+    load: () => Promise<T>,
+    served: ServedListener | undefined,
+  ): Promise<T> {
+    const { store, metrics, ttlSeconds } = this.options;
     if (!store) return load();
     const key = `${this.options.base}${scope}:${entry.key}`;
-    const shared = this.inflight.get(key) as Promise<T> | undefined;
-    if (shared) {
-      this.options.metrics?.recordRead(entry.kind, "hit");
-      return shared;
+    // Taken before the store is asked: a bypassed read may share only loads begun after it.
+    const localTag = `local:${this.localChanges}`;
+    const stored = await store.read(
+      key,
+      entry.units.map((unit) => this.genKey(unit)),
+    );
+    const tag = stored?.tag ?? localTag;
+    const hit = stored && current<T>(stored.entry, tag);
+    if (hit) {
+      metrics?.recordRead(entry.kind, "hit");
+      served?.(Math.max(0, ttlSeconds - (this.options.clock.now() - hit.w) / 1000));
+      return hit.v;
     }
-    const read = this.readThrough(store, key, entry, load);
-    this.inflight.set(key, read);
+    served?.(ttlSeconds);
+    const shared = this.inflight.get(key);
+    if (shared && shared.tag === tag) {
+      metrics?.recordRead(entry.kind, "hit");
+      return shared.value as Promise<T>;
+    }
+    if (!stored) metrics?.recordRead(entry.kind, "bypass");
+    const value = stored ? this.loadAndKeep(store, key, entry, tag, load) : load();
+    const inflight = { tag, value };
+    this.inflight.set(key, inflight);
     const forget = () => {
-      if (this.inflight.get(key) === read) this.inflight.delete(key);
+      if (this.inflight.get(key) === inflight) this.inflight.delete(key);
     };
-    read.then(forget, forget);
-    return read;
+    value.then(forget, forget);
+    return value;
   }
 
-  private async readThrough<T>(
+  private async loadAndKeep<T>(
     store: CacheStore,
     key: string,
     entry: CacheEntry,
+    tag: string,
     load: () => Promise<T>,
   ): Promise<T> {
     const { metrics } = this.options;
-    const genKeys = [...entry.units, EPOCH_UNIT].map((unit) => this.genKey(unit));
-    const stored = await store.read(key, genKeys);
-    if (!stored) {
-      metrics?.recordRead(entry.kind, "bypass");
-      return load();
-    }
-    const hit = current<T>(stored.entry, stored.gens);
-    if (hit) {
-      metrics?.recordRead(entry.kind, "hit");
-      return hit.value;
-    }
     const claim = `${key}:loading`;
     const claimed = await store.claim(claim, 3000);
     if (!claimed) {
-      const theirs = await this.waitForOther<T>(store, key, genKeys);
+      const theirs = await this.waitForOther<T>(store, key, entry);
       if (theirs) {
         metrics?.recordRead(entry.kind, "hit");
-        return theirs.value;
+        return theirs.v;
       }
     }
     metrics?.recordRead(entry.kind, "miss");
     try {
       const value = await load();
-      // Tagged with the generations read before the load: if anything changed meanwhile, this
-      // entry is already stale and will never be served.
-      await store.write(key, JSON.stringify({ g: stored.gens, v: value }), this.options.ttlSeconds);
+      // Tagged as the units were before the load: if anything changed meanwhile, this entry is
+      // already stale and will never be served.
+      const stored: StoredEntry<T> = { t: tag, w: this.options.clock.now(), v: value };
+      await store.write(key, JSON.stringify(stored), this.options.ttlSeconds);
       return value;
     } finally {
       // Only our own claim: after waiting in vain, the claim is still the other replica's.
@@ -146,12 +177,13 @@ export class ReadCache {
   private async waitForOther<T>(
     store: CacheStore,
     key: string,
-    genKeys: string[],
-  ): Promise<{ value: T } | undefined> {
+    entry: CacheEntry,
+  ): Promise<StoredEntry<T> | undefined> {
+    const genKeys = entry.units.map((unit) => this.genKey(unit));
     for (let attempt = 0; attempt < WAIT_FOR_OTHER_TIMES; attempt += 1) {
       await sleep(this.options.clock, WAIT_FOR_OTHER_MS);
       const stored = await store.read(key, genKeys);
-      const found = stored && current<T>(stored.entry, stored.gens);
+      const found = stored && current<T>(stored.entry, stored.tag);
       if (found) return found;
     }
     return undefined;
@@ -162,13 +194,12 @@ export class ReadCache {
   }
 }
 
-/** The stored value, if it was read under exactly the current generations. */
-function current<T>(entry: string | undefined, gens: number[]): { value: T } | undefined {
+/** The stored entry, if it was read under exactly the current tag. */
+function current<T>(entry: string | undefined, tag: string): StoredEntry<T> | undefined {
   if (entry === undefined) return undefined;
   try {
-    const parsed = JSON.parse(entry) as { g: number[]; v: T };
-    const same = parsed.g.length === gens.length && parsed.g.every((gen, i) => gen === gens[i]);
-    return same ? { value: parsed.v } : undefined;
+    const parsed = JSON.parse(entry) as StoredEntry<T>;
+    return parsed.t === tag ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -90,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.CACHE === "redis" && !values.REDIS_URL) {
     problems.push("CACHE=redis: set REDIS_URL, or CACHE=memory for a cache in this replica alone");
   }
+  if (values.CACHE === "memory" && values.REDIS_URL) {
+    problems.push(
+      "CACHE=memory with REDIS_URL: replicas could not invalidate each other's memory caches, and a change made through one would stay hidden on the others; use CACHE=redis (shared), or no REDIS_URL for a single replica",
+    );
+  }
   if (problems.length > 0 || !portal) throw new ConfigError(problems);
   return toConfig(values, production, portal, auth);
 }
@@ -160,8 +165,6 @@ function toConfig(
         values.BITRIX24_APPLICATION_TOKEN?.split(",")
           .map((token) => token.trim())
           .filter(Boolean) ?? [],
-      echoWindowSeconds: values.EVENT_ECHO_WINDOW_S,
-      dedupeWindowSeconds: values.EVENT_DEDUPE_WINDOW_S,
       maxBodyBytes: values.MAX_EVENT_BODY_BYTES,
     },
     /** Where the router's subscription callbacks may go; nowhere unless configured. */

@@ -207,16 +207,6 @@ export const SETTINGS = {
       shownDefault: "(unset: events refused); the demo portal's own with the embedded portal",
     },
   ),
-  EVENT_ECHO_WINDOW_S: withDefault(
-    int(0, 3600),
-    60,
-    "A portal event for a change the gateway itself made and published is dropped as its echo when it arrives within this many seconds (0: never)",
-  ),
-  EVENT_DEDUPE_WINDOW_S: withDefault(
-    int(1, 86_400),
-    600,
-    "A delivery repeated (same event, ID and ts) within this many seconds is published once, across replicas",
-  ),
   MAX_EVENT_BODY_BYTES: withDefault(
     int(256, 1_048_576),
     16_384,

@@ -105,6 +105,11 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorMeaning>> = {
     meaning: "One `_entities` field asks for more than `MAX_ENTITY_REPRESENTATIONS`",
     httpStatus: 400,
   },
+  [ErrorCode.ChangedRecordUnavailable]: {
+    meaning:
+      "A subscription message's record (`booking`, …) could not be read, even after retries: it is null here, but the record was not deleted (`kind` says what happened; `extensions.cause` is the last failure's code); read it again with a query",
+    source: "subscriptions",
+  },
   [ErrorCode.TooManySubscriptions]: {
     meaning:
       "A new subscription past `MAX_SUBSCRIPTIONS_PER_CONNECTION` on one graphql-ws connection, or past `MAX_SUBSCRIPTIONS_PER_CALLER` for one credential",

@@ -39,6 +39,8 @@ export const ErrorCode = {
   TooManyOperations: "TOO_MANY_OPERATIONS",
   /** A caller or connection holds as many subscriptions as it may. */
   TooManySubscriptions: "TOO_MANY_SUBSCRIPTIONS",
+  /** A subscription's changed record could not be read, after retries; it was not deleted. */
+  ChangedRecordUnavailable: "CHANGED_RECORD_UNAVAILABLE",
   /** The whole request passed REQUEST_DEADLINE_MS (HTTP 504). */
   GatewayTimeout: "GATEWAY_TIMEOUT",
 } as const;

@@ -5,6 +5,9 @@ import type { Change, ChangedEntity, ChangeKindName } from "./change";
 
 export type ChangeListener = (change: Change) => void;
 
+/** Most changes kept for relaying while Redis is away; older ones are dropped first. */
+const MAX_UNRELAYED = 1000;
+
 /** What the bus relays between replicas: the change and the replica it came from. */
 interface RelayedChange {
   origin: string;
@@ -14,8 +17,10 @@ interface RelayedChange {
 /**
  * The pub/sub that feeds subscriptions: Bitrix24 events and the gateway's own writes go in, every
  * subscriber on every replica gets them. A change is delivered on its own replica at once, in
- * process, and relayed to the others through a Redis channel when Redis is configured and up. While
- * Redis is away each replica still delivers what reaches it, and relaying resumes when it is back.
+ * process, and relayed to the others through a Redis channel when Redis is configured. While Redis is
+ * away each replica still delivers what reaches it, and keeps what it could not relay (the latest
+ * `MAX_UNRELAYED`) to relay when Redis is back, after `relayGate` (the read cache writing the
+ * invalidations it kept meanwhile, so that the other replicas re-read fresh state).
  *
  * Written on ioredis directly rather than @graphql-yoga/redis-event-target: that one publishes and
  * subscribes without handling a failed command, which would reject unhandled while Redis is down.
@@ -25,12 +30,16 @@ export class ChangeBus {
   private readonly origin = randomUUID();
   private sequence = 0;
   private readonly firstSubscription: Promise<void>;
+  private readonly unrelayed: RelayedChange[] = [];
+  private relaying = false;
 
   constructor(
     private readonly options: {
       clock: Clock;
       /** Two connections: commands, and one held in subscriber mode. Absent: this replica only. */
       redis?: { publisher: RedisConnection; subscriber: RedisConnection; channel: string };
+      /** Awaited before changes kept during an outage are relayed. */
+      relayGate?: () => Promise<void>;
       onPublished?: (change: Change) => void;
     },
   ) {
@@ -39,6 +48,9 @@ export class ChangeBus {
       this.firstSubscription = Promise.resolve();
       return;
     }
+    relay.publisher.onChange((state) => {
+      if (state === "ready") void this.relayKept();
+    });
     relay.subscriber.client.on("message", (channel: string, message: string) => {
       if (channel === relay.channel) this.receive(message);
     });
@@ -79,13 +91,7 @@ export class ChangeBus {
     };
     this.deliver(change);
     this.options.onPublished?.(change);
-    const relay = this.options.redis;
-    if (relay && relay.publisher.state === "ready") {
-      const message: RelayedChange = { origin: this.origin, change };
-      relay.publisher.client
-        .publish(relay.channel, JSON.stringify(message))
-        .catch(() => relay.publisher.reportFailure());
-    }
+    this.relay({ origin: this.origin, change });
     return change;
   }
 
@@ -99,6 +105,48 @@ export class ChangeBus {
   listen(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private relay(message: RelayedChange): void {
+    const relay = this.options.redis;
+    if (!relay) return;
+    if (relay.publisher.state !== "ready" || this.unrelayed.length > 0) {
+      this.keep(message);
+      return;
+    }
+    relay.publisher.client.publish(relay.channel, JSON.stringify(message)).catch(() => {
+      this.keep(message);
+      relay.publisher.reportFailure();
+    });
+  }
+
+  private keep(message: RelayedChange): void {
+    this.unrelayed.push(message);
+    if (this.unrelayed.length > MAX_UNRELAYED) this.unrelayed.shift();
+  }
+
+  /** Relays, in order, what was kept while Redis was away; stops at the first failure. */
+  private async relayKept(): Promise<void> {
+    if (this.relaying) return;
+    this.relaying = true;
+    try {
+      const relay = this.options.redis!;
+      // After the other listeners of "ready" (the read cache's sync) have started.
+      await Promise.resolve();
+      await this.options.relayGate?.();
+      while (this.unrelayed.length > 0 && relay.publisher.state === "ready") {
+        const message = this.unrelayed[0]!;
+        try {
+          await relay.publisher.client.publish(relay.channel, JSON.stringify(message));
+        } catch {
+          relay.publisher.reportFailure();
+          return;
+        }
+        if (this.unrelayed[0] === message) this.unrelayed.shift();
+      }
+    } finally {
+      this.relaying = false;
+    }
   }
 
   private receive(message: string): void {

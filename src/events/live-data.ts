@@ -7,8 +7,6 @@ import type { RedisConnection } from "../redis/redis-connection";
 import type { Services } from "../services/services";
 import type { Change, ChangeAnnouncer, ChangeNotice } from "./change";
 import { ChangeBus } from "./change-bus";
-import { DeliveryLedger } from "./delivery-ledger";
-import { EchoLedger } from "./echo-ledger";
 import type { EventDelivery } from "./event-delivery";
 import { filteredChanges, type LiveFeed } from "./live-feed";
 import { LiveReads } from "./live-reads";
@@ -18,26 +16,25 @@ export interface LiveDataOptions {
   clock: Clock;
   logger: Logger;
   metrics: LiveMetrics | undefined;
-  echoWindowSeconds: number;
-  dedupeWindowSeconds: number;
   maxSubscriptionsPerCaller: number;
-  /** What an event makes stale there is dropped before subscribers read it. */
+  /** What a change makes stale there is invalidated before the change is published. */
   cache?: ReadCache;
-  /** Shared between replicas: dedupe, echoes and the bus. Absent: this replica alone. */
-  redis?: { publisher: RedisConnection; subscriber: RedisConnection; keyPrefix: string };
+  /** Shared between replicas: the bus, on a channel scoped to the portal. Absent: this replica alone. */
+  redis?: { publisher: RedisConnection; subscriber: RedisConnection; channel: string };
+  /** Waits before each retry of a subscriber's failed read of a changed record. */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
  * Everything live in one place: Bitrix24 event deliveries and the gateway's own writes become
- * changes on the bus; subscribers get them filtered, with the record's current state read once per
- * change and identity.
+ * changes on the bus, each after what it made stale is invalidated; subscribers get them filtered,
+ * with the record's current state read once per change and identity, and only when that state is
+ * not the one they were last sent.
  */
 export class LiveData {
   readonly announcer: ChangeAnnouncer;
   private readonly bus: ChangeBus;
-  private readonly deliveries: DeliveryLedger;
-  private readonly echoes: EchoLedger;
-  private readonly reads = new LiveReads();
+  private readonly reads: LiveReads;
   private readonly caps: SubscriptionCaps;
   /** How to end each subscription held now, for a clean shutdown. */
   private readonly active = new Set<() => void>();
@@ -48,51 +45,34 @@ export class LiveData {
   }
 
   constructor(private readonly options: LiveDataOptions) {
-    const { clock, redis, metrics } = options;
-    const shared = redis && { connection: redis.publisher, keyPrefix: redis.keyPrefix };
+    const { clock, redis, metrics, cache } = options;
     this.bus = new ChangeBus({
       clock,
-      ...(redis && {
-        redis: {
-          publisher: redis.publisher,
-          subscriber: redis.subscriber,
-          channel: `${redis.keyPrefix}changes`,
-        },
-      }),
+      ...(redis && { redis }),
+      ...(cache && { relayGate: () => cache.settled() }),
       onPublished: (change) => metrics?.recordPublished(change.source),
     });
-    this.deliveries = new DeliveryLedger({
+    this.reads = new LiveReads({
       clock,
-      windowSeconds: options.dedupeWindowSeconds,
-      ...(shared && { redis: shared }),
-    });
-    this.echoes = new EchoLedger({
-      clock,
-      windowSeconds: options.echoWindowSeconds,
-      ...(shared && { redis: shared }),
+      ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
+      onOutcome: (outcome) => metrics?.recordChangeRead(outcome),
     });
     this.caps = new SubscriptionCaps(options.maxSubscriptionsPerCaller);
     this.announcer = { announce: (notice) => this.announce(notice) };
   }
 
   /**
-   * An authenticated delivery: published unless it repeats one seen before or echoes a write made
-   * through the gateway. Never rejects: the handler has already answered Bitrix24.
+   * An authenticated delivery. Every delivery invalidates what it names, repeated or not: whether a
+   * change is worth a message is decided by content, per subscriber identity, after the re-read.
+   * Resolves once the invalidation is written (or kept for when Redis is back) and the change is
+   * published; never rejects.
    */
   async receive(delivery: EventDelivery): Promise<void> {
     const { metrics, logger } = this.options;
     try {
-      if (!(await this.deliveries.firstTime(delivery))) {
-        metrics?.recordEvent("deduplicated");
-        return;
-      }
       await this.options.cache?.invalidate(
         unitsOfChange(delivery.entity, delivery.kind, delivery.id),
       );
-      if (!(await this.echoes.firstReport("portal", delivery))) {
-        metrics?.recordEvent("echo");
-        return;
-      }
       this.bus.publish({
         entity: delivery.entity,
         kind: delivery.kind,
@@ -118,12 +98,18 @@ export class LiveData {
     services: () => Services;
   }): LiveFeed {
     const { metrics, clock } = this.options;
+    const decide = (change: Change) => {
+      metrics?.recordDeliveryLag(clock.now() - change.publishedAtMs);
+      return this.reads.decide(change, subscriber.identityKey, () =>
+        readRecord(subscriber.services(), change),
+      );
+    };
     return {
       changes: (entity, filter) => {
         // Checked when the subscription starts, so that a refusal reaches the client as an error.
         const caller = subscriber.caller();
         this.caps.check(caller);
-        return filteredChanges((listener) => this.bus.listen(listener), entity, filter, {
+        return filteredChanges((listener) => this.bus.listen(listener), entity, filter, decide, {
           started: (end) => {
             const release = this.caps.acquire(caller);
             this.active.add(end);
@@ -135,13 +121,6 @@ export class LiveData {
             };
           },
         });
-      },
-      current: <T>(change: Change) => {
-        metrics?.recordDeliveryLag(clock.now() - change.publishedAtMs);
-        if (change.kind === "DELETED") return Promise.resolve(null);
-        return this.reads.read(change, subscriber.identityKey, () =>
-          readRecord<T>(subscriber.services(), change),
-        );
       },
     };
   }
@@ -160,24 +139,19 @@ export class LiveData {
     await this.bus.close();
   }
 
-  /** A write through the gateway: published at once, unless Bitrix24's event for it came first. */
+  /** A write through the gateway, already invalidated: published at once. */
   private announce(notice: ChangeNotice): void {
     const occurredAt = Math.floor(this.options.clock.now() / 1000);
-    this.echoes.firstReport("gateway", notice).then(
-      (first) => {
-        if (first) this.bus.publish({ ...notice, occurredAt, source: "gateway" });
-      },
-      (error: unknown) => this.options.logger.error({ err: error }, "a change was not published"),
-    );
+    this.bus.publish({ ...notice, occurredAt, source: "gateway" });
   }
 }
 
-function readRecord<T>(services: Services, change: Change): Promise<T> {
+function readRecord(services: Services, change: Change): Promise<unknown> {
   const reads: Record<Change["entity"], (id: number) => Promise<unknown>> = {
     booking: (id) => services.bookings.get(id),
     resource: (id) => services.resources.get(id),
     resourceType: (id) => services.resourceTypes.get(id),
     waitListItem: (id) => services.waitList.get(id),
   };
-  return reads[change.entity](change.id) as Promise<T>;
+  return reads[change.entity](change.id);
 }

@@ -1,28 +1,125 @@
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { sleep, type Clock } from "../clock";
+import type { ChangeReadOutcome } from "../observability/live-metrics";
 import type { Change } from "./change";
 
+/** What subscribers of one identity are sent for one change. */
+export type LiveMessage =
+  { change: Change; state: unknown } | { change: Change; failure: unknown; attempts: number };
+
+export interface LiveReadsOptions {
+  clock: Clock;
+  /** Waits before each retry of a failed read; its length + 1 is the number of attempts. */
+  retryDelaysMs?: readonly number[];
+  /** Most changes whose outcome is remembered for late subscribers of the same identity. */
+  maxChanges?: number;
+  /** Most records whose last published state is remembered, per replica. */
+  maxRecords?: number;
+  onOutcome?: (outcome: ChangeReadOutcome) => void;
+}
+
 /**
- * The current state of changed records, read once per change per upstream identity however many
- * subscribers want it: 1,000 subscribers of one booking cost one `booking.get` in webhook mode, and
- * one per user in OAuth mode, since each user may see the record differently. Bounded: the oldest
- * changes are forgotten first, long after their subscribers were served.
+ * Decides, once per change and upstream identity, what its subscribers are sent, by content rather
+ * than by time windows: the record is read now (through the read cache, which the change has already
+ * invalidated) and sent only if its state differs from the last one sent to that identity. So the
+ * portal's event echoing a write made through the gateway, or a delivery repeated, costs one read and
+ * sends nothing, while a real change that comes in the same second, or in place of a lost echo, is
+ * always sent.
+ *
+ * - **Only the latest read is sent.** When a read ends while a later change of the same record (for
+ *   the same identity) has started its own read, its state may predate that change, which the
+ *   gateway knows of: it is dropped, and the later read, which began after that change was
+ *   invalidated, decides. So no message carries a state older than a change its replica had
+ *   accepted when it was sent. (Records carry no version, so two reads can only be ordered by when
+ *   they began.)
+ * - **Failures** are retried (`retryDelaysMs`), never remembered as the outcome; after the last
+ *   attempt subscribers get the change with the failure, never a null that would read as "deleted".
+ * - **Bounded:** outcomes of the last `maxChanges` changes and the last states of `maxRecords`
+ *   records (an evicted record's next change is sent whatever its state).
  */
 export class LiveReads {
-  private readonly reads = new Map<string, Promise<unknown>>();
+  private readonly outcomes = new Map<string, Promise<LiveMessage | undefined>>();
+  /** Per identity and record: the ticket of its latest read, and the digest of the state last sent. */
+  private readonly records: LRUCache<string, { latest: number; sent?: string }>;
+  private tickets = 0;
+  private readonly retryDelaysMs: readonly number[];
+  private readonly maxChanges: number;
 
-  constructor(private readonly maxEntries = 1000) {}
+  constructor(private readonly options: LiveReadsOptions) {
+    this.retryDelaysMs = options.retryDelaysMs ?? [100, 500, 2000];
+    this.maxChanges = options.maxChanges ?? 1000;
+    this.records = new LRUCache({
+      maxSize: options.maxRecords ?? 10_000,
+      sizeCalculation: () => 1,
+    });
+  }
 
-  read<T>(change: Change, identityKey: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * What `identityKey`'s subscribers of `change` are sent (undefined: nothing, the state they were
+   * last sent stands). `read` gives the record now, null when it no longer exists.
+   */
+  decide(
+    change: Change,
+    identityKey: string,
+    read: () => Promise<unknown>,
+  ): Promise<LiveMessage | undefined> {
     const key = `${change.key}|${identityKey}`;
-    let read = this.reads.get(key) as Promise<T> | undefined;
-    if (!read) {
-      read = load();
-      this.reads.set(key, read);
-      // Subscribers that come later still get this read's outcome; nobody else awaits it now.
-      read.catch(() => undefined);
-      while (this.reads.size > this.maxEntries) {
-        this.reads.delete(this.reads.keys().next().value!);
+    let outcome = this.outcomes.get(key);
+    if (!outcome) {
+      outcome = this.settle(change, identityKey, read);
+      this.outcomes.set(key, outcome);
+      while (this.outcomes.size > this.maxChanges) {
+        this.outcomes.delete(this.outcomes.keys().next().value!);
       }
     }
-    return read;
+    return outcome;
   }
+
+  private async settle(
+    change: Change,
+    identityKey: string,
+    read: () => Promise<unknown>,
+  ): Promise<LiveMessage | undefined> {
+    const key = `${identityKey}|${change.entity}:${change.id}`;
+    const ticket = ++this.tickets;
+    this.records.set(key, { ...this.records.get(key), latest: ticket });
+    const result = change.kind === "DELETED" ? { state: null } : await this.readWithRetries(read);
+    const record = this.records.get(key) ?? { latest: ticket };
+    if (record.latest !== ticket) {
+      this.options.onOutcome?.("superseded");
+      return undefined;
+    }
+    if ("failure" in result) {
+      this.options.onOutcome?.("failed");
+      return { change, ...result };
+    }
+    const digest = digestOf(result.state);
+    if (record.sent === digest) {
+      this.options.onOutcome?.("unchanged");
+      return undefined;
+    }
+    this.records.set(key, { latest: ticket, sent: digest });
+    this.options.onOutcome?.("changed");
+    return { change, state: result.state };
+  }
+
+  private async readWithRetries(
+    read: () => Promise<unknown>,
+  ): Promise<{ state: unknown } | { failure: unknown; attempts: number }> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return { state: await read() };
+      } catch (failure) {
+        const delay = this.retryDelaysMs[attempt];
+        if (delay === undefined) return { failure, attempts: attempt + 1 };
+        await sleep(this.options.clock, delay);
+      }
+    }
+  }
+}
+
+function digestOf(state: unknown): string {
+  if (state === null || state === undefined) return "absent";
+  return createHash("sha256").update(JSON.stringify(state)).digest("base64");
 }

@@ -14,8 +14,9 @@ export interface EventsRouteOptions {
  * POST /bitrix24/events: where Bitrix24 delivers booking events, once and without retry. It takes
  * form fields with PHP-style keys (as Bitrix24 sends them) or the same fields as JSON. A delivery
  * must carry one of the configured application tokens (compared in constant time; 401 otherwise)
- * and name one of the twelve booking events with a numeric ID (400 otherwise). It is answered at
- * once; deduplication and publishing follow, so a slow Redis never makes Bitrix24 throttle us.
+ * and name one of the twelve booking events with a numeric ID (400 otherwise). It is answered once
+ * the change is invalidated in the read cache (one Redis round trip, or kept for later while Redis is
+ * away) and published: a read that starts after the 200 sees the change.
  * The router secret is not asked for: Bitrix24 calls this route directly.
  */
 export function eventsRoute(options: EventsRouteOptions): Router {
@@ -51,8 +52,8 @@ export function eventsRoute(options: EventsRouteOptions): Router {
         res.status(400).json({ error: checked.reason });
         return;
       }
-      res.status(200).json({ ok: true });
-      void options.live.receive(checked.delivery);
+      // receive() never rejects, and waits at most one Redis command timeout.
+      void options.live.receive(checked.delivery).then(() => res.status(200).json({ ok: true }));
     },
   );
   router.use(bodyRefusals(metrics));

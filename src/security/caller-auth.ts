@@ -13,6 +13,11 @@ export interface Caller {
    */
   kind: "token" | "jwt" | "oauth" | "router" | "open";
   viaRouter: boolean;
+  /**
+   * An admitted OAuth subscriber: the portal user its token acts as, as the portal said. Its
+   * subscriptions count against this user, not the token, since a user can get fresh tokens at will.
+   */
+  user?: string;
 }
 
 /** A refusal is 401, or 503 when the portal could not be asked whether an OAuth token is good. */
@@ -117,8 +122,10 @@ export class CallerAuthenticator {
   async admitSubscriber(caller: Caller, authorization: string | undefined): Promise<AuthOutcome> {
     const token = bearerToken(authorization);
     if (caller.kind !== "oauth" || !this.verifier || !token) return { ok: true, caller };
-    const verdict = await this.verifier.verify(token);
-    if (verdict === "valid") return { ok: true, caller };
+    const { verdict, userId } = await this.verifier.verify(token);
+    if (verdict === "valid") {
+      return { ok: true, caller: userId === undefined ? caller : { ...caller, user: userId } };
+    }
     if (verdict === "refused") return REFUSED_BY_PORTAL;
     return {
       ok: false,

@@ -62,12 +62,9 @@ export async function startApolloServer(options: {
       }),
       partialErrorsPlugin(),
       // Hints for routers and browsers that agree with the gateway's own cache: never longer than
-      // it keeps an entry, and private when each caller sees the portal with their own token.
+      // its entries have left, and private for any authenticated caller.
       ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin({
-        maxAgeSeconds: options.cacheMaxAgeSeconds,
-        scope: options.portal.mode === "oauth" ? "private" : "public",
-      }),
+      cachePolicyPlugin({ maxAgeSeconds: options.cacheMaxAgeSeconds }),
       subscriptionCallbackPlugin({
         logger,
         allowedOrigins: config.callbackOrigins,

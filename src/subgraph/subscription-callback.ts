@@ -52,6 +52,9 @@ export function subscriptionCallbackPlugin<TContext extends CallbackContext>(
         requestContext.request.http?.headers.get("authorization"),
       );
       if (!admitted.ok) return refusing<TContext>(admitted.message, true);
+      // The context was built before this admission: from here on it holds the verified caller
+      // (in OAuth mode with its portal user, whose subscription cap the subscription is charged to).
+      requestContext.contextValue.request.caller = admitted.caller;
       const listener = await callbacks.requestDidStart!(requestContext);
       return listener && onlyIfAdmitted(listener);
     },

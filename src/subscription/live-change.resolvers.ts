@@ -1,6 +1,5 @@
 import {
   Arg,
-  Ctx,
   Field,
   FieldResolver,
   Int,
@@ -11,10 +10,12 @@ import {
   type ClassType,
 } from "type-graphql";
 import type { GatewayContext } from "../context";
-import type { Change, ChangedEntity } from "../events/change";
+import type { ChangedEntity } from "../events/change";
+import type { LiveMessage } from "../events/live-reads";
 import { COST, Costs } from "../limits/field-cost";
 import { userInputError } from "../errors/user-input-error";
 import { ChangeKind } from "./change-kind.enum";
+import { changedRecordUnavailable } from "./changed-record-unavailable";
 
 /**
  * Most records one subscription may watch by id: every subscriber's filter is checked against every
@@ -23,12 +24,12 @@ import { ChangeKind } from "./change-kind.enum";
  */
 export const MAX_WATCHED_IDS = 100;
 
-/** What a subscription resolver hands on: the change, for the record field to read. */
+/** What a subscription resolver hands on: the change, and the record's state for its field. */
 interface ChangeMessage {
   kind: ChangeKind;
   id: number;
   occurredAt: number;
-  change: Change;
+  message: LiveMessage;
 }
 
 export interface LiveChangeSpec<TWire, TRecord extends object> {
@@ -48,7 +49,8 @@ export interface LiveChangeSpec<TWire, TRecord extends object> {
 /**
  * The change type of one entity, its subscription and its record field: `bookingChanged(ids,
  * kinds)` yields a `BookingChange` whose `booking` is the booking now, read once per change for
- * all subscribers of the same identity, and null once deleted.
+ * all subscribers of the same identity, and null once deleted (or, with a
+ * CHANGED_RECORD_UNAVAILABLE error, when it could not be read).
  */
 export function liveChangeResolvers<TWire, TRecord extends object>(
   spec: LiveChangeSpec<TWire, TRecord>,
@@ -69,17 +71,17 @@ export function liveChangeResolvers<TWire, TRecord extends object>(
 
   @Resolver(() => EntityChange)
   class EntityChangeResolver {
+    // Read before the message is sent (to tell a real change from an echo); the cost is counted here.
     @Costs(COST.oneCall)
     @FieldResolver(() => spec.recordType, {
       name: spec.recordField,
       nullable: true,
-      description: `The ${spec.noun} as it is now; null when it was deleted.`,
+      description: `The ${spec.noun} as it is now; null when it was deleted. Null with a CHANGED_RECORD_UNAVAILABLE error when it could not be read: not deleted.`,
     })
-    async record(
-      @Root() message: ChangeMessage,
-      @Ctx() ctx: GatewayContext,
-    ): Promise<TRecord | null> {
-      const wire = await ctx.live.current<TWire>(message.change);
+    record(@Root() root: ChangeMessage): TRecord | null {
+      const { message } = root;
+      if ("failure" in message) throw changedRecordUnavailable(message, spec.noun);
+      const wire = message.state as TWire | null;
       return wire === null ? null : spec.toGraphQL(wire);
     }
   }
@@ -110,13 +112,14 @@ export function liveChangeResolvers<TWire, TRecord extends object>(
         description: `Only changes of these records; at most ${MAX_WATCHED_IDS}.`,
       })
       _ids: number[] | null,
-      @Root() change: Change,
+      @Root() message: LiveMessage,
     ): ChangeMessage {
+      const { change } = message;
       return {
         kind: change.kind as ChangeKind,
         id: change.id,
         occurredAt: change.occurredAt,
-        change,
+        message,
       };
     }
   }

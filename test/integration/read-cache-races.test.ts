@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { MemoryCacheStore } from "../../src/cache/memory-store";
 import { ReadCache, type CacheEntry } from "../../src/cache/read-cache";
-import { RedisCacheStore } from "../../src/cache/redis-store";
+import { RedisCacheKv } from "../../src/cache/redis-kv";
+import { SharedCacheStore } from "../../src/cache/shared-store";
 import { RedisConnection } from "../../src/redis/redis-connection";
 import { ManualClock } from "../helpers/manual-clock";
 
@@ -30,33 +31,29 @@ function deferredLoad<T>() {
 }
 
 describe.each([
-  ["in memory", () => ({ store: new MemoryCacheStore(100), close: () => Promise.resolve() })],
+  [
+    "in memory",
+    () => Promise.resolve({ store: new MemoryCacheStore(100), close: () => Promise.resolve() }),
+  ],
   [
     "in Redis",
-    () => {
+    async (base: string) => {
       const connection = new RedisConnection(REDIS_URL);
-      return {
-        store: new RedisCacheStore(connection, 600),
-        close: () => connection.close(),
-        connection,
-      };
+      await connection.settled();
+      const store = sharedStore(connection, base);
+      await store.settled();
+      return { store, close: () => connection.close() };
     },
   ],
 ])("the read cache %s", (_where, makeStore) => {
-  let made: ReturnType<typeof makeStore>;
+  let made: Awaited<ReturnType<typeof makeStore>>;
   let cache: ReadCache;
   const clock = new ManualClock();
 
   beforeEach(async () => {
-    made = makeStore();
-    if ("connection" in made) await made.connection.settled();
-    cache = new ReadCache({
-      store: made.store,
-      ttlSeconds: 60,
-      base: `test-${randomUUID()}:cache:v1:portal:`,
-      clock,
-      metrics: undefined,
-    });
+    const base = `test-${randomUUID()}:cache:v1:portal:`;
+    made = await makeStore(base);
+    cache = new ReadCache({ store: made.store, ttlSeconds: 60, base, clock, metrics: undefined });
   });
   afterEach(() => made.close());
 
@@ -102,15 +99,10 @@ describe("two replicas' read caches sharing Redis", () => {
     const base = `test-${randomUUID()}:cache:v1:portal:`;
     const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
     await Promise.all(connections.map((connection) => connection.settled()));
-    const [a, b] = connections.map(
-      (connection) =>
-        new ReadCache({
-          store: new RedisCacheStore(connection, 600),
-          ttlSeconds: 60,
-          base,
-          clock,
-          metrics: undefined,
-        }),
+    const stores = connections.map((connection) => sharedStore(connection, base));
+    await Promise.all(stores.map((store) => store.settled()));
+    const [a, b] = stores.map(
+      (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
     ) as [ReadCache, ReadCache];
     try {
       const onA = deferredLoad<string>();
@@ -130,6 +122,14 @@ describe("two replicas' read caches sharing Redis", () => {
     }
   });
 });
+
+function sharedStore(connection: RedisConnection, base: string): SharedCacheStore {
+  return new SharedCacheStore(new RedisCacheKv(connection), {
+    epochKey: `${base}epoch`,
+    genTtlSeconds: 600,
+    maxBacklog: 100,
+  });
+}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));

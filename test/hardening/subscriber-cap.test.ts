@@ -1,0 +1,202 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { startStack, type TestStack } from "../helpers/gateway";
+import { subscribe, wsClient, type Subscription } from "../helpers/graphql-ws";
+import { sample, scrape, until } from "../helpers/metrics";
+
+// Two distinct tokens the portal accepts for one user (anna, 5), as she gets a fresh one whenever
+// she asks; and one token of another user (lukas, 6).
+const ANNA_A = "token-anna-first";
+const ANNA_B = "token-anna-second";
+const LUKAS = "token-lukas";
+const ROUTER_SECRET = "subscriber-cap-router-secret";
+
+interface CallbackMessage {
+  action: "check" | "next" | "complete";
+  id: string;
+  errors?: unknown;
+}
+
+/** Apollo Router's side of the callback protocol, as far as these tests need it. */
+class CallbackReceiver {
+  private readonly messages: CallbackMessage[] = [];
+  private waiters: Array<() => void> = [];
+  private readonly server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      this.messages.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as CallbackMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+      res.writeHead(204, { "subscription-protocol": "callback/1.0" }).end();
+    });
+  });
+
+  /** Resolves with the `complete` message for `id`, once one arrives. */
+  async completeOf(id: string): Promise<CallbackMessage> {
+    for (;;) {
+      const found = this.messages.find((m) => m.id === id && m.action === "complete");
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /**
+   * Resolves once every subscription that was checked has been completed. The gateway sends the
+   * `complete`s of a shutdown after `stop()` resolves; closing before they arrive would leave Apollo
+   * retrying them on timers past the test.
+   */
+  async allCompleted(): Promise<void> {
+    const checked = new Set(this.messages.filter((m) => m.action === "check").map((m) => m.id));
+    for (const id of checked) await this.completeOf(id);
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/callback`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe("MAX_SUBSCRIPTIONS_PER_CALLER in OAuth mode counts verified users, not tokens", () => {
+  let stack: TestStack;
+  let receiver: CallbackReceiver;
+  let callbackUrl: string;
+
+  beforeEach(async () => {
+    receiver = new CallbackReceiver();
+    callbackUrl = await receiver.start();
+    stack = await startStack({
+      oauth: true,
+      portal: { oauthTokens: { [ANNA_A]: 5, [ANNA_B]: 5, [LUKAS]: 6 } },
+      env: {
+        MAX_SUBSCRIPTIONS_PER_CALLER: "2",
+        ROUTER_SECRET,
+        SUBSCRIPTION_CALLBACK_ORIGINS: new URL(callbackUrl).origin,
+      },
+    });
+  });
+  afterEach(async () => {
+    await stack.stop();
+    await receiver.allCompleted();
+    await receiver.close();
+  });
+
+  const active = async (transport: string) =>
+    sample(
+      await scrape(stack.gateway.url),
+      "b24gw_subscriptions_active",
+      `{transport="${transport}"}`,
+    );
+  const held = (transport: string, count: number) =>
+    until(async () => (await active(transport)) === count);
+
+  const viaWs = (token: string) =>
+    wsClient(stack.gateway.url, {
+      authorization: `Bearer ${token}`,
+      "x-router-secret": ROUTER_SECRET,
+    });
+
+  /** Starts a subscription over the callback protocol, as the router does for `token`'s holder. */
+  async function viaCallback(token: string, subscriptionId: string): Promise<void> {
+    const answer = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json;callbackSpec=1.0",
+        authorization: `Bearer ${token}`,
+        "x-router-secret": ROUTER_SECRET,
+      },
+      body: JSON.stringify({
+        query: "subscription { bookingChanged { id } }",
+        extensions: {
+          subscription: {
+            // One URL per subscription, as the router sends: Apollo keeps one heartbeat per URL.
+            callbackUrl: `${callbackUrl}/${subscriptionId}`,
+            subscriptionId,
+            verifier: "v",
+            heartbeatIntervalMs: 60_000,
+          },
+        },
+      }),
+    });
+    expect(answer.status).toBe(200);
+  }
+
+  /**
+   * The code a new subscription was refused with, or "admitted" once the gateway holds `count` on
+   * `transport`: whichever comes first, so that a wrongly admitted one fails fast.
+   */
+  function outcome(refusal: Promise<string | undefined>, transport: string, count: number) {
+    return Promise.race([refusal, held(transport, count).then(() => "admitted")]);
+  }
+
+  const wsRefusal = (subscription: Subscription<unknown>) =>
+    subscription.next().then((result) => codeOf(result.errors));
+
+  const callbackRefusal = (subscriptionId: string) =>
+    receiver.completeOf(subscriptionId).then((complete) => codeOf(complete.errors));
+
+  it("over graphql-ws: a fresh token of the same user gets no new share, another user does", async () => {
+    const first = viaWs(ANNA_A);
+    const second = viaWs(ANNA_B);
+    const other = viaWs(LUKAS);
+    try {
+      subscribe(first, "subscription { bookingChanged { id } }");
+      subscribe(first, "subscription { resourceChanged { id } }");
+      await held("ws", 2);
+
+      const refused = subscribe(second, "subscription { bookingChanged { id } }");
+      expect(await outcome(wsRefusal(refused), "ws", 3)).toBe("TOO_MANY_SUBSCRIPTIONS");
+
+      subscribe(other, "subscription { bookingChanged { id } }");
+      await held("ws", 3);
+      // Each token was checked with the portal once: both of anna's as hers, so B was admitted to
+      // the connection and refused only by the cap.
+      expect(stack.portal.stats().callsByMethod).toEqual({ profile: 3 });
+      expect(stack.portal.stats().callsByUser).toEqual({ "5": 2, "6": 1 });
+    } finally {
+      await Promise.all([first.dispose(), second.dispose(), other.dispose()]);
+    }
+  });
+
+  it("over the callback protocol: the same", async () => {
+    await viaCallback(ANNA_A, "anna-1");
+    await viaCallback(ANNA_A, "anna-2");
+    await held("callback", 2);
+
+    await viaCallback(ANNA_B, "anna-3");
+    expect(await outcome(callbackRefusal("anna-3"), "callback", 3)).toBe("TOO_MANY_SUBSCRIPTIONS");
+
+    await viaCallback(LUKAS, "lukas-1");
+    await held("callback", 3);
+    expect(stack.portal.stats().callsByUser).toEqual({ "5": 2, "6": 1 });
+  });
+
+  it("across both transports: one user's subscriptions count together", async () => {
+    const client = viaWs(ANNA_A);
+    try {
+      subscribe(client, "subscription { bookingChanged { id } }");
+      subscribe(client, "subscription { resourceChanged { id } }");
+      await held("ws", 2);
+
+      await viaCallback(ANNA_B, "anna-3");
+      expect(await outcome(callbackRefusal("anna-3"), "callback", 1)).toBe(
+        "TOO_MANY_SUBSCRIPTIONS",
+      );
+
+      await viaCallback(LUKAS, "lukas-1");
+      await held("callback", 1);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+function codeOf(errors: unknown): string | undefined {
+  const first = (errors as Array<{ extensions?: { code?: string } }> | undefined)?.[0];
+  return first?.extensions?.code;
+}

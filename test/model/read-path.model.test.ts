@@ -1,0 +1,413 @@
+import fc from "fast-check";
+import { ReadCache, type CacheEntry } from "../../src/cache/read-cache";
+import { SharedCacheStore } from "../../src/cache/shared-store";
+import { LiveData } from "../../src/events/live-data";
+import type { LiveMessage } from "../../src/events/live-reads";
+import { createLogger } from "../../src/logger";
+import type { Services } from "../../src/services/services";
+import { WriteEffects } from "../../src/services/write-effects";
+import { schedulerClock } from "./model-clock";
+import { ModelKv, ModelRedis } from "./model-kv";
+import { ModelPortal, type ModelRecord } from "./model-portal";
+
+/**
+ * The read path's consistency model, checked against random interleavings (fast-check's scheduler
+ * decides the order of every Redis command, portal answer and timer) of reads, lists and writes
+ * through three replicas, changes on the portal whose events are lost, repeated, late or out of
+ * order, one replica losing and regaining Redis, Redis restarting empty, and transient portal errors.
+ * The replicas are the real ReadCache, SharedCacheStore, WriteEffects and LiveData; Redis, the portal
+ * and time are models (./model-*.ts).
+ *
+ * The invariants (docs/caching.md, "Consistency model"):
+ * 1. A read returns a state at least as new as every change the gateway knew of when it started: a
+ *    write it answered, or an event it accepted, on the same replica; on another replica, once that
+ *    replica's invalidations are written (at once, or when its Redis is back). Lost events are exempt
+ *    (the TTL bounds them).
+ * 2. A subscriber is never sent a state older than a change its replica had accepted when it was
+ *    sent, nor the same state twice in a row, nor null for a record that exists. (Records carry no
+ *    version: a state may be older than one sent before only through a change no replica knows of
+ *    yet, whose event then brings the newest.)
+ * 3. Once everything has settled, each subscriber's last state of a record is at least as new as
+ *    every change its replica knew of (unless its last message says the record could not be read).
+ *
+ * MODEL_RUNS (default 2,000, a few seconds) and MODEL_SEED pick the runs; `npm run test:model:long` runs 10,000.
+ */
+
+const IDS = [1, 2] as const;
+const RUNS = Number(process.env.MODEL_RUNS ?? 2000);
+const SEED = Number(process.env.MODEL_SEED ?? 20261206);
+const BASE = "model:cache:v2:portal:";
+
+type Op = Action & { then: number };
+
+type Action =
+  | { type: "read"; replica: number; id: number }
+  | { type: "list"; replica: number }
+  | { type: "write"; replica: number; id: number; echo: boolean }
+  | { type: "change"; id: number; delivery: "lost" | "once" | "twice" | "late"; to: number[] }
+  | { type: "deliverLate"; pick: number; replica: number }
+  | { type: "disconnect"; replica: number }
+  | { type: "reconnect"; replica: number }
+  | { type: "restartRedis" }
+  | { type: "portalHiccup"; failures: number }
+  | { type: "settle"; steps: number };
+
+// Skewed towards replica 0 and record 1, so that operations meet on them often.
+const replicaArb = fc.constantFrom(0, 0, 0, 1, 1, 2);
+const idArb = fc.constantFrom(1, 1, 1, 2);
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({ type: fc.constant("read"), replica: replicaArb, id: idArb }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("list"), replica: replicaArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("write"),
+      replica: replicaArb,
+      id: idArb,
+      // Whether Bitrix24's event for the write arrives (it is sent once, and may be lost).
+      echo: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant("change"),
+      id: idArb,
+      delivery: fc.constantFrom("lost", "once", "twice", "late"),
+      to: fc.array(replicaArb, { minLength: 2, maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("deliverLate"),
+      pick: fc.nat(),
+      replica: replicaArb,
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant("disconnect"), replica: replicaArb }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("reconnect"), replica: replicaArb }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("restartRedis") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("portalHiccup"),
+      failures: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ type: fc.constant("settle"), steps: fc.integer({ min: 1, max: 8 }) }),
+  },
+);
+
+/** Each action, then 0 to 3 steps of the scheduler before the next one starts. */
+const opArb: fc.Arbitrary<Op> = fc
+  .tuple(actionArb, fc.integer({ min: 0, max: 3 }))
+  .map(([action, then]) => ({ ...action, then }));
+
+const recordEntry = (id: number): CacheEntry => ({
+  kind: "booking",
+  key: `booking:${id}`,
+  units: [`booking:${id}`, "booking:all"],
+});
+const LIST_ENTRY: CacheEntry = {
+  kind: "bookingList",
+  key: "booking:list:model:0",
+  units: ["booking:list", "booking:all"],
+};
+
+interface Replica {
+  name: string;
+  kv: ModelKv;
+  store: SharedCacheStore;
+  cache: ReadCache;
+  live: LiveData;
+  effects: WriteEffects;
+  /** The newest version of each record this replica learned of (answered write, accepted event). */
+  learned: Map<number, number>;
+  /** What its subscriber was sent, per record: versions, "failed" or "null". */
+  sent: Map<number, (number | "failed" | "null")[]>;
+  read(id: number): Promise<ModelRecord>;
+}
+
+/** One run: builds the replicas, plays `ops`, and returns what broke the model (nothing, ideally). */
+async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
+  const violations: string[] = [];
+  const redis = new ModelRedis();
+  const portal = new ModelPortal(IDS, s);
+  const clock = schedulerClock(s);
+  const logger = createLogger("silent");
+  /** The newest version of each record whose change every replica must now see. */
+  const known = new Map<number, number>(IDS.map((id) => [id, 0]));
+  const late: { id: number; version: number }[] = [];
+  const running: Promise<unknown>[] = [];
+  const acceptedWhenRead = new WeakMap<ModelRecord, number>();
+
+  const replicas: Replica[] = Array.from({ length: 3 }, (_, index) => {
+    const name = `replica ${index}`;
+    const kv = new ModelKv(redis, s, name);
+    const store = new SharedCacheStore(kv, {
+      epochKey: `${BASE}epoch`,
+      genTtlSeconds: 600,
+      maxBacklog: 3,
+    });
+    const cache = new ReadCache({ store, ttlSeconds: 60, base: BASE, clock, metrics: undefined });
+    const live = new LiveData({
+      clock,
+      logger,
+      metrics: undefined,
+      maxSubscriptionsPerCaller: 10,
+      cache,
+    });
+    const scope = cache.scope("shared");
+    const replica: Replica = {
+      name,
+      kv,
+      store,
+      cache,
+      live,
+      effects: new WriteEffects(scope, live.announcer),
+      learned: new Map(IDS.map((id) => [id, 0])),
+      sent: new Map(IDS.map((id) => [id, []])),
+      read: (id) => scope.read(recordEntry(id), () => portal.get(id)),
+    };
+    // A subscriber's re-read is a read like any other: held to the same floor.
+    const subscriberRead = (id: number) => {
+      const atLeast = floor(replica, id);
+      return replica.read(id).then((got) => {
+        checkRead(replica, id, atLeast, got.version, "a subscriber's re-read");
+        trace(`${name} subscriber read ${id} -> v${got.version} (floor ${atLeast})`);
+        // What the replica had accepted when this read ended, which is when its message is decided
+        // (the message reaches the subscriber's iterator later).
+        acceptedWhenRead.set(got, replica.learned.get(id)!);
+        return got;
+      });
+    };
+    const services = { bookings: { get: subscriberRead } } as unknown as Services;
+    const feed = live.feed({
+      identityKey: "shared",
+      caller: () => "model",
+      transport: "model",
+      services: () => services,
+    });
+    running.push(
+      (async () => {
+        for await (const message of feed.changes("booking", {})) record(replica, message);
+      })(),
+    );
+    return replica;
+  });
+
+  function record(replica: Replica, message: LiveMessage): void {
+    const { id } = message.change;
+    trace(
+      `${replica.name} subscriber sent ${JSON.stringify("state" in message ? message.state : "failed")} for change ${message.change.key} ${message.change.source}`,
+    );
+    const history = replica.sent.get(id)!;
+    if ("failure" in message) {
+      history.push("failed");
+      return;
+    }
+    const state = message.state as ModelRecord | null;
+    if (state === null) {
+      violations.push(`${replica.name}'s subscriber got null for record ${id}, which exists`);
+      history.push("null");
+      return;
+    }
+    const known = acceptedWhenRead.get(state) ?? 0;
+    if (state.version < known) {
+      violations.push(
+        `${replica.name}'s subscriber was sent version ${state.version} of record ${id}, though the replica had accepted version ${known}`,
+      );
+    }
+    if (history.at(-1) === state.version) {
+      violations.push(
+        `${replica.name}'s subscriber was sent version ${state.version} of record ${id} twice in a row`,
+      );
+    }
+    history.push(state.version);
+  }
+
+  /** Knowledge of a replica whose invalidations are all written becomes everyone's. */
+  function promote(): void {
+    for (const replica of replicas) {
+      if (!replica.store.usable) continue;
+      for (const [id, version] of replica.learned) {
+        known.set(id, Math.max(known.get(id)!, version));
+      }
+    }
+  }
+
+  const floor = (replica: Replica, id: number) => {
+    promote();
+    return Math.max(known.get(id)!, replica.learned.get(id)!);
+  };
+
+  const learn = (replica: Replica, id: number, version: number) =>
+    replica.learned.set(id, Math.max(replica.learned.get(id)!, version));
+
+  function checkRead(replica: Replica, id: number, atLeast: number, got: number, how: string) {
+    if (got < atLeast) {
+      violations.push(
+        `${how} of record ${id} on ${replica.name} returned version ${got}, older than ${atLeast}, known when it started`,
+      );
+    }
+  }
+
+  function deliver(replica: Replica, id: number, version: number): void {
+    const delivery = { event: "ONBOOKINGUPDATE", entity: "booking", kind: "UPDATED", id, ts: 1 };
+    trace(`${replica.name} event for ${id} v${version} arrives`);
+    running.push(
+      replica.live.receive(delivery as Parameters<LiveData["receive"]>[0]).then(() => {
+        trace(`${replica.name} event for ${id} v${version} accepted`);
+        learn(replica, id, version);
+      }),
+    );
+  }
+
+  function start(op: Op): void {
+    switch (op.type) {
+      case "read": {
+        const replica = replicas[op.replica]!;
+        const atLeast = floor(replica, op.id);
+        running.push(
+          replica.read(op.id).then(
+            (got) => checkRead(replica, op.id, atLeast, got.version, "a read"),
+            () => undefined,
+          ),
+        );
+        return;
+      }
+      case "list": {
+        const replica = replicas[op.replica]!;
+        const atLeast = IDS.map((id) => floor(replica, id));
+        running.push(
+          replica.cache
+            .scope("shared")
+            .read(LIST_ENTRY, () => portal.list())
+            .then((records) => {
+              records.forEach((got, i) =>
+                checkRead(replica, got.id, atLeast[i]!, got.version, "a list"),
+              );
+            }),
+        );
+        return;
+      }
+      case "write": {
+        const replica = replicas[op.replica]!;
+        running.push(
+          (async () => {
+            await s.schedule(Promise.resolve(), `${replica.name} portal write ${op.id}`);
+            const version = portal.change(op.id);
+            trace(`${replica.name} writes ${op.id} -> v${version}`);
+            // Bitrix24 reports the write too: the echo, which may come before the answer is handled.
+            if (op.echo) deliver(replicas[(op.replica + 1) % replicas.length]!, op.id, version);
+            await replica.effects.changed({ entity: "booking", kind: "UPDATED", id: op.id });
+            learn(replica, op.id, version);
+          })(),
+        );
+        return;
+      }
+      case "change": {
+        const version = portal.change(op.id);
+        const [first, second] = op.to.map((index) => replicas[index]!) as [Replica, Replica];
+        if (op.delivery === "once" || op.delivery === "twice") deliver(first, op.id, version);
+        if (op.delivery === "twice") deliver(second, op.id, version);
+        if (op.delivery === "late") late.push({ id: op.id, version });
+        return;
+      }
+      case "deliverLate": {
+        if (late.length === 0) return;
+        const [event] = late.splice(op.pick % late.length, 1);
+        deliver(replicas[op.replica]!, event!.id, event!.version);
+        return;
+      }
+      case "disconnect":
+        replicas[op.replica]!.kv.disconnect();
+        return;
+      case "reconnect":
+        if (!replicas[op.replica]!.kv.ready) replicas[op.replica]!.kv.reconnect();
+        return;
+      case "restartRedis":
+        redis.restartEmpty();
+        for (const replica of replicas) {
+          replica.kv.disconnect();
+          replica.kv.reconnect();
+        }
+        return;
+      case "portalHiccup":
+        portal.failingReads = op.failures;
+        return;
+      case "settle":
+        return;
+    }
+  }
+
+  async function steps(count: number): Promise<void> {
+    for (let step = 0; step < count && s.count() > 0; step += 1) await s.waitOne();
+  }
+
+  // A replica serves once its store is synced, as the gateway does at start.
+  await drain(s);
+  for (const op of ops) {
+    start(op);
+    await steps(op.type === "settle" ? op.steps : op.then);
+  }
+  // Redis comes back for everyone, and everything on its way finishes.
+  portal.failingReads = 0;
+  for (const replica of replicas) if (!replica.kv.ready) replica.kv.reconnect();
+  await drain(s);
+  for (const replica of replicas) {
+    for (const id of IDS) {
+      const atLeast = floor(replica, id);
+      const final = replica.read(id);
+      await drain(s);
+      checkRead(replica, id, atLeast, (await final).version, "a final read");
+      const sent = replica.sent.get(id)!;
+      const last = sent.at(-1);
+      if (typeof last !== "string" && (last ?? 0) < replica.learned.get(id)!) {
+        violations.push(
+          `${replica.name}'s subscriber was last sent ${String(last)} of record ${id}, though the replica knew of version ${replica.learned.get(id)}`,
+        );
+      }
+    }
+  }
+  await Promise.all(replicas.map((replica) => replica.live.close()));
+  await drain(s);
+  await Promise.all(running.map((task) => task.catch(() => undefined)));
+  return violations;
+}
+
+function trace(line: string): void {
+  if (process.env.MODEL_TRACE) process.stdout.write(`${line}\n`);
+}
+
+/** Runs the scheduler until nothing is left to run (timers included). */
+async function drain(s: fc.Scheduler): Promise<void> {
+  for (let round = 0; round < 10_000; round += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (s.count() === 0) return;
+    await s.waitAll();
+  }
+  throw new Error("the model did not settle");
+}
+
+describe("the read path's consistency model", () => {
+  it(`holds under ${RUNS} random interleavings of replicas, events and Redis faults`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(opArb, { maxLength: 30 }), async (s, ops) => {
+        const violations = await play(s, ops);
+        if (violations.length > 0) throw new Error(violations.join("\n"));
+      }),
+      {
+        numRuns: RUNS,
+        seed: SEED,
+        ...(process.env.MODEL_PATH && { path: process.env.MODEL_PATH, endOnFailure: true }),
+      },
+    );
+  }, 600_000);
+});
