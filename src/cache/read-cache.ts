@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sleep, type Clock } from "../clock";
 import type { CacheMetrics } from "../observability/cache-metrics";
 import type { CacheStore } from "./cache-store";
@@ -151,7 +152,8 @@ export class ReadCache {
     load: () => Promise<T>,
   ): Promise<T> {
     const { metrics } = this.options;
-    const claim = `${key}:loading`;
+    // Per tag: a load begun before a change must not hold up the loads that begin after it.
+    const claim = `${key}:loading:${createHash("sha256").update(tag).digest("base64url").slice(0, 16)}`;
     const claimed = await store.claim(claim, 3000);
     if (!claimed) {
       const theirs = await this.waitForOther<T>(store, key, entry);

@@ -220,7 +220,7 @@ export const SETTINGS = {
   MAX_SUBSCRIPTIONS_PER_CALLER: withDefault(
     int(1, 1_000_000),
     500,
-    "Most subscriptions one caller (one credential) may hold at once over all its connections and callbacks",
+    "Most subscriptions one caller (one credential; in OAuth mode one verified user) may hold at once over all its connections and callbacks",
   ),
   WS_CONNECTION_INIT_TIMEOUT_MS: withDefault(
     int(100, 60_000),

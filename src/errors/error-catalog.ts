@@ -112,7 +112,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorMeaning>> = {
   },
   [ErrorCode.TooManySubscriptions]: {
     meaning:
-      "A new subscription past `MAX_SUBSCRIPTIONS_PER_CONNECTION` on one graphql-ws connection, or past `MAX_SUBSCRIPTIONS_PER_CALLER` for one credential",
+      "A new subscription past `MAX_SUBSCRIPTIONS_PER_CONNECTION` on one graphql-ws connection, or past `MAX_SUBSCRIPTIONS_PER_CALLER` for one credential (in OAuth mode one verified user)",
     httpStatus: 429,
   },
   [ErrorCode.BatchingDisabled]: {

@@ -93,7 +93,68 @@ describe.each([
   });
 });
 
+describe("generations", () => {
+  it("never repeat: an evicted generation cannot make an entry from before a change current again", async () => {
+    const connection = new RedisConnection(REDIS_URL);
+    await connection.settled();
+    const base = `test-${randomUUID()}:cache:v2:portal:`;
+    const store = sharedStore(connection, base);
+    await store.settled();
+    const cache = new ReadCache({
+      store,
+      ttlSeconds: 60,
+      base,
+      clock: new ManualClock(),
+      metrics: undefined,
+    });
+    try {
+      await cache.scope("shared").read(ENTRY, () => Promise.resolve("before the change"));
+      await cache.invalidate(["booking:14"]);
+      // Redis evicts (or loses, restarting from an old snapshot) the generation key.
+      await connection.client.del(`${base}gen:booking:14`);
+      const load = jest.fn(() => Promise.resolve("after the change"));
+      expect(await cache.scope("shared").read(ENTRY, load)).toBe("after the change");
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("are bounded in memory, however many records change", async () => {
+    const store = new MemoryCacheStore(100);
+    for (let id = 0; id < 10_000; id += 1) await store.bump([`gen:booking:${id}`]);
+    expect(store.generationCount).toBeLessThanOrEqual(400);
+  });
+});
+
 describe("two replicas' read caches sharing Redis", () => {
+  it("never let a read join a load that began before the other replica's write", async () => {
+    const clock = new ManualClock();
+    const base = `test-${randomUUID()}:cache:v2:portal:`;
+    const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
+    await Promise.all(connections.map((connection) => connection.settled()));
+    const stores = connections.map((connection) => sharedStore(connection, base));
+    await Promise.all(stores.map((store) => store.settled()));
+    const [a, b] = stores.map(
+      (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
+    ) as [ReadCache, ReadCache];
+    try {
+      const before = deferredLoad<string>();
+      const first = a.scope("shared").read(ENTRY, before.load);
+      await until(() => before.started);
+      // B answers a write: the booking changed after A's load began.
+      await b.invalidate(["booking:14"]);
+      const after = jest.fn(() => Promise.resolve("after the write"));
+      const second = a.scope("shared").read(ENTRY, after);
+      expect(await second).toBe("after the write");
+      before.finish("before the write");
+      expect(await first).toBe("before the write");
+      expect(after).toHaveBeenCalledTimes(1);
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
   it("let one replica load a missed key while the other waits for its value", async () => {
     const clock = new ManualClock();
     const base = `test-${randomUUID()}:cache:v1:portal:`;
