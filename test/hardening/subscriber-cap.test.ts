@@ -50,6 +50,11 @@ class CallbackReceiver {
     for (const id of checked) await this.completeOf(id);
   }
 
+  /** The subscriptions the gateway checked (it sends `check` before it starts one). */
+  checked(): string[] {
+    return this.messages.filter((m) => m.action === "check").map((m) => m.id);
+  }
+
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/callback`;
@@ -174,6 +179,35 @@ describe("MAX_SUBSCRIPTIONS_PER_CALLER in OAuth mode counts verified users, not 
     await viaCallback(LUKAS, "lukas-1");
     await held("callback", 3);
     expect(stack.portal.stats().callsByUser).toEqual({ "5": 2, "6": 1 });
+  });
+
+  it("over the callback protocol: a token the portal refuses gets no change feed", async () => {
+    const answer = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json;callbackSpec=1.0",
+        authorization: "Bearer not-a-real-token",
+        "x-router-secret": ROUTER_SECRET,
+      },
+      body: JSON.stringify({
+        query: "subscription { bookingChanged { kind id occurredAt } }",
+        extensions: {
+          subscription: {
+            callbackUrl: `${callbackUrl}/junk-1`,
+            subscriptionId: "junk-1",
+            verifier: "v",
+            heartbeatIntervalMs: 60_000,
+          },
+        },
+      }),
+    });
+    const body = (await answer.json()) as { errors?: { message: string }[] };
+    expect(body.errors?.[0]?.message).toMatch(/refused this access token/);
+    // A real subscription after it is the only one held, and the junk one was never checked.
+    await viaCallback(LUKAS, "lukas-1");
+    await held("callback", 1);
+    expect(receiver.checked()).toEqual(["lukas-1"]);
   });
 
   it("across both transports: one user's subscriptions count together", async () => {

@@ -11,6 +11,7 @@ import { ManualClock } from "../helpers/manual-clock";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { HoldingProxy } from "../helpers/holding-proxy";
 import { TcpProxy } from "../helpers/tcp-proxy";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
@@ -262,5 +263,76 @@ describe("freshness: two deployments sharing one Redis and key prefix", () => {
       await first.stop();
       await second.stop();
     }
+  });
+});
+
+describe("freshness: a read on one replica while another answers a write", () => {
+  let redis: RedisServer;
+  let portal: DemoPortal;
+  let proxy: HoldingProxy;
+  let a: Gateway;
+  let b: Gateway;
+
+  beforeEach(async () => {
+    redis = await startRedisServer();
+    portal = await startDemoPortal();
+    proxy = new HoldingProxy(portal.origin, (request) =>
+      request.includes("booking.v1.booking.get"),
+    );
+    const env = {
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      BITRIX24_RATE_LIMIT: "off",
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
+      CACHE: "redis",
+      // Each call its own request: a held answer must not hold up the calls behind it.
+      BATCHING: "off",
+    };
+    // Both reach the portal through the proxy, which holds only what the test asks it to.
+    const viaProxy = portal.webhookUrl.replace(portal.origin, await proxy.listen());
+    a = await startGateway(
+      gatewayConfig({ ...env, BITRIX24_WEBHOOK_URL: viaProxy }),
+      createLogger("silent"),
+    );
+    b = await startGateway(
+      gatewayConfig({ ...env, BITRIX24_WEBHOOK_URL: viaProxy }),
+      createLogger("silent"),
+    );
+  });
+  afterEach(async () => {
+    await a.stop();
+    await b.stop();
+    await proxy.close();
+    await portal.close();
+    await redis.stop();
+  });
+
+  const hits = async (gateway: Gateway) =>
+    sample(
+      await scrape(gateway.url),
+      "b24gw_cache_reads_total",
+      '{kind="booking",outcome="hit"}',
+    ) ?? 0;
+
+  it("never joins a load that began before the write", async () => {
+    proxy.holdNext(1);
+    // A's first read reaches the portal, which reads the old name; its answer is held.
+    const first = nameOf(a);
+    await until(() => proxy.matched === 1);
+    const renamed = await execute(
+      b.url,
+      'mutation { updateBooking(id: 15, input: { name: "Renamed through B" }) { id } }',
+    );
+    expect(renamed.errors).toBeUndefined();
+    // A read on A that starts after B answered: it either loads again (a second request reaches
+    // the portal) or joins the load in flight (counted as a hit); then everything is answered.
+    const hitsBefore = await hits(a);
+    const matchedBefore = proxy.matched;
+    const second = nameOf(a);
+    await until(async () => proxy.matched > matchedBefore || (await hits(a)) > hitsBefore);
+    proxy.releaseAll();
+    expect(await second).toBe("Renamed through B");
+    await first;
   });
 });
