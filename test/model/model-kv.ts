@@ -2,7 +2,8 @@ import type { Scheduler } from "fast-check";
 import type { CacheKv, TaggedRead } from "../../src/cache/cache-kv";
 
 /**
- * Redis as the model sees it: keys and values, and a run id that changes when it restarts (empty).
+ * Redis as the model sees it: keys and values, and a run id that changes when it restarts (empty, or
+ * from an older snapshot).
  * Expiry is not modelled: the model's time never reaches a TTL.
  */
 export class ModelRedis {
@@ -10,8 +11,30 @@ export class ModelRedis {
   private restarts = 0;
   runId = "run-0";
 
+  /** What the data was at each past snapshot, oldest first. */
+  private readonly history: Map<string, string>[] = [];
+
   restartEmpty(): void {
+    this.restartWith(new Map());
+  }
+
+  /** Persistence (or replication): what a restart, or a replica taking over, may come back with. */
+  snapshot(): void {
+    this.history.push(new Map(this.data));
+  }
+
+  /**
+   * Restarts from the snapshot taken `back` snapshots ago: every write since is lost, as with an RDB
+   * file or an asynchronous replica that takes over.
+   */
+  restartFromSnapshot(back: number): void {
+    const index = Math.max(0, this.history.length - back);
+    this.restartWith(this.history[index] ?? new Map());
+  }
+
+  private restartWith(data: ReadonlyMap<string, string>): void {
     this.data.clear();
+    for (const [key, value] of data) this.data.set(key, value);
     this.restarts += 1;
     this.runId = `run-${this.restarts}`;
   }
@@ -30,6 +53,8 @@ export class ModelKv implements CacheKv {
   private failed = false;
   private connection = 0;
   private readonly listeners: (() => void)[] = [];
+  /** The next command times out: before Redis applied it, or after (its answer lost). */
+  failNext: "before" | "after" | undefined;
 
   constructor(
     private readonly redis: ModelRedis,
@@ -127,9 +152,13 @@ export class ModelKv implements CacheKv {
     const connection = this.connection;
     await this.scheduler.schedule(Promise.resolve(), `${this.name} ${label}`);
     if (this.connection !== connection) throw new Error(`${this.name}: connection lost`);
+    const fault = this.failNext;
+    this.failNext = undefined;
+    if (fault === "before") throw new Error(`${this.name}: ${label} timed out`);
     const result = apply();
     await this.scheduler.schedule(Promise.resolve(), `${this.name} ${label} answered`);
     if (this.connection !== connection) throw new Error(`${this.name}: answer lost`);
+    if (fault === "after") throw new Error(`${this.name}: ${label} timed out after it was applied`);
     return result;
   }
 }
