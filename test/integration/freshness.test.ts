@@ -171,31 +171,47 @@ describe("freshness: a replica that loses Redis", () => {
   const gets = () => portal.stats().callsByMethod["booking.v1.booking.get"] ?? 0;
 
   it("writes the invalidations it kept once it is back, and wipes nothing else", async () => {
-    // B caches bookings 15 and 14.
-    await nameOf(b);
-    await execute(b.url, "{ booking(id: 14) { name } }");
-    const cached = gets();
-    await nameOf(b);
-    await execute(b.url, "{ booking(id: 14) { name } }");
-    expect(gets()).toBe(cached);
+    // B caches bookings 15 and 14, and a subscriber on B watches 15.
+    const client = wsClient(b.url);
+    try {
+      const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
+        client,
+        "subscription { bookingChanged(ids: [15]) { booking { name } } }",
+      );
+      await until(
+        async () =>
+          sample(await scrape(b.url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
+      );
+      await nameOf(b);
+      await execute(b.url, "{ booking(id: 14) { name } }");
+      const cached = gets();
+      await nameOf(b);
+      await execute(b.url, "{ booking(id: 14) { name } }");
+      expect(gets()).toBe(cached);
 
-    proxy.cut();
-    // A, without Redis, renames 15: its own reads bypass the shared cache and see it at once.
-    const renamed = await execute(
-      a.url,
-      'mutation { updateBooking(id: 15, input: { name: "During the outage" }) { id } }',
-    );
-    expect(renamed.errors).toBeUndefined();
-    expect(await nameOf(a)).toBe("During the outage");
+      proxy.cut();
+      // A, without Redis, renames 15: its own reads bypass the shared cache and see it at once.
+      const renamed = await execute(
+        a.url,
+        'mutation { updateBooking(id: 15, input: { name: "During the outage" }) { id } }',
+      );
+      expect(renamed.errors).toBeUndefined();
+      expect(await nameOf(a)).toBe("During the outage");
 
-    proxy.restore();
-    // Once A is back (it reconnects by itself), B sees the change: A wrote what it kept.
-    await until(async () => (await nameOf(b)) === "During the outage");
-    // And B's entry of booking 14 is still served from the cache: the reconnect wiped nothing.
-    const before14 = gets();
-    const fourteen = await execute(b.url, "{ booking(id: 14) { name } }");
-    expect(fourteen.errors).toBeUndefined();
-    expect(gets()).toBe(before14);
+      proxy.restore();
+      // Once A is back (it reconnects by itself), it writes the invalidation it kept, then relays
+      // the change it kept: B's subscriber re-reads the new name, and B's reads see it.
+      expect((await changes.next()).data?.bookingChanged.booking.name).toBe("During the outage");
+      expect(await nameOf(b)).toBe("During the outage");
+      // And B's entry of booking 14 is still served from the cache: the reconnect wiped nothing.
+      const before14 = gets();
+      const fourteen = await execute(b.url, "{ booking(id: 14) { name } }");
+      expect(fourteen.errors).toBeUndefined();
+      expect(gets()).toBe(before14);
+      changes.stop();
+    } finally {
+      await client.dispose();
+    }
   });
 });
 
