@@ -80,6 +80,54 @@ describe("freshness: two changes of one record in the same second", () => {
   });
 });
 
+describe("freshness: two changes in the same second, across replicas sharing a Redis", () => {
+  it("reach the other replica's reads and subscribers, the second too", async () => {
+    const clock = new ManualClock();
+    const redis = await startRedisServer();
+    const portal = await startDemoPortal({ clock });
+    const env = {
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      BITRIX24_RATE_LIMIT: "off",
+      BITRIX24_WEBHOOK_URL: portal.webhookUrl,
+      BITRIX24_APPLICATION_TOKEN: portal.applicationToken,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
+      CACHE: "redis",
+    };
+    const a = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
+    const b = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
+    // The portal's events reach B only; reads and the subscriber are on A.
+    portal.setEventHandlerUrl(b.url.replace(/\/graphql$/, "/bitrix24/events"));
+    const client = wsClient(a.url);
+    try {
+      const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
+        client,
+        "subscription { bookingChanged(ids: [15]) { booking { name } } }",
+      );
+      await until(
+        async () =>
+          sample(await scrape(a.url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
+      );
+      await nameOf(a);
+      for (const name of ["X", "Y"]) {
+        const before = await eventsPublished(b);
+        await portalCall(portal, "booking.v1.booking.update", { id: 15, fields: { name } });
+        await until(async () => (await eventsPublished(b)) > before);
+        expect(await nameOf(a)).toBe(name);
+        expect((await changes.next()).data?.bookingChanged.booking.name).toBe(name);
+      }
+      changes.stop();
+    } finally {
+      await client.dispose();
+      await a.stop();
+      await b.stop();
+      await portal.close();
+      await redis.stop();
+    }
+  });
+});
+
 describe("freshness: a subscriber's re-read that fails", () => {
   it("is retried, so that the subscriber gets the record, never a null that reads as deleted", async () => {
     const stack = await startStack({ events: true, env: { CACHE: "memory" } });
