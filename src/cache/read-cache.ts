@@ -54,12 +54,11 @@ interface StoredEntry<T> {
  * its read finishes after the invalidation. Concurrent misses on one key are folded: in a replica by
  * sharing the load, but only with reads that find the same tag (a read never joins a load that began
  * before a change it can know of, on whichever replica it was made); across replicas by letting one
- * claim the load while the others wait briefly for its value.
+ * claim the load while the others wait briefly for its value. A read that bypasses the store (Redis
+ * away, or its backlog not written yet) shares nothing: it cannot know what changed elsewhere.
  */
 export class ReadCache {
   private readonly inflight = new Map<string, InflightLoad>();
-  /** Moved on by every invalidation here: what bypassed reads may share loads under. */
-  private localChanges = 0;
 
   constructor(
     private readonly options: {
@@ -100,7 +99,6 @@ export class ReadCache {
   async invalidate(units: readonly string[]): Promise<void> {
     const { store, metrics } = this.options;
     if (!store) return;
-    this.localChanges += 1;
     await store.bump(units.map((unit) => this.genKey(unit)));
     for (const unit of units) metrics?.recordInvalidation(unit.split(":")[0]!);
   }
@@ -114,14 +112,17 @@ export class ReadCache {
     const { store, metrics, ttlSeconds } = this.options;
     if (!store) return load();
     const key = `${this.options.base}${scope}:${entry.key}`;
-    // Taken before the store is asked: a bypassed read may share only loads begun after it.
-    const localTag = `local:${this.localChanges}`;
     const stored = await store.read(
       key,
       entry.units.map((unit) => this.genKey(unit)),
     );
-    const tag = stored?.tag ?? localTag;
-    const hit = stored && current<T>(stored.entry, tag);
+    if (!stored) {
+      // The store cannot tell what changed meanwhile on other replicas: nothing is shared.
+      metrics?.recordRead(entry.kind, "bypass");
+      return load();
+    }
+    const { tag } = stored;
+    const hit = current<T>(stored.entry, tag);
     if (hit) {
       metrics?.recordRead(entry.kind, "hit");
       served?.(Math.max(0, ttlSeconds - (this.options.clock.now() - hit.w) / 1000));
@@ -133,8 +134,7 @@ export class ReadCache {
       metrics?.recordRead(entry.kind, "hit");
       return shared.value as Promise<T>;
     }
-    if (!stored) metrics?.recordRead(entry.kind, "bypass");
-    const value = stored ? this.loadAndKeep(store, key, entry, tag, load) : load();
+    const value = this.loadAndKeep(store, key, entry, tag, load);
     const inflight = { tag, value };
     this.inflight.set(key, inflight);
     const forget = () => {

@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { CallbackReceiver } from "../helpers/callback-receiver";
 import { startStack, type TestStack } from "../helpers/gateway";
 import { subscribe, wsClient, type Subscription } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
@@ -10,61 +9,6 @@ const ANNA_A = "token-anna-first";
 const ANNA_B = "token-anna-second";
 const LUKAS = "token-lukas";
 const ROUTER_SECRET = "subscriber-cap-router-secret";
-
-interface CallbackMessage {
-  action: "check" | "next" | "complete";
-  id: string;
-  errors?: unknown;
-}
-
-/** Apollo Router's side of the callback protocol, as far as these tests need it. */
-class CallbackReceiver {
-  private readonly messages: CallbackMessage[] = [];
-  private waiters: Array<() => void> = [];
-  private readonly server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      this.messages.push(JSON.parse(Buffer.concat(chunks).toString("utf8")) as CallbackMessage);
-      for (const wake of this.waiters.splice(0)) wake();
-      res.writeHead(204, { "subscription-protocol": "callback/1.0" }).end();
-    });
-  });
-
-  /** Resolves with the `complete` message for `id`, once one arrives. */
-  async completeOf(id: string): Promise<CallbackMessage> {
-    for (;;) {
-      const found = this.messages.find((m) => m.id === id && m.action === "complete");
-      if (found) return found;
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-
-  /**
-   * Resolves once every subscription that was checked has been completed. The gateway sends the
-   * `complete`s of a shutdown after `stop()` resolves; closing before they arrive would leave Apollo
-   * retrying them on timers past the test.
-   */
-  async allCompleted(): Promise<void> {
-    const checked = new Set(this.messages.filter((m) => m.action === "check").map((m) => m.id));
-    for (const id of checked) await this.completeOf(id);
-  }
-
-  /** The subscriptions the gateway checked (it sends `check` before it starts one). */
-  checked(): string[] {
-    return this.messages.filter((m) => m.action === "check").map((m) => m.id);
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/callback`;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 describe("MAX_SUBSCRIPTIONS_PER_CALLER in OAuth mode counts verified users, not tokens", () => {
   let stack: TestStack;

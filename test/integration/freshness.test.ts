@@ -34,6 +34,30 @@ async function eventsPublished(gateway: Gateway): Promise<number> {
   return sample(await scrape(gateway.url), "b24gw_events_total", '{outcome="published"}') ?? 0;
 }
 
+/** A subscriber to booking 15's changes on `url`, once the gateway holds its subscription. */
+async function watchNameOf15(client: Client, url: string) {
+  const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
+    client,
+    "subscription { bookingChanged(ids: [15]) { booking { name } } }",
+  );
+  await until(
+    async () => sample(await scrape(url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
+  );
+  return changes;
+}
+
+/** A replica's environment: the read cache in `redisUrl`, shared under one random key prefix. */
+function replicaEnv(redisUrl: string, prefix: string): Record<string, string> {
+  return {
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    BITRIX24_RATE_LIMIT: "off",
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: prefix,
+    CACHE: "redis",
+  };
+}
+
 /** Renames booking 15 on the portal's REST, as another user would, and waits for its event. */
 async function renameOnPortal(stack: TestStack, name: string): Promise<void> {
   const before = await eventsPublished(stack.gateway);
@@ -57,18 +81,7 @@ describe("freshness: two changes of one record in the same second", () => {
   });
 
   it("reach the cache and the subscriber, the second too", async () => {
-    const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
-      client,
-      "subscription { bookingChanged(ids: [15]) { booking { name } } }",
-    );
-    await until(
-      async () =>
-        sample(
-          await scrape(stack.gateway.url),
-          "b24gw_subscriptions_active",
-          '{transport="ws"}',
-        ) === 1,
-    );
+    const changes = await watchNameOf15(client, stack.gateway.url);
     await nameOf(stack.gateway);
     await renameOnPortal(stack, "X");
     expect(await nameOf(stack.gateway)).toBe("X");
@@ -86,14 +99,9 @@ describe("freshness: two changes in the same second, across replicas sharing a R
     const redis = await startRedisServer();
     const portal = await startDemoPortal({ clock });
     const env = {
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      BITRIX24_RATE_LIMIT: "off",
+      ...replicaEnv(redis.url, `test-${randomUUID()}:`),
       BITRIX24_WEBHOOK_URL: portal.webhookUrl,
       BITRIX24_APPLICATION_TOKEN: portal.applicationToken,
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
-      CACHE: "redis",
     };
     const a = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
     const b = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
@@ -101,14 +109,7 @@ describe("freshness: two changes in the same second, across replicas sharing a R
     portal.setEventHandlerUrl(b.url.replace(/\/graphql$/, "/bitrix24/events"));
     const client = wsClient(a.url);
     try {
-      const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
-        client,
-        "subscription { bookingChanged(ids: [15]) { booking { name } } }",
-      );
-      await until(
-        async () =>
-          sample(await scrape(a.url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
-      );
+      const changes = await watchNameOf15(client, a.url);
       await nameOf(a);
       for (const name of ["X", "Y"]) {
         const before = await eventsPublished(b);
@@ -194,19 +195,17 @@ describe("freshness: a replica that loses Redis", () => {
     redis = await startRedisServer();
     portal = await startDemoPortal();
     proxy = new TcpProxy(redis.port);
-    const env = {
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      BITRIX24_RATE_LIMIT: "off",
-      BITRIX24_WEBHOOK_URL: portal.webhookUrl,
-      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
-      CACHE: "redis",
-    };
+    const prefix = `test-${randomUUID()}:`;
+    const env = { BITRIX24_WEBHOOK_URL: portal.webhookUrl };
+    // A reaches Redis through the proxy, which the test cuts; B directly.
     a = await startGateway(
-      gatewayConfig({ ...env, REDIS_URL: await proxy.listen() }),
+      gatewayConfig({ ...replicaEnv(await proxy.listen(), prefix), ...env }),
       createLogger("silent"),
     );
-    b = await startGateway(gatewayConfig({ ...env, REDIS_URL: redis.url }), createLogger("silent"));
+    b = await startGateway(
+      gatewayConfig({ ...replicaEnv(redis.url, prefix), ...env }),
+      createLogger("silent"),
+    );
   });
   afterEach(async () => {
     await a.stop();
@@ -222,14 +221,7 @@ describe("freshness: a replica that loses Redis", () => {
     // B caches bookings 15 and 14, and a subscriber on B watches 15.
     const client = wsClient(b.url);
     try {
-      const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
-        client,
-        "subscription { bookingChanged(ids: [15]) { booking { name } } }",
-      );
-      await until(
-        async () =>
-          sample(await scrape(b.url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
-      );
+      const changes = await watchNameOf15(client, b.url);
       await nameOf(b);
       await execute(b.url, "{ booking(id: 14) { name } }");
       const cached = gets();
@@ -305,18 +297,7 @@ describe("freshness: two deployments sharing one Redis and key prefix", () => {
     const second = await startStack({ events: true, env });
     const client = wsClient(second.gateway.url);
     try {
-      const changes = subscribe<{ bookingChanged: { booking: { name: string } } }>(
-        client,
-        "subscription { bookingChanged(ids: [15]) { booking { name } } }",
-      );
-      await until(
-        async () =>
-          sample(
-            await scrape(second.gateway.url),
-            "b24gw_subscriptions_active",
-            '{transport="ws"}',
-          ) === 1,
-      );
+      const changes = await watchNameOf15(client, second.gateway.url);
       await renameOnPortal(first, "On the first portal");
       await renameOnPortal(second, "On the second portal");
       // The first message is the second portal's change: the first portal's never came.
@@ -344,12 +325,7 @@ describe("freshness: a read on one replica while another answers a write", () =>
       request.includes("booking.v1.booking.get"),
     );
     const env = {
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      BITRIX24_RATE_LIMIT: "off",
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
-      CACHE: "redis",
+      ...replicaEnv(redis.url, `test-${randomUUID()}:`),
       // Each call its own request: a held answer must not hold up the calls behind it.
       BATCHING: "off",
     };

@@ -129,15 +129,7 @@ describe("generations", () => {
 
 describe("two replicas' read caches sharing Redis", () => {
   it("never let a read join a load that began before the other replica's write", async () => {
-    const clock = new ManualClock();
-    const base = `test-${randomUUID()}:cache:v2:portal:`;
-    const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
-    await Promise.all(connections.map((connection) => connection.settled()));
-    const stores = connections.map((connection) => sharedStore(connection, base));
-    await Promise.all(stores.map((store) => store.settled()));
-    const [a, b] = stores.map(
-      (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
-    ) as [ReadCache, ReadCache];
+    const { a, b, close } = await twoReplicas();
     try {
       const before = deferredLoad<string>();
       const first = a.scope("shared").read(ENTRY, before.load);
@@ -151,20 +143,12 @@ describe("two replicas' read caches sharing Redis", () => {
       expect(await first).toBe("before the write");
       expect(after).toHaveBeenCalledTimes(1);
     } finally {
-      await Promise.all(connections.map((connection) => connection.close()));
+      await close();
     }
   });
 
   it("let one replica load a missed key while the other waits for its value", async () => {
-    const clock = new ManualClock();
-    const base = `test-${randomUUID()}:cache:v1:portal:`;
-    const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
-    await Promise.all(connections.map((connection) => connection.settled()));
-    const stores = connections.map((connection) => sharedStore(connection, base));
-    await Promise.all(stores.map((store) => store.settled()));
-    const [a, b] = stores.map(
-      (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
-    ) as [ReadCache, ReadCache];
+    const { clock, a, b, close } = await twoReplicas();
     try {
       const onA = deferredLoad<string>();
       const readA = a.scope("shared").read(ENTRY, onA.load);
@@ -179,10 +163,25 @@ describe("two replicas' read caches sharing Redis", () => {
       expect(await readB).toBe("loaded by a");
       expect(onB).not.toHaveBeenCalled();
     } finally {
-      await Promise.all(connections.map((connection) => connection.close()));
+      await close();
     }
   });
 });
+
+/** Two replicas' read caches on one Redis, under one random key base, on one manual clock. */
+async function twoReplicas() {
+  const clock = new ManualClock();
+  const base = `test-${randomUUID()}:cache:v2:portal:`;
+  const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
+  await Promise.all(connections.map((connection) => connection.settled()));
+  const stores = connections.map((connection) => sharedStore(connection, base));
+  await Promise.all(stores.map((store) => store.settled()));
+  const [a, b] = stores.map(
+    (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
+  ) as [ReadCache, ReadCache];
+  const close = () => Promise.all(connections.map((connection) => connection.close()));
+  return { clock, a, b, close };
+}
 
 function sharedStore(connection: RedisConnection, base: string): SharedCacheStore {
   return new SharedCacheStore(new RedisCacheKv(connection), {

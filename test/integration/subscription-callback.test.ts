@@ -1,69 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { CallbackReceiver } from "../helpers/callback-receiver";
 import { startStack, type TestStack } from "../helpers/gateway";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
-
-interface CallbackMessage {
-  kind: string;
-  action: "check" | "next" | "complete";
-  id: string;
-  verifier: string;
-  payload?: { data?: unknown; errors?: unknown };
-  errors?: unknown;
-}
-
-/**
- * Plays Apollo Router's side of the HTTP callback protocol: records each message and answers it as
- * a router does (204 with the protocol header), or with 404 once told the subscription is gone.
- */
-class CallbackReceiver {
-  readonly messages: CallbackMessage[] = [];
-  /** Every request that reached the receiver, whatever it held. */
-  requests = 0;
-  gone = false;
-  private server!: Server;
-  private waiters: Array<() => void> = [];
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      this.requests += 1;
-      void readJson(req).then((message) => {
-        this.messages.push(message as CallbackMessage);
-        for (const wake of this.waiters.splice(0)) wake();
-        res.statusCode = this.gone ? 404 : 204;
-        res.setHeader("subscription-protocol", "callback/1.0");
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/callback`;
-  }
-
-  /** Resolves once a recorded message satisfies `match`. */
-  async waitFor(match: (message: CallbackMessage) => boolean): Promise<CallbackMessage> {
-    for (;;) {
-      const found = this.messages.find(match);
-      if (found) return found;
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-
-  count(action: CallbackMessage["action"]): number {
-    return this.messages.filter((message) => message.action === action).length;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-}
 
 const ROUTER_SECRET = "callback-test-router-secret";
 
