@@ -136,6 +136,7 @@ export class LiveData {
    */
   async close(): Promise<void> {
     for (const end of [...this.active]) end();
+    this.reads.close();
     await this.bus.close();
   }
 

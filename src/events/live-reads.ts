@@ -43,6 +43,8 @@ export class LiveReads {
   /** Per identity and record: the ticket of its latest read, and the digest of the state last sent. */
   private readonly records: LRUCache<string, { latest: number; sent?: string }>;
   private tickets = 0;
+  /** Aborted on shutdown: no retry waits past it. */
+  private readonly closing = new AbortController();
   private readonly retryDelaysMs: readonly number[];
   private readonly maxChanges: number;
 
@@ -104,6 +106,11 @@ export class LiveReads {
     return { change, state: result.state };
   }
 
+  /** Stops every retry waiting now, and any later one: shutdown must not wait for them. */
+  close(): void {
+    this.closing.abort();
+  }
+
   private async readWithRetries(
     read: () => Promise<unknown>,
   ): Promise<{ state: unknown } | { failure: unknown; attempts: number }> {
@@ -112,8 +119,14 @@ export class LiveReads {
         return { state: await read() };
       } catch (failure) {
         const delay = this.retryDelaysMs[attempt];
-        if (delay === undefined) return { failure, attempts: attempt + 1 };
-        await sleep(this.options.clock, delay);
+        if (delay === undefined || this.closing.signal.aborted) {
+          return { failure, attempts: attempt + 1 };
+        }
+        try {
+          await sleep(this.options.clock, delay, this.closing.signal);
+        } catch {
+          return { failure, attempts: attempt + 1 };
+        }
       }
     }
   }
