@@ -9,7 +9,7 @@ import { CACHE_FORMAT_VERSION, ReadCache } from "./cache/read-cache";
 import { MemoryCacheStore } from "./cache/memory-store";
 import { RedisCacheKv } from "./cache/redis-kv";
 import { SharedCacheStore } from "./cache/shared-store";
-import { portalKeys } from "./redis/portal-keys";
+import { portalKeys, type PortalKeys } from "./redis/portal-keys";
 import { LiveData } from "./events/live-data";
 import { createHttpApp, type HttpAppOptions } from "./http/app";
 import { createErrorFormatter } from "./errors/to-graphql-error";
@@ -83,8 +83,9 @@ export async function startGateway(
   const readiness = createReadiness(config, transport, origin, clock);
   const verifier = createTokenVerifier(config, portal, transport, clock);
   const authenticator = createAuthenticator(config, portal, logger, !!demoPortal, verifier);
-  const cache = createReadCache(config, transport, origin, clock, metrics);
-  const live = createLiveData(config, transport, origin, cache, clock, logger, metrics);
+  const keys = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION);
+  const cache = createReadCache(config, transport, keys, clock, metrics);
+  const live = createLiveData(config, transport, keys, cache, clock, logger, metrics);
   // Serving starts with the shared cache usable (epoch checked), not bypassed.
   await Promise.all([live.settled(), cache.settled()]);
 
@@ -257,7 +258,7 @@ function createMetrics(config: Config, origin: string): GatewayMetrics | undefin
 function createLiveData(
   config: Config,
   transport: Transport,
-  origin: string,
+  keys: PortalKeys,
   cache: ReadCache,
   clock: Clock,
   logger: Logger,
@@ -275,7 +276,7 @@ function createLiveData(
         redis: {
           publisher,
           subscriber: new RedisConnection(config.redisUrl),
-          channel: portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION).changesChannel,
+          channel: keys.changesChannel,
         },
       }),
   });
@@ -289,18 +290,17 @@ function createLiveData(
 function createReadCache(
   config: Config,
   transport: Transport,
-  origin: string,
+  keys: PortalKeys,
   clock: Clock,
   metrics: GatewayMetrics | undefined,
 ): ReadCache {
   const redis = transport.redis;
-  const base = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION).cacheBase;
   const store =
     config.cache.store === "off"
       ? undefined
       : config.cache.store === "redis" && redis
         ? new SharedCacheStore(new RedisCacheKv(redis), {
-            epochKey: `${base}epoch`,
+            epochKey: `${keys.cacheBase}epoch`,
             genTtlSeconds: config.cache.ttlSeconds * 10,
             maxBacklog: 10_000,
           })
@@ -308,7 +308,7 @@ function createReadCache(
   return new ReadCache({
     store,
     ttlSeconds: config.cache.ttlSeconds,
-    base,
+    base: keys.cacheBase,
     clock,
     metrics: metrics && new CacheMetrics(metrics.registry),
   });

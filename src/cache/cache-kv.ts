@@ -21,14 +21,16 @@ export interface CacheKv {
   serverId(): Promise<string>;
   /**
    * The entry, the epoch and the generations; an epoch or generation that does not exist is created
-   * first, with the fresh value given for it (generations expiring after `genTtlSeconds`).
+   * first, with the fresh value given for it (one for every missing generation of this read: values
+   * need only differ from the ones they replace; generations expire after `genTtlSeconds`).
    */
   readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gens: readonly string[] },
+    fresh: { epoch: string; gen: string },
     genTtlSeconds: number,
   ): Promise<TaggedRead>;
-  setGens(keys: readonly string[], values: readonly string[], ttlSeconds: number): Promise<void>;
+  /** Gives every key of `keys` the value `value` (one never held before), expiring after `ttlSeconds`. */
+  setGens(keys: readonly string[], value: string, ttlSeconds: number): Promise<void>;
   /**
    * Sets the epoch to `fresh` unless it was made for `serverId` (its value starts with it), or always
    * when `force`: what was cached before a restart of the server, or before a lost backlog, is stale.

@@ -1,7 +1,7 @@
 import type { RedisConnection } from "../redis/redis-connection";
 import type { CacheKv, TaggedRead } from "./cache-kv";
 
-/** KEYS: entry, epoch, gens…; ARGV: fresh epoch, gen TTL, fresh gens…. Missing ones are created. */
+/** KEYS: entry, epoch, gens…; ARGV: fresh epoch, gen TTL, fresh gen. Missing ones are created. */
 const READ_TAGGED = `
 local out = { redis.call('GET', KEYS[1]) }
 local epoch = redis.call('GET', KEYS[2])
@@ -13,7 +13,7 @@ out[2] = epoch
 for i = 3, #KEYS do
   local gen = redis.call('GET', KEYS[i])
   if not gen then
-    gen = ARGV[i]
+    gen = ARGV[3]
     redis.call('SET', KEYS[i], gen, 'EX', ARGV[2])
   end
   out[i] = gen
@@ -72,7 +72,7 @@ export class RedisCacheKv implements CacheKv {
 
   async readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gens: readonly string[] },
+    fresh: { epoch: string; gen: string },
     genTtlSeconds: number,
   ): Promise<TaggedRead> {
     const [entry, epoch, ...gens] = await this.scripted.b24gwReadTagged(
@@ -82,14 +82,14 @@ export class RedisCacheKv implements CacheKv {
       ...keys.gens,
       fresh.epoch,
       genTtlSeconds,
-      ...fresh.gens,
+      fresh.gen,
     );
     return { entry: entry ?? undefined, epoch: epoch!, gens: gens.map((gen) => gen!) };
   }
 
-  async setGens(keys: readonly string[], values: readonly string[], ttlSeconds: number) {
+  async setGens(keys: readonly string[], value: string, ttlSeconds: number) {
     const batch = this.connection.client.multi();
-    keys.forEach((key, i) => batch.set(key, values[i]!, "EX", ttlSeconds));
+    for (const key of keys) batch.set(key, value, "EX", ttlSeconds);
     const results = await batch.exec();
     const failed = results?.find(([error]) => error);
     if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");

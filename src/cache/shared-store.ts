@@ -55,7 +55,7 @@ export class SharedCacheStore implements CacheStore {
     try {
       const read = await this.kv.readTagged(
         { entry: entryKey, epoch: this.options.epochKey, gens: genKeys },
-        { epoch: this.freshEpoch(), gens: genKeys.map(() => freshGeneration()) },
+        this.freshValues(),
         this.options.genTtlSeconds,
       );
       // A bump failed meanwhile: this replica knows of a change the store does not show yet.
@@ -133,7 +133,7 @@ export class SharedCacheStore implements CacheStore {
         await this.kv.renewEpoch(
           this.options.epochKey,
           this.serverId,
-          this.freshEpoch(),
+          this.freshValues().epoch,
           overflowed,
         );
       } catch (error) {
@@ -159,14 +159,12 @@ export class SharedCacheStore implements CacheStore {
   }
 
   private writeGenerations(keys: readonly string[]): Promise<void> {
-    return this.kv.setGens(
-      keys,
-      keys.map(() => freshGeneration()),
-      this.options.genTtlSeconds,
-    );
+    return this.kv.setGens(keys, freshGeneration(), this.options.genTtlSeconds);
   }
 
-  private freshEpoch(): string {
-    return `${this.serverId ?? "unknown"}:${freshGeneration()}`;
+  /** What a read creates what is missing with: one random value, the epoch's carrying the server. */
+  private freshValues(): { epoch: string; gen: string } {
+    const gen = freshGeneration();
+    return { epoch: `${this.serverId ?? "unknown"}:${gen}`, gen };
   }
 }

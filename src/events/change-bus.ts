@@ -114,10 +114,15 @@ export class ChangeBus {
       this.keep(message);
       return;
     }
-    relay.publisher.client.publish(relay.channel, JSON.stringify(message)).catch(() => {
+    this.send(message).catch(() => {
       this.keep(message);
       relay.publisher.reportFailure();
     });
+  }
+
+  private async send(message: RelayedChange): Promise<void> {
+    const relay = this.options.redis!;
+    await relay.publisher.client.publish(relay.channel, JSON.stringify(message));
   }
 
   private keep(message: RelayedChange): void {
@@ -137,7 +142,7 @@ export class ChangeBus {
       while (this.unrelayed.length > 0 && relay.publisher.state === "ready") {
         const message = this.unrelayed[0]!;
         try {
-          await relay.publisher.client.publish(relay.channel, JSON.stringify(message));
+          await this.send(message);
         } catch {
           relay.publisher.reportFailure();
           return;

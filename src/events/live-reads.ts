@@ -39,18 +39,20 @@ export interface LiveReadsOptions {
  *   records (an evicted record's next change is sent whatever its state).
  */
 export class LiveReads {
-  private readonly outcomes = new Map<string, Promise<LiveMessage | undefined>>();
+  private readonly outcomes: LRUCache<string, Promise<LiveMessage | undefined>>;
   /** Per identity and record: the ticket of its latest read, and the digest of the state last sent. */
   private readonly records: LRUCache<string, { latest: number; sent?: string }>;
   private tickets = 0;
   /** Aborted on shutdown: no retry waits past it. */
   private readonly closing = new AbortController();
   private readonly retryDelaysMs: readonly number[];
-  private readonly maxChanges: number;
 
   constructor(private readonly options: LiveReadsOptions) {
     this.retryDelaysMs = options.retryDelaysMs ?? [100, 500, 2000];
-    this.maxChanges = options.maxChanges ?? 1000;
+    this.outcomes = new LRUCache({
+      maxSize: options.maxChanges ?? 1000,
+      sizeCalculation: () => 1,
+    });
     this.records = new LRUCache({
       maxSize: options.maxRecords ?? 10_000,
       sizeCalculation: () => 1,
@@ -71,9 +73,6 @@ export class LiveReads {
     if (!outcome) {
       outcome = this.settle(change, identityKey, read);
       this.outcomes.set(key, outcome);
-      while (this.outcomes.size > this.maxChanges) {
-        this.outcomes.delete(this.outcomes.keys().next().value!);
-      }
     }
     return outcome;
   }

@@ -5,12 +5,17 @@ import { createHash } from "node:crypto";
  * and a digest of the portal's origin (never a secret), so that two deployments sharing one Redis,
  * even with the default prefix, never read each other's cache or hear each other's changes.
  */
-export function portalKeys(keyPrefix: string, origin: string, cacheFormat: number) {
+export function portalKeys(keyPrefix: string, origin: string, cacheFormat: number): PortalKeys {
   const portal = createHash("sha256").update(origin).digest("hex").slice(0, 12);
   return {
-    /** Cache entries, generations and the epoch: `{prefix}cache:v{format}:{portal}:`. */
     cacheBase: `${keyPrefix}cache:v${cacheFormat}:${portal}:`,
-    /** The change bus: `{prefix}changes:{portal}`. */
     changesChannel: `${keyPrefix}changes:${portal}`,
   };
+}
+
+export interface PortalKeys {
+  /** Cache entries, generations and the epoch: `{prefix}cache:v{format}:{portal}:`. */
+  cacheBase: string;
+  /** The change bus: `{prefix}changes:{portal}`. */
+  changesChannel: string;
 }

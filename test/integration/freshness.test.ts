@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config";
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import { createLogger } from "../../src/logger";
 import { startGateway, type Gateway } from "../../src/server";
+import type { Clock } from "../../src/clock";
 import { gatewayConfig, startStack, type TestStack } from "../helpers/gateway";
 import { execute } from "../helpers/graphql-http";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
@@ -58,6 +59,11 @@ function replicaEnv(redisUrl: string, prefix: string): Record<string, string> {
   };
 }
 
+/** A gateway replica on `env`, logging nothing, on `clock` if given. */
+function startReplica(env: Record<string, string>, clock?: Clock): Promise<Gateway> {
+  return startGateway(gatewayConfig(env), createLogger("silent"), clock && { clock });
+}
+
 /** Renames booking 15 on the portal's REST, as another user would, and waits for its event. */
 async function renameOnPortal(stack: TestStack, name: string): Promise<void> {
   const before = await eventsPublished(stack.gateway);
@@ -103,8 +109,8 @@ describe("freshness: two changes in the same second, across replicas sharing a R
       BITRIX24_WEBHOOK_URL: portal.webhookUrl,
       BITRIX24_APPLICATION_TOKEN: portal.applicationToken,
     };
-    const a = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
-    const b = await startGateway(gatewayConfig(env), createLogger("silent"), { clock });
+    const a = await startReplica(env, clock);
+    const b = await startReplica(env, clock);
     // The portal's events reach B only; reads and the subscriber are on A.
     portal.setEventHandlerUrl(b.url.replace(/\/graphql$/, "/bitrix24/events"));
     const client = wsClient(a.url);
@@ -208,14 +214,8 @@ describe("freshness: a replica that loses Redis", () => {
     const prefix = `test-${randomUUID()}:`;
     const env = { BITRIX24_WEBHOOK_URL: portal.webhookUrl };
     // A reaches Redis through the proxy, which the test cuts; B directly.
-    a = await startGateway(
-      gatewayConfig({ ...replicaEnv(await proxy.listen(), prefix), ...env }),
-      createLogger("silent"),
-    );
-    b = await startGateway(
-      gatewayConfig({ ...replicaEnv(redis.url, prefix), ...env }),
-      createLogger("silent"),
-    );
+    a = await startReplica({ ...replicaEnv(await proxy.listen(), prefix), ...env });
+    b = await startReplica({ ...replicaEnv(redis.url, prefix), ...env });
   });
   afterEach(async () => {
     await a.stop();
@@ -341,14 +341,8 @@ describe("freshness: a read on one replica while another answers a write", () =>
     };
     // Both reach the portal through the proxy, which holds only what the test asks it to.
     const viaProxy = portal.webhookUrl.replace(portal.origin, await proxy.listen());
-    a = await startGateway(
-      gatewayConfig({ ...env, BITRIX24_WEBHOOK_URL: viaProxy }),
-      createLogger("silent"),
-    );
-    b = await startGateway(
-      gatewayConfig({ ...env, BITRIX24_WEBHOOK_URL: viaProxy }),
-      createLogger("silent"),
-    );
+    a = await startReplica({ ...env, BITRIX24_WEBHOOK_URL: viaProxy });
+    b = await startReplica({ ...env, BITRIX24_WEBHOOK_URL: viaProxy });
   });
   afterEach(async () => {
     await a.stop();

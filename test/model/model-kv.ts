@@ -101,22 +101,22 @@ export class ModelKv implements CacheKv {
 
   readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gens: readonly string[] },
+    fresh: { epoch: string; gen: string },
   ): Promise<TaggedRead> {
     return this.command("readTagged", () => {
       const { data } = this.redis;
       if (!data.has(keys.epoch)) data.set(keys.epoch, fresh.epoch);
-      const gens = keys.gens.map((key, i) => {
-        if (!data.has(key)) data.set(key, fresh.gens[i]!);
+      const gens = keys.gens.map((key) => {
+        if (!data.has(key)) data.set(key, fresh.gen);
         return data.get(key)!;
       });
       return { entry: data.get(keys.entry), epoch: data.get(keys.epoch)!, gens };
     });
   }
 
-  setGens(keys: readonly string[], values: readonly string[]): Promise<void> {
+  setGens(keys: readonly string[], value: string): Promise<void> {
     return this.command("setGens", () => {
-      keys.forEach((key, i) => this.redis.data.set(key, values[i]!));
+      for (const key of keys) this.redis.data.set(key, value);
     });
   }
 
