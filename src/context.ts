@@ -12,7 +12,7 @@ import { bearerToken } from "./security/bearer-token";
 import type { Caller } from "./security/caller-auth";
 import type { ChangeAnnouncer } from "./services/change-announcer";
 import { RequestServices, type Services } from "./services/services";
-import { identityKey, type UpstreamIdentity } from "./transport/identity";
+import { identityKey, type ApplicationIdentity, type UpstreamIdentity } from "./transport/identity";
 import { BitrixApiError } from "./transport/errors";
 import type { Transport } from "./transport/transport";
 import type { CallContext, Upstream } from "./transport/upstream";
@@ -88,10 +88,16 @@ export function createContextFactory(
   clock: Clock,
   /** OAuth mode: told of each token the portal refused on a call, so that it is refused at once. */
   credentialRefused?: (token: string) => void,
+  /** Application mode: the installed application, whose tokens every request uses. */
+  application?: ApplicationIdentity,
 ) {
-  // One webhook identity for the process, so what is derived from it is computed once.
-  const webhookIdentity: UpstreamIdentity | undefined =
-    portal.mode === "oauth" ? undefined : { kind: "webhook", endpoint: portal.webhookEndpoint };
+  // One identity for the process outside OAuth mode, so what is derived from it is computed once.
+  const fixedIdentity: UpstreamIdentity | undefined =
+    portal.mode === "webhook"
+      ? { kind: "webhook", endpoint: portal.webhookEndpoint }
+      : portal.mode === "application"
+        ? application
+        : undefined;
   const upstreamOf = (identity: UpstreamIdentity, context: CallContext): Upstream => {
     const upstream = transport.upstream(identity, context);
     return identity.kind === "oauth" && credentialRefused
@@ -99,7 +105,7 @@ export function createContextFactory(
       : upstream;
   };
   return (input: ContextInput): GatewayContext => {
-    const identity = webhookIdentity ?? oauthIdentity(portal, input.authorization);
+    const identity = fixedIdentity ?? oauthIdentity(portal, input.authorization);
     const upstream: Upstream = identity
       ? upstreamOf(identity, {
           signal: input.signal,

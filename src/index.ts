@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, { secrets: configSecrets(config) });
   if (config.portal.mode === "demo") {
     process.stdout.write(
-      "No BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL set: starting the embedded demo portal (in-memory, demo data).\n",
+      config.portal.as === "application"
+        ? "No BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL set: starting the embedded demo portal (in-memory, demo data), with the gateway installed on it as an application (pushed events plus the offline queue: no change is lost).\n"
+        : "No BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL set: starting the embedded demo portal (in-memory, demo data), reached through its incoming webhook.\n",
     );
   }
   const gateway = await startGateway(config, logger);
@@ -26,6 +28,11 @@ async function main(): Promise<void> {
   );
   if (gateway.demoPortal) {
     process.stdout.write(`Demo portal REST endpoint: ${gateway.demoPortal.webhookUrl}\n`);
+  }
+  if (gateway.portal.mode === "application") {
+    process.stdout.write(
+      `Install handler: ${gateway.url.replace(/\/graphql$/, "/bitrix24/install")} (offline events drained every ${config.offlineEvents.pollSeconds} s at the latest)\n`,
+    );
   }
 
   const shutdown = (signal: string) => {

@@ -11,6 +11,11 @@ import { RedisCacheKv } from "./cache/redis-kv";
 import { SharedCacheStore } from "./cache/shared-store";
 import { portalKeys, type PortalKeys } from "./redis/portal-keys";
 import { LiveData } from "./events/live-data";
+import {
+  createApplicationRuntime,
+  type ApplicationRuntime,
+  type ApplicationRuntimeOptions,
+} from "./app/application-runtime";
 import { createHttpApp, type HttpAppOptions } from "./http/app";
 import { createErrorFormatter } from "./errors/to-graphql-error";
 import { startWsServer, type WsServer } from "./http/ws-server";
@@ -65,10 +70,58 @@ export async function startGateway(
   logger: Logger,
   options: GatewayOptions = {},
 ): Promise<Gateway> {
+  const core = await startCore(config, logger, options);
+  const { clock, demoPortal, portal, metrics, transport, readiness, verifier, cache, live } = core;
+  const application = await startApplication(portal, config, { ...core, logger });
+  const createContext = createContextFactory(
+    portal,
+    transport,
+    live,
+    cache,
+    config.requestDeadlineMs,
+    clock,
+    verifier && ((token) => verifier.refused(token)),
+    application?.identity,
+  );
+  const { httpServer, apollo, ws } = await startServing({
+    config,
+    portal,
+    cache,
+    createContext,
+    authenticator: createAuthenticator(config, portal, logger, !!demoPortal, verifier),
+    readiness,
+    metrics,
+    logger,
+    clock,
+    events: {
+      live,
+      applicationTokens: eventTokens(config, demoPortal),
+      ...(application && { application: application.events }),
+    },
+    ...(application && { install: application.install }),
+  });
+  const url = await listen(httpServer, config, logger, portal);
+  await connectEvents(url, portal, application, demoPortal);
+  const lifecycle = gatewayLifecycle(
+    { config, logger, clock, readiness },
+    closingOrder(
+      { application, live, ws, apollo, transport, demoPortal },
+      clock,
+      config.shutdown.graceMs,
+    ),
+  );
+  return { url, portal, demoPortal, metrics, ...lifecycle };
+}
+
+/**
+ * What every mode has: the portal (the embedded one started if asked for), metrics, the transport,
+ * readiness, the OAuth-mode token verifier, the read cache and live data, each settled.
+ */
+async function startCore(config: Config, logger: Logger, options: GatewayOptions) {
   const clock = options.clock ?? systemClock;
   const demoPortal = await startEmbeddedPortal(config, options.clock);
   const portal: PortalConfig = demoPortal
-    ? { mode: "webhook", webhookEndpoint: demoPortal.webhookUrl, redactedUrl: demoPortal.origin }
+    ? embeddedPortalConfig(config, demoPortal)
     : (config.portal as PortalConfig);
   const origin = portalOrigin(portal);
   const metrics = createMetrics(config, origin);
@@ -82,41 +135,58 @@ export async function startGateway(
   await transport.redis?.settled();
   const readiness = createReadiness(config, transport, origin, clock);
   const verifier = createTokenVerifier(config, portal, transport, clock);
-  const authenticator = createAuthenticator(config, portal, logger, !!demoPortal, verifier);
   const keys = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION);
   const cache = createReadCache(config, transport, keys, clock, metrics);
   const live = createLiveData(config, transport, keys, cache, clock, logger, metrics);
   // Serving starts with the shared cache usable (epoch checked), not bypassed.
   await Promise.all([live.settled(), cache.settled()]);
+  return { clock, demoPortal, portal, metrics, transport, readiness, verifier, keys, cache, live };
+}
 
-  const createContext = createContextFactory(
-    portal,
-    transport,
-    live,
-    cache,
-    config.requestDeadlineMs,
-    clock,
-    verifier && ((token) => verifier.refused(token)),
-  );
-  const { httpServer, apollo, ws } = await startServing({
-    config,
-    portal,
-    cache,
-    createContext,
-    authenticator,
-    readiness,
-    metrics,
-    logger,
-    clock,
-    events: { live, applicationTokens: eventTokens(config, demoPortal) },
+/**
+ * Application mode: the installation as the store holds it (reported on /readyz), the identity
+ * requests call the portal as, and the offline queue's drain (started once the gateway listens).
+ */
+async function startApplication(
+  portal: PortalConfig,
+  config: Config,
+  parts: Pick<
+    ApplicationRuntimeOptions,
+    "transport" | "live" | "cache" | "keys" | "clock" | "logger" | "metrics"
+  > & { readiness: Readiness },
+): Promise<ApplicationRuntime | undefined> {
+  if (portal.mode !== "application") return undefined;
+  const application = createApplicationRuntime({
+    ...parts,
+    settings: portal.application,
+    restEndpoint: portal.restEndpoint,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    offlineEvents: config.offlineEvents,
   });
-  const url = await listen(httpServer, config, logger, portal);
-  demoPortal?.setEventHandlerUrl(url.replace(/\/graphql$/, "/bitrix24/events"));
-  const lifecycle = gatewayLifecycle(
-    { config, logger, clock, readiness },
-    closingOrder({ live, ws, apollo, transport, demoPortal }, clock, config.shutdown.graceMs),
-  );
-  return { url, portal, demoPortal, metrics, ...lifecycle };
+  await application.session.load();
+  parts.readiness.watch("installation", () => application.session.state);
+  return application;
+}
+
+/**
+ * Once the gateway listens, where events come from: in application mode the drain starts, pushed
+ * events go to GATEWAY_PUBLIC_URL (the embedded portal reaches the gateway itself), and the
+ * embedded portal installs the gateway as an admin would; otherwise the embedded portal's outgoing
+ * webhook points at the events route.
+ */
+async function connectEvents(
+  url: string,
+  portal: PortalConfig,
+  application: ApplicationRuntime | undefined,
+  demoPortal: DemoPortal | undefined,
+): Promise<void> {
+  const origin = url.replace(/\/graphql$/, "");
+  if (!application || portal.mode !== "application") {
+    demoPortal?.setEventHandlerUrl(`${origin}/bitrix24/events`);
+    return;
+  }
+  application.start(portal.application.publicUrl ?? (demoPortal ? origin : undefined));
+  if (demoPortal) await demoPortal.installApplication(`${origin}/bitrix24/install`);
 }
 
 /**
@@ -158,6 +228,7 @@ async function startServing(
 /** What stops, in order: subscriptions first, each with a `complete` to its client, then sockets. */
 function closingOrder(
   parts: {
+    application: ApplicationRuntime | undefined;
     live: LiveData;
     ws: WsServer;
     apollo: { stop(): Promise<void> };
@@ -168,6 +239,8 @@ function closingOrder(
   graceMs: number,
 ): Array<() => Promise<void> | void> {
   return [
+    // The drain feeds live data: it stops first, and gives up its lease for another replica.
+    () => parts.application?.close(),
     () => parts.live.close(),
     // Bounded: an operation that does not end in time is cut off with its socket.
     () => {
@@ -226,6 +299,33 @@ function startEmbeddedPortal(
   });
 }
 
+/**
+ * The embedded portal as the gateway uses it: by default as an installed application, the way that
+ * loses no change (pushed events plus the offline queue), its installation kept in memory since the
+ * portal's tokens die with the process anyway; or through its incoming webhook.
+ */
+function embeddedPortalConfig(config: Config, demoPortal: DemoPortal): PortalConfig {
+  const as = config.portal.mode === "demo" ? config.portal.as : "webhook";
+  if (as === "webhook") {
+    return {
+      mode: "webhook",
+      webhookEndpoint: demoPortal.webhookUrl,
+      redactedUrl: demoPortal.origin,
+    };
+  }
+  return {
+    mode: "application",
+    restEndpoint: `${demoPortal.origin}/rest/`,
+    application: {
+      clientId: demoPortal.application.clientId,
+      clientSecret: demoPortal.application.clientSecret,
+      oauthUrl: demoPortal.oauthServerUrl,
+      store: { kind: "memory" },
+      publicUrl: undefined,
+    },
+  };
+}
+
 function transportSettings(config: Config) {
   return {
     timeoutMs: config.upstreamTimeoutMs,
@@ -240,7 +340,7 @@ function transportSettings(config: Config) {
 }
 
 function portalOrigin(portal: PortalConfig): string {
-  return new URL(portal.mode === "oauth" ? portal.restEndpoint : portal.webhookEndpoint).origin;
+  return new URL(portal.mode === "webhook" ? portal.webhookEndpoint : portal.restEndpoint).origin;
 }
 
 function createMetrics(config: Config, origin: string): GatewayMetrics | undefined {
@@ -401,7 +501,11 @@ async function listen(
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`;
   logger.info(
-    { url, portal: portal.mode === "oauth" ? portal.restEndpoint : portal.redactedUrl },
+    {
+      url,
+      mode: portal.mode,
+      portal: portal.mode === "webhook" ? portal.redactedUrl : portal.restEndpoint,
+    },
     "gateway listening",
   );
   return url;

@@ -10,8 +10,9 @@ export interface CacheStore {
   /**
    * Gives each generation a value it never had: every entry tagged with an older one is stale from
    * now on. Never lost: what cannot be written now is kept and written before the store is read again.
+   * Resolves true when written, false when only kept for later.
    */
-  bump(genKeys: readonly string[]): Promise<void>;
+  bump(genKeys: readonly string[]): Promise<boolean>;
   /** Claims the right to load `key` for `ms`; false while another replica holds it. */
   claim(key: string, ms: number): Promise<boolean>;
   /** Gives up a claim once the load is done (or failed), so the next miss need not wait for it. */

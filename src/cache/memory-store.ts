@@ -30,9 +30,9 @@ export class MemoryCacheStore implements CacheStore {
     return Promise.resolve();
   }
 
-  bump(genKeys: readonly string[]): Promise<void> {
+  bump(genKeys: readonly string[]): Promise<boolean> {
     for (const key of genKeys) this.renew(key);
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
 
   release(): Promise<void> {

@@ -18,7 +18,7 @@ export interface ScopedCache {
   /** `load`'s value, from the cache when it holds a current one, else loaded and kept. */
   read<T>(entry: CacheEntry, load: () => Promise<T>): Promise<T>;
   /** Every entry under these units is stale from now on, on every replica. */
-  invalidate(units: readonly string[]): Promise<void>;
+  invalidate(units: readonly string[]): Promise<boolean>;
 }
 
 /** Told of every value a scope served: how many seconds of its life in the cache are left. */
@@ -96,11 +96,16 @@ export class ReadCache {
     return this.options.store?.settled?.() ?? Promise.resolve();
   }
 
-  async invalidate(units: readonly string[]): Promise<void> {
+  /**
+   * Makes what `units` name stale. Resolves true once every replica's reads see that (written to the
+   * store, or there is no cache), false when it is only kept for when the store is back.
+   */
+  async invalidate(units: readonly string[]): Promise<boolean> {
     const { store, metrics } = this.options;
-    if (!store) return;
-    await store.bump(units.map((unit) => this.genKey(unit)));
+    if (!store) return true;
+    const written = await store.bump(units.map((unit) => this.genKey(unit)));
     for (const unit of units) metrics?.recordInvalidation(unit.split(":")[0]!);
+    return written;
   }
 
   private async read<T>(

@@ -76,17 +76,19 @@ export class SharedCacheStore implements CacheStore {
     }
   }
 
-  async bump(genKeys: readonly string[]): Promise<void> {
+  async bump(genKeys: readonly string[]): Promise<boolean> {
     if (!this.usable) {
       this.backlog.add(genKeys);
-      return;
+      return false;
     }
     try {
       await this.writeGenerations(genKeys);
+      return true;
     } catch {
       // It may or may not have been written: written again after reconnecting, either way.
       this.backlog.add(genKeys);
       this.failed();
+      return false;
     }
   }
 

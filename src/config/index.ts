@@ -4,6 +4,7 @@ export {
   ENVIRONMENT_SCHEMA,
   loadConfig,
   READ_VARIABLES,
+  type ApplicationSettings,
   type AuthSettings,
   type Config,
   type LimitSettings,

@@ -5,9 +5,22 @@ import { SETTINGS, type SettingName } from "./settings";
 
 /** Where the gateway's portal is. `demo` starts the embedded demo portal in-process. */
 export type PortalSetting =
-  | { mode: "demo"; port: number; seed: "demo" | "empty" }
+  | { mode: "demo"; port: number; seed: "demo" | "empty"; as: "application" | "webhook" }
   | { mode: "webhook"; webhookEndpoint: string; redactedUrl: string }
-  | { mode: "oauth"; restEndpoint: string };
+  | { mode: "oauth"; restEndpoint: string }
+  | { mode: "application"; restEndpoint: string; application: ApplicationSettings };
+
+/** The gateway as a Bitrix24 local application. */
+export interface ApplicationSettings {
+  clientId: string;
+  clientSecret: string;
+  /** The OAuth server's base; `token/` is appended. */
+  oauthUrl: string;
+  /** Where the installation is kept: PostgreSQL (replicas), a file (one replica), or memory (the embedded portal, which is new at each start too). */
+  store: { kind: "postgres"; url: string } | { kind: "file"; path: string } | { kind: "memory" };
+  /** The gateway's origin as the portal reaches it; undefined: poll-only. */
+  publicUrl: string | undefined;
+}
 
 /** The portal once it is running: the demo portal is reached through its webhook like any other. */
 export type PortalConfig = Exclude<PortalSetting, { mode: "demo" }>;
@@ -82,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const portal = portalSetting(values, production, problems);
   const auth = authSettings(values, production);
   if (portal) checkAuth(portal.mode, production, auth, problems);
+  if (values.INSTALLATION_FILE && values.REDIS_URL) {
+    problems.push(
+      "INSTALLATION_FILE with REDIS_URL: replicas sharing Redis would each keep their own tokens and refresh them against each other, which loses the application's access; use DATABASE_URL",
+    );
+  }
   if (production && values.METRICS === "on" && !values.METRICS_TOKEN) {
     problems.push(
       "NODE_ENV=production: /metrics would be public (operation names, error counts, portal origin); set METRICS_TOKEN (16+ characters, which Prometheus sends as a bearer token) or METRICS=off",
@@ -171,6 +189,11 @@ function toConfig(
     callbackOrigins: (values.SUBSCRIPTION_CALLBACK_ORIGINS?.split(",") ?? []).map(
       (origin) => new URL(origin.trim()).origin,
     ),
+    /** Application mode: how the offline event queue is drained. */
+    offlineEvents: {
+      pollSeconds: values.OFFLINE_EVENTS_POLL_S,
+      signalMinSeconds: values.OFFLINE_EVENTS_SIGNAL_MIN_S,
+    },
     subscriptions: {
       maxPerConnection: values.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxPerCaller: values.MAX_SUBSCRIPTIONS_PER_CALLER,
@@ -220,9 +243,14 @@ function checkAuth(
       "GATEWAY_TOKENS, GATEWAY_JWT_SECRET: OAuth mode authenticates callers by their own Bitrix24 token in Authorization; unset them (or use ROUTER_SECRET)",
     );
   }
-  if (production && mode === "webhook" && !gatewayCredentials && auth.routerSecret === undefined) {
+  if (
+    production &&
+    (mode === "webhook" || mode === "application") &&
+    !gatewayCredentials &&
+    auth.routerSecret === undefined
+  ) {
     problems.push(
-      "NODE_ENV=production: no caller authentication is configured; set GATEWAY_TOKENS, GATEWAY_JWT_SECRET or ROUTER_SECRET (webhook mode), or use BITRIX24_PORTAL_URL (OAuth mode)",
+      "NODE_ENV=production: no caller authentication is configured; set GATEWAY_TOKENS, GATEWAY_JWT_SECRET or ROUTER_SECRET (webhook and application mode), or use BITRIX24_PORTAL_URL alone (OAuth mode)",
     );
   }
 }
@@ -257,11 +285,20 @@ function portalSetting(
       const parsed = parseWebhookUrl(webhook);
       return { mode: "webhook", webhookEndpoint: parsed.endpoint, redactedUrl: parsed.redacted };
     }
+    if (portalUrl && values.BITRIX24_APP_ID) {
+      return applicationSetting(values, parsePortalUrl(portalUrl), problems);
+    }
     if (portalUrl) return { mode: "oauth", restEndpoint: parsePortalUrl(portalUrl) };
   } catch (error) {
     const name = webhook ? "BITRIX24_WEBHOOK_URL" : "BITRIX24_PORTAL_URL";
     const value = webhook ? "***" : JSON.stringify(portalUrl);
     problems.push(`${name}: ${(error as Error).message} (got ${value})`);
+    return undefined;
+  }
+  if (values.BITRIX24_APP_ID) {
+    problems.push(
+      "BITRIX24_APP_ID: set BITRIX24_PORTAL_URL to the portal the application is installed on",
+    );
     return undefined;
   }
   const demo = values.DEMO_PORTAL ?? (production ? "off" : "on");
@@ -273,7 +310,47 @@ function portalSetting(
     );
     return undefined;
   }
-  return { mode: "demo", port: values.DEMO_PORTAL_PORT, seed: values.DEMO_PORTAL_SEED };
+  return {
+    mode: "demo",
+    port: values.DEMO_PORTAL_PORT,
+    seed: values.DEMO_PORTAL_SEED,
+    as: values.DEMO_PORTAL_MODE,
+  };
+}
+
+/** Application mode: its credentials, and one place to keep the installation. */
+function applicationSetting(
+  values: Environment,
+  restEndpoint: string,
+  problems: string[],
+): PortalSetting | undefined {
+  if (!values.BITRIX24_APP_SECRET) {
+    problems.push("BITRIX24_APP_ID: set BITRIX24_APP_SECRET, the application's client_secret");
+  }
+  if (values.DATABASE_URL && values.INSTALLATION_FILE) {
+    problems.push("DATABASE_URL and INSTALLATION_FILE: set one of them, not both");
+  }
+  if (!values.DATABASE_URL && !values.INSTALLATION_FILE) {
+    problems.push(
+      "BITRIX24_APP_ID: the installation must survive restarts; set DATABASE_URL (PostgreSQL, for replicas) or INSTALLATION_FILE (one replica)",
+    );
+  }
+  if (!values.BITRIX24_APP_SECRET || (!values.DATABASE_URL && !values.INSTALLATION_FILE)) {
+    return undefined;
+  }
+  return {
+    mode: "application",
+    restEndpoint,
+    application: {
+      clientId: values.BITRIX24_APP_ID!,
+      clientSecret: values.BITRIX24_APP_SECRET,
+      oauthUrl: values.BITRIX24_OAUTH_URL,
+      store: values.DATABASE_URL
+        ? { kind: "postgres", url: values.DATABASE_URL }
+        : { kind: "file", path: values.INSTALLATION_FILE! },
+      publicUrl: values.GATEWAY_PUBLIC_URL?.replace(/\/$/, ""),
+    },
+  };
 }
 
 function parseRateLimit(value: string): LeakyBucketSpec | undefined {
@@ -290,6 +367,12 @@ export function configSecrets(config: Config): string[] {
   if (config.auth.routerSecret) secrets.push(config.auth.routerSecret);
   if (config.metrics.token) secrets.push(config.metrics.token);
   secrets.push(...config.events.applicationTokens);
+  if (config.portal.mode === "application") {
+    secrets.push(config.portal.application.clientSecret);
+    const store = config.portal.application.store;
+    const password = store.kind === "postgres" ? safeUrl(store.url)?.password : undefined;
+    if (password) secrets.push(decodeURIComponent(password));
+  }
   if (config.portal.mode === "webhook") {
     const secret = new URL(config.portal.webhookEndpoint).pathname.split("/").filter(Boolean)[2];
     if (secret) secrets.push(secret);

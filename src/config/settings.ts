@@ -35,7 +35,50 @@ export const SETTINGS = {
   ),
   BITRIX24_PORTAL_URL: optional(
     z.string(),
-    "Portal URL for OAuth mode; callers send Authorization: Bearer <token>",
+    "Portal URL: OAuth mode (callers send Authorization: Bearer <their Bitrix24 token>), or application mode with BITRIX24_APP_ID",
+  ),
+  BITRIX24_APP_ID: optional(
+    z.string().min(1),
+    "Application mode: the local application's client_id (with BITRIX24_APP_SECRET and BITRIX24_PORTAL_URL); the gateway takes its tokens at POST /bitrix24/install and drains offline events",
+  ),
+  BITRIX24_APP_SECRET: optional(
+    z.string().min(1),
+    "Application mode: the application's client_secret; sent only to BITRIX24_OAUTH_URL, never to the portal",
+    { secret: true },
+  ),
+  BITRIX24_OAUTH_URL: withDefault(
+    z.string().url("must be an http(s) URL"),
+    "https://oauth.bitrix.info/oauth/",
+    "Application mode: the OAuth server that refreshes tokens (`token/` is appended)",
+  ),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+    "Application mode: PostgreSQL holding the installation (tokens), shared by the replicas, e.g. postgres://user:pass@db/b24gw",
+    { secret: true },
+  ),
+  INSTALLATION_FILE: optional(
+    z.string().min(1),
+    "Application mode with one replica: a file holding the installation instead of DATABASE_URL",
+  ),
+  GATEWAY_PUBLIC_URL: optional(
+    z
+      .string()
+      .refine(
+        (value) => isOrigin(value.replace(/\/$/, "")),
+        "must be an origin like https://gw.example.com",
+      ),
+    "Application mode: the gateway's origin as the portal reaches it; events are pushed to it and ONOFFLINEEVENT signals a drain. Unset: poll-only (no inbound route needed)",
+    { shownDefault: "unset: poll-only; the embedded portal's gateway itself" },
+  ),
+  OFFLINE_EVENTS_POLL_S: withDefault(
+    int(1, 3600),
+    30,
+    "Application mode: how often the offline event queue is drained at the latest (the safety net; the only trigger in poll-only mode). 30 s costs one request per 30 s at idle, under 2% of a 2 requests/s portal",
+  ),
+  OFFLINE_EVENTS_SIGNAL_MIN_S: withDefault(
+    int(0, 3600),
+    10,
+    "Application mode with GATEWAY_PUBLIC_URL: least seconds between two ONOFFLINEEVENT signals (its minTimeout)",
   ),
   DEMO_PORTAL: optional(
     onOff(),
@@ -252,6 +295,11 @@ export const SETTINGS = {
     "Distinct operation names used as metric labels; later ones count as `other`",
   ),
   DEMO_PORTAL_PORT: withDefault(port(), 0, "Port of the embedded demo portal (0: any free port)"),
+  DEMO_PORTAL_MODE: withDefault(
+    z.enum(["application", "webhook"]),
+    "application",
+    "How the gateway uses the embedded demo portal: application (installed app, pushed and offline events) or webhook (incoming webhook and outgoing-webhook events)",
+  ),
   DEMO_PORTAL_SEED: withDefault(
     z.enum(["demo", "empty"]),
     "demo",

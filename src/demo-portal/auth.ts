@@ -1,9 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { type IncomingHttpHeaders } from "node:http";
+import { type ApplicationTokens } from "./application-tokens";
 import { phpGet } from "./php-array";
 import { type RequestParams } from "./params";
 import { expiredToken, wrongAuthorization } from "./portal-error";
 import { type AuthConfig } from "./portal-runtime";
+import { APPLICATION_USER_ID } from "./portal-application";
 import { type RestRoute } from "./rest-path";
 
 /** Who is calling; batch commands run as the caller of the batch. */
@@ -14,6 +16,11 @@ export interface Caller {
    * methods (event.*) work only in an application's context.
    */
   via: RestRoute["kind"];
+  /**
+   * An administrator: only the installed application's own token, which acts as the user who
+   * installed it. Webhooks and the tokens of the oauthTokens option act as regular users.
+   */
+  admin: boolean;
 }
 
 /** Throws the 401 PortalError the server would send when the credentials do not match. */
@@ -22,10 +29,11 @@ export function authenticate(
   headers: IncomingHttpHeaders,
   params: RequestParams,
   auth: AuthConfig,
+  application: ApplicationTokens,
 ): Caller {
   return route.kind === "webhook"
     ? authenticateWebhook(route.userId, route.secret, auth)
-    : authenticateToken(findAccessToken(headers, params), auth);
+    : authenticateToken(findAccessToken(headers, params), auth, application);
 }
 
 function authenticateWebhook(userId: string, secret: string, auth: AuthConfig): Caller {
@@ -33,15 +41,32 @@ function authenticateWebhook(userId: string, secret: string, auth: AuthConfig): 
   if (userId !== String(expected.userId) || !sameSecret(secret, expected.secret)) {
     throw wrongAuthorization();
   }
-  return { userId: expected.userId, via: "webhook" };
+  return { userId: expected.userId, via: "webhook", admin: false };
 }
 
-function authenticateToken(token: string | undefined, auth: AuthConfig): Caller {
+/**
+ * The installation's tokens first: the current one acts as the administrator who installed the
+ * application; one past its time, or replaced by a refresh, is expired_token; a revoked one is
+ * unknown. Then the tokens of the options, as configured.
+ */
+function authenticateToken(
+  token: string | undefined,
+  auth: AuthConfig,
+  application: ApplicationTokens,
+): Caller {
   if (token === undefined || token === "") throw wrongAuthorization();
+  switch (application.check(token)) {
+    case "current":
+      return { userId: APPLICATION_USER_ID, via: "oauth", admin: true };
+    case "expired":
+      throw expiredToken();
+    case "unknown":
+      break;
+  }
   if (auth.expiredTokens.has(token)) throw expiredToken();
   const userId = auth.oauthTokens.get(token);
   if (userId === undefined) throw wrongAuthorization();
-  return { userId, via: "oauth" };
+  return { userId, via: "oauth", admin: false };
 }
 
 /** The server looks at the Authorization: Bearer header first, then `auth`, then `access_token`. */

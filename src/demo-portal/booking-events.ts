@@ -34,3 +34,12 @@ export interface BookingEvent {
   name: BookingEventName;
   id: number;
 }
+
+/**
+ * The kind of record an event is about, the event name without "ONBOOKING" and the action:
+ * "" for bookings, "RESOURCE", "RESOURCETYPE" or "WAITLISTITEM". An event's object is this kind
+ * and its data[ID].
+ */
+export function entityOf(name: BookingEventName): string {
+  return name.replace(/^ONBOOKING/, "").replace(/(ADD|UPDATE|DELETE)$/, "");
+}

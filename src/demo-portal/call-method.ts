@@ -21,6 +21,8 @@ export interface Invocation {
   account: string;
   /** Latency injected for this call alone: the request's for a plain call, 0 inside a batch. */
   latencyMs: number;
+  /** The HTTP request it belongs to, shared by the commands of a batch (ONOFFLINEEVENT minTimeout 0). */
+  requestId: number;
 }
 
 /** Operating time is kept per caller and method. */
@@ -65,6 +67,7 @@ export function callMethod(
       now: startedAt,
       caller: invocation.caller,
       eventHandlers: runtime.events.handlers,
+      application: runtime.application,
     });
   } catch (error) {
     if (!(error instanceof PortalError)) runtime.onInternalError(error, method);
@@ -77,7 +80,7 @@ export function callMethod(
   if (outcome instanceof PortalError) return { ok: false, error: outcome };
   // The change is in the store: its events are queued now and delivered in the background, so the
   // answer does not wait for the handlers.
-  if (outcome.events !== undefined) runtime.events.publish(outcome.events);
+  if (outcome.events !== undefined) runtime.events.publish(outcome.events, invocation.requestId);
   const usage = ledger?.usage(key, finishedAt);
   return {
     ok: true,

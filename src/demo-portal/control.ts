@@ -1,4 +1,9 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  APPLICATION_ROUTES,
+  handleApplicationRequest,
+  isApplicationRoute,
+} from "./control-application";
 import { addFaults, sendFaults } from "./control-faults";
 import { sendLimits, SINGLE_LIMIT_ROUTES, updateLimits } from "./control-limits";
 import { type PortalRuntime } from "./portal-runtime";
@@ -14,6 +19,7 @@ const ROUTES = [
   "GET /_demo/faults",
   "POST /_demo/faults",
   "DELETE /_demo/faults",
+  ...APPLICATION_ROUTES,
 ];
 
 /**
@@ -25,7 +31,12 @@ const ROUTES = [
  *   latencyMs?} → read or change the traffic limits;
  * - PUT /_demo/rate-limit | operating-limit | latency | operating-cost with the new value
  *   (null turns a limit off);
- * - GET | POST | DELETE /_demo/faults → list, add (one or an array), clear injected faults.
+ * - GET | POST | DELETE /_demo/faults → list, add (one or an array), clear injected faults;
+ * - /_demo/application… → the application: its credentials, payment, install, uninstall, and
+ *   expiring its access token (see control-application.ts).
+ *
+ * A reset leaves the application alone: its installation, tokens, bindings and offline queue are
+ * portal settings like the event bindings, not booking data.
  */
 export async function handleControlRequest(
   runtime: PortalRuntime,
@@ -38,6 +49,7 @@ export async function handleControlRequest(
   if (request.method === "PUT" && singleLimit !== undefined) {
     return updateLimits(runtime, request, response, singleLimit);
   }
+  if (isApplicationRoute(route)) return handleApplicationRequest(runtime, request, response, route);
   switch (route) {
     case "PATCH /_demo/limits":
       return updateLimits(runtime, request, response);

@@ -33,22 +33,35 @@ export class EventDelivery {
 
   /** Queues one POST and returns at once. */
   post(url: string, body: string): void {
+    void this.send(url, body);
+  }
+
+  /**
+   * Queues one POST like `post`, and resolves with the handler's HTTP status once it answered, or
+   * 0 when it could not be reached or did not answer in time. For the calls whose sender wants to
+   * know how they went (the installation's), never rejecting either.
+   */
+  send(url: string, body: string): Promise<number> {
     const previous = this.queues.get(url) ?? Promise.resolve();
-    const delivered = previous.then(() => this.deliver(url, body));
+    const status = previous.then(() => this.deliver(url, body));
+    const delivered = status.then(() => undefined);
     this.queues.set(url, delivered);
     // An idle URL is forgotten, so a portal that saw many handler URLs holds no settled promises.
     void delivered.then(() => {
       if (this.queues.get(url) === delivered) this.queues.delete(url);
     });
+    return status;
   }
 
-  private async deliver(url: string, body: string): Promise<void> {
-    if (await this.attempt(url, body)) this.stats.recordEventSent();
+  private async deliver(url: string, body: string): Promise<number> {
+    const status = await this.attempt(url, body);
+    if (status >= 200 && status < 300) this.stats.recordEventSent();
     else this.stats.recordEventFailed();
+    return status;
   }
 
-  /** True when the handler answered 2xx; a refused connection, timeout or abort is false. */
-  private async attempt(url: string, body: string): Promise<boolean> {
+  /** The handler's status; 0 for a refused connection, a timeout or an abort. */
+  private async attempt(url: string, body: string): Promise<number> {
     const timeout = timeoutSignal(this.clock, DELIVERY_TIMEOUT_MS);
     try {
       const response = await fetch(url, {
@@ -59,9 +72,9 @@ export class EventDelivery {
       });
       // The answer's body means nothing to the portal; dropping it frees the connection.
       await response.body?.cancel();
-      return response.ok;
+      return response.status;
     } catch {
-      return false;
+      return 0;
     } finally {
       timeout.dispose();
     }

@@ -11,19 +11,31 @@ export interface PortalIdentity {
   memberId: string;
   /** The token a handler compares to prove the request came from this portal. */
   applicationToken: string;
+  /**
+   * "<origin>/oauth/rest/": the portal's own authorization server, which refreshes the tokens of
+   * the application's installation. Events that carry those tokens name it; see OAUTH_SERVER_ENDPOINT.
+   */
+  serverEndpoint: string;
+}
+
+/** An access token an event carries, with the seconds it has left. */
+export interface EventToken {
+  accessToken: string;
+  expiresIn: number;
 }
 
 /**
- * The Bitrix24 authorization server that refreshes OAuth tokens. The demo portal has none of its
- * own, so it names the one every cloud portal names.
+ * The Bitrix24 authorization server that refreshes OAuth tokens, as every cloud portal names it.
+ * Named by the outgoing webhook and by events carrying a token of the oauthTokens option, which
+ * no authorization server issued; the application's own tokens come with `serverEndpoint`.
  */
 export const OAUTH_SERVER_ENDPOINT = "https://oauth.bitrix.info/rest/";
 
 /**
- * The lifetime the docs' examples give an event's access token. The portal's tokens never expire
- * on their own (only those listed as expired are refused), so every one is announced as fresh.
+ * The lifetime the docs' examples give an event's access token. Tokens of the oauthTokens option
+ * never expire on their own (only those listed as expired are refused), so they are announced as fresh.
  */
-const ACCESS_TOKEN_EXPIRES_IN = "3600";
+export const ACCESS_TOKEN_EXPIRES_IN = 3600;
 
 /**
  * The POST body of one delivery, form-encoded with PHP-style keys in the order of the docs'
@@ -67,15 +79,16 @@ export function webhookAuth(portal: PortalIdentity): Record<string, string> {
  */
 export function applicationAuth(
   portal: PortalIdentity,
-  accessToken: string | undefined,
+  token: EventToken | undefined,
+  serverEndpoint = OAUTH_SERVER_ENDPOINT,
 ): Record<string, string> {
   return {
-    ...(accessToken === undefined
+    ...(token === undefined
       ? {}
-      : { access_token: accessToken, expires_in: ACCESS_TOKEN_EXPIRES_IN }),
+      : { access_token: token.accessToken, expires_in: String(token.expiresIn) }),
     scope: "booking",
     domain: portal.domain,
-    server_endpoint: OAUTH_SERVER_ENDPOINT,
+    server_endpoint: serverEndpoint,
     status: "L",
     client_endpoint: portal.clientEndpoint,
     member_id: portal.memberId,

@@ -5,8 +5,14 @@ const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Reads a whole request body as JSON; a bad body is reported, never thrown. */
-export function readJsonBody(request: IncomingMessage): Promise<JsonBody> {
+/**
+ * Reads a whole request body as JSON; a bad body is reported, never thrown. With `empty`, a body
+ * with nothing in it (routes whose body is optional) reads as that value instead of an error.
+ */
+export function readJsonBody(
+  request: IncomingMessage,
+  options: { empty?: unknown } = {},
+): Promise<JsonBody> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -24,6 +30,10 @@ export function readJsonBody(request: IncomingMessage): Promise<JsonBody> {
         return;
       }
       const text = Buffer.concat(chunks).toString("utf8");
+      if ("empty" in options && text.trim() === "") {
+        resolve({ ok: true, value: options.empty });
+        return;
+      }
       try {
         resolve({ ok: true, value: JSON.parse(text) as unknown });
       } catch {

@@ -8,6 +8,11 @@
  * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0);
  * - DEMO_PORTAL_EVENT_HANDLER_URL: the outgoing webhook, an http(s) URL that gets every booking
  *   event (default: none).
+ *
+ * The portal also plays an application, with a client id and secret generated at each start: its
+ * client id and authorization server are printed, its secret is served by GET /_demo/application
+ * (never printed, so it stays out of logs), and POST /_demo/application/install {"handlerUrl": …}
+ * installs it.
  */
 import { startDemoPortal, type DemoPortalLimits, type DemoPortalOptions } from "./index";
 import { checkMilliseconds } from "./portal-limits";
@@ -105,6 +110,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Event handler URL (outgoing webhook): ${handlerUrl}\n` +
       `Event application token: ${portal.applicationToken}\n`,
+  );
+  process.stdout.write(
+    `Application client id: ${portal.application.clientId}\n` +
+      `Application client secret: GET ${portal.origin}/_demo/application\n` +
+      `Application install: POST ${portal.origin}/_demo/application/install {"handlerUrl": "…"}\n` +
+      `OAuth server URL: ${portal.oauthServerUrl}\n`,
   );
 
   const shutdown = (): void => {

@@ -1,14 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { systemClock, type Clock } from "../clock";
 import {
+  resolveApplicationSettings,
+  type ApplicationSettings,
+  type DemoPortalApplication,
+  type OfflineCollapse,
+} from "./application-settings";
+import {
   type AuthConfig,
   type InternalErrorListener,
   type WebhookCredentials,
 } from "./portal-runtime";
 import { type OperatingLimit } from "./operating-time";
-import { randomToken, type PortalEventSettings } from "./portal-events";
+import { type PortalEventSettings } from "./portal-events";
 import { checkLimitsUpdate, NO_LIMITS, type DemoPortalLimits } from "./portal-limits";
 import { type RateLimit } from "./rate-limit";
+import { randomToken } from "./random-token";
 import { isPortalSeed, PORTAL_SEEDS, type PortalSeed } from "./seed";
 import { showValue } from "./show-value";
 
@@ -65,6 +72,24 @@ export interface DemoPortalOptions {
    * from forged ones. Default: 32 random hex digits, new at each start.
    */
   applicationToken?: string;
+  /**
+   * The application the portal plays, as a portal admin registers a local one: its client id and
+   * secret for the token endpoint (<origin>/oauth/token/), and the lifetime of its access tokens.
+   * It is not installed until installApplication. Default: a fresh one, client id
+   * "local.<13 hex digits>.<8 digits>", 32-hex-digit secret, tokens valid 3600 s.
+   */
+  application?: DemoPortalApplication;
+  /**
+   * feature.get rest_offline_extended: whether event.offline.get may reserve records (clear=0),
+   * as on plans with the extended offline mode. Default true.
+   */
+  offlineExtended?: boolean;
+  /**
+   * Which changes share one record of the offline queue: "event" (the server's rule: the same
+   * event name and object) or "object" (the docs' description: the same object, whatever the
+   * event, the record naming its latest one). Default "event".
+   */
+  offlineCollapse?: OfflineCollapse;
 }
 
 export interface ResolvedPortalOptions {
@@ -76,6 +101,7 @@ export interface ResolvedPortalOptions {
   limits: DemoPortalLimits;
   clock: Clock;
   events: PortalEventSettings;
+  application: ApplicationSettings;
 }
 
 /** Applies defaults and rejects bad options with a TypeError that names the rule and the value. */
@@ -118,13 +144,18 @@ export function resolvePortalOptions(options: DemoPortalOptions): ResolvedPortal
       // The portal's id: fixed for its whole life, as a Bitrix24 account's is.
       memberId: randomToken(),
     },
+    application: resolveApplicationSettings(
+      options.application,
+      options.offlineExtended,
+      options.offlineCollapse,
+    ),
   };
 }
 
 /** undefined turns the outgoing webhook off; anything else must be an absolute http(s) URL. */
-export function checkEventHandlerUrl(url: unknown): string | undefined {
+export function checkEventHandlerUrl(url: unknown, name = "eventHandlerUrl"): string | undefined {
   if (url === undefined) return undefined;
-  const rule = `eventHandlerUrl must be an absolute http or https URL, got ${showValue(url)}`;
+  const rule = `${name} must be an absolute http or https URL, got ${showValue(url)}`;
   if (typeof url !== "string" || !URL.canParse(url)) throw new TypeError(rule);
   const { protocol } = new URL(url);
   if (protocol !== "http:" && protocol !== "https:") throw new TypeError(rule);

@@ -1,8 +1,10 @@
 import { systemClock, type Clock } from "../clock";
+import { defaultApplicationSettings, type ApplicationSettings } from "./application-settings";
 import { FaultQueue } from "./faults";
 import { createMethodRegistry, type MethodRegistry } from "./methods/registry";
 import { createClosingController } from "./pause";
 import { defaultEventSettings, PortalEvents, type PortalEventSettings } from "./portal-events";
+import { PortalApplication } from "./portal-application";
 import { NO_LIMITS, PortalLimits, type DemoPortalLimits } from "./portal-limits";
 import { createStore, type PortalSeed } from "./seed";
 import { StatsRecorder } from "./stats";
@@ -36,12 +38,15 @@ export interface PortalRuntimeSettings {
   limits?: DemoPortalLimits;
   /** Default: the system clock. */
   clock?: Clock;
+  /** Default: a fresh local application, not installed. */
+  application?: ApplicationSettings;
 }
 
 /**
  * Everything a request needs: data, counters, credentials, the method table, the traffic
- * limits, the injected faults, the event handlers and their deliveries, the clock every time
- * stamp and wait is read from, and a signal that tells waiting requests the portal is closing.
+ * limits, the injected faults, the application with its tokens and offline queue, the event
+ * handlers and their deliveries, the clock every time stamp and wait is read from, and a signal
+ * that tells waiting requests the portal is closing.
  */
 export class PortalRuntime {
   private currentStore: PortalStore;
@@ -53,7 +58,9 @@ export class PortalRuntime {
   readonly limits: PortalLimits;
   readonly clock: Clock;
   readonly events: PortalEvents;
+  readonly application: PortalApplication;
   private readonly closingController = createClosingController();
+  private lastRequestId = 0;
 
   constructor(settings: PortalRuntimeSettings) {
     this.auth = settings.auth;
@@ -62,8 +69,14 @@ export class PortalRuntime {
     this.clock = settings.clock ?? systemClock;
     this.limits = new PortalLimits(this.clock, settings.limits ?? NO_LIMITS);
     this.currentStore = createStore(settings.seed);
+    this.application = new PortalApplication(
+      settings.application ?? defaultApplicationSettings(),
+      this.clock,
+      (size) => this.stats.setOfflineQueued(size),
+    );
     this.events = new PortalEvents(settings.events ?? defaultEventSettings(), {
       auth: this.auth,
+      application: this.application,
       clock: this.clock,
       stats: this.stats,
       closing: this.closing,
@@ -77,6 +90,12 @@ export class PortalRuntime {
 
   shutdown(): void {
     this.closingController.abort();
+  }
+
+  /** A new id for each HTTP request under /rest/. */
+  nextRequestId(): number {
+    this.lastRequestId += 1;
+    return this.lastRequestId;
   }
 
   get store(): PortalStore {

@@ -33,11 +33,12 @@ export async function answerRestCall(
     const params = await pendingParams;
     const route = parseRestPath(url.pathname);
     if (route === undefined) throw methodNotFound();
-    const caller = authenticate(route, headers, params, runtime.auth);
+    const caller = authenticate(route, headers, params, runtime.auth, runtime.application.tokens);
     const invocation: Invocation = {
       caller,
       account: `${route.kind}:${caller.userId}`,
       latencyMs,
+      requestId: runtime.nextRequestId(),
     };
 
     if (route.method.toLowerCase() === "batch") {

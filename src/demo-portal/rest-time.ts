@@ -67,6 +67,6 @@ export function sinceArrival(time: RestTime, arrivedAt: number): RestTime {
 }
 
 /** PHP's date('c') on a UTC server: whole seconds and a "+00:00" offset. */
-function phpIsoDate(unixSeconds: number): string {
+export function phpIsoDate(unixSeconds: number): string {
   return new Date(Math.floor(unixSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { handleControlRequest } from "./control";
+import { handleOAuthRequest, OAUTH_PATH } from "./oauth-token-endpoint";
 import { type PortalRuntime } from "./portal-runtime";
 import { handleRestRequest } from "./rest-handler";
 import { sendJson } from "./send-json";
@@ -11,7 +12,10 @@ import { sendJson } from "./send-json";
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/** A plain node:http server: /rest/… is the Bitrix24 API, /_demo/… the test controls. */
+/**
+ * A plain node:http server: /rest/… is the Bitrix24 API, /oauth/… the authorization server that
+ * refreshes the application's tokens, /_demo/… the test controls.
+ */
 export function createPortalServer(runtime: PortalRuntime): Server {
   const server = createServer((request, response) => {
     void routeRequest(runtime, request, response);
@@ -31,13 +35,15 @@ async function routeRequest(
     const url = new URL(request.url ?? "/", "http://demo-portal.invalid");
     if (url.pathname.startsWith("/rest/")) {
       await handleRestRequest(runtime, request, response, url);
+    } else if (url.pathname.startsWith(OAUTH_PATH)) {
+      await handleOAuthRequest(runtime, request, response, url);
     } else if (url.pathname.startsWith("/_demo/")) {
       await handleControlRequest(runtime, request, response, url);
     } else {
       request.resume();
       sendJson(response, 404, {
         error: "NOT_FOUND",
-        error_description: `No route for ${url.pathname}; the portal serves /rest/… and /_demo/…`,
+        error_description: `No route for ${url.pathname}; the portal serves /rest/…, /oauth/… and /_demo/…`,
       });
     }
   } catch (error) {

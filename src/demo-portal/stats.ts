@@ -39,6 +39,18 @@ export interface DemoPortalStats {
    * the portal never retries. Every delivery ends up in exactly one of the two counters.
    */
   eventsFailed: number;
+  /** Token refreshes the portal's authorization server granted (a new pair issued). */
+  oauthRefreshes: number;
+  /**
+   * Requests to the token endpoint it refused, whatever the reason: wrong client, missing
+   * parameters, a used or unknown refresh token, payment required.
+   */
+  oauthRefreshesRefused: number;
+  /**
+   * Records in the application's offline event queue now, reserved and error-marked ones
+   * included. A gauge, like inFlight, so a reset leaves it alone.
+   */
+  offlineQueued: number;
 }
 
 export class StatsRecorder {
@@ -56,6 +68,9 @@ export class StatsRecorder {
   private inFlight = 0;
   private eventsSent = 0;
   private eventsFailed = 0;
+  private oauthRefreshes = 0;
+  private oauthRefreshesRefused = 0;
+  private offlineQueued = 0;
   private readonly waiters = new Waiters(() => this.snapshot());
 
   /** A request under /rest/ arrived; every arrival is followed by exactly one recordSettled. */
@@ -119,6 +134,17 @@ export class StatsRecorder {
     this.waiters.changed();
   }
 
+  recordOauthRefresh(granted: boolean): void {
+    if (granted) this.oauthRefreshes += 1;
+    else this.oauthRefreshesRefused += 1;
+    this.waiters.changed();
+  }
+
+  setOfflineQueued(size: number): void {
+    this.offlineQueued = size;
+    this.waiters.changed();
+  }
+
   /** A detached copy: callers may keep or change it without affecting the counters. */
   snapshot(): DemoPortalStats {
     return {
@@ -136,6 +162,9 @@ export class StatsRecorder {
       inFlight: this.inFlight,
       eventsSent: this.eventsSent,
       eventsFailed: this.eventsFailed,
+      oauthRefreshes: this.oauthRefreshes,
+      oauthRefreshesRefused: this.oauthRefreshesRefused,
+      offlineQueued: this.offlineQueued,
     };
   }
 
@@ -144,7 +173,7 @@ export class StatsRecorder {
     return this.waiters.waitFor(condition);
   }
 
-  /** Zeroes the counters; inFlight stays, since those requests are still on their way. */
+  /** Zeroes the counters; the gauges (inFlight, offlineQueued) stay, as what they measure does. */
   reset(): void {
     this.httpRequests = 0;
     this.methodCalls = 0;
@@ -159,6 +188,8 @@ export class StatsRecorder {
     this.statusCounts.clear();
     this.eventsSent = 0;
     this.eventsFailed = 0;
+    this.oauthRefreshes = 0;
+    this.oauthRefreshesRefused = 0;
     this.waiters.changed();
   }
 }

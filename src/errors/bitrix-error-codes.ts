@@ -63,6 +63,12 @@ export const BITRIX_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
   ABORTED: ErrorCode.ClientClosedRequest,
   // The portal's circuit is open after persistent failure: no request was made.
   CIRCUIT_OPEN: ErrorCode.UpstreamUnavailable,
+  // Application mode: the installation cannot be used now; `extensions.bitrix.code` says why.
+  APPLICATION_NOT_INSTALLED: ErrorCode.ApplicationUnavailable,
+  PAYMENT_REQUIRED: ErrorCode.ApplicationUnavailable,
+  APPLICATION_REFRESH_REFUSED: ErrorCode.ApplicationUnavailable,
+  INSTALLATION_STORE_UNAVAILABLE: ErrorCode.ApplicationUnavailable,
+  OAUTH_SERVER_UNAVAILABLE: ErrorCode.ApplicationUnavailable,
   // The GraphQL request's REQUEST_DEADLINE_MS passed before the portal answered.
   DEADLINE_EXCEEDED: ErrorCode.UpstreamTimeout,
 };

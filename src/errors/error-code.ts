@@ -41,6 +41,8 @@ export const ErrorCode = {
   TooManySubscriptions: "TOO_MANY_SUBSCRIPTIONS",
   /** A subscription's changed record could not be read, after retries; it was not deleted. */
   ChangedRecordUnavailable: "CHANGED_RECORD_UNAVAILABLE",
+  /** Application mode: the installation has no usable token (not installed, unpaid, refused). */
+  ApplicationUnavailable: "APPLICATION_UNAVAILABLE",
   /** The whole request passed REQUEST_DEADLINE_MS (HTTP 504). */
   GatewayTimeout: "GATEWAY_TIMEOUT",
 } as const;

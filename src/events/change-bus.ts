@@ -5,6 +5,15 @@ import type { Change, ChangedEntity, ChangeKindName } from "./change";
 
 export type ChangeListener = (change: Change) => void;
 
+/** What a publisher says of a change; the bus adds its key and time. */
+export interface PublishedChange {
+  entity: ChangedEntity;
+  kind: ChangeKindName;
+  id: number;
+  occurredAt: number;
+  source: Change["source"];
+}
+
 /** Most changes kept for relaying while Redis is away; older ones are dropped first. */
 const MAX_UNRELAYED = 1000;
 
@@ -77,13 +86,15 @@ export class ChangeBus {
   }
 
   /** Delivers a change to every listener here and relays it to the other replicas. */
-  publish(what: {
-    entity: ChangedEntity;
-    kind: ChangeKindName;
-    id: number;
-    occurredAt: number;
-    source: Change["source"];
-  }): Change {
+  publish(what: PublishedChange): Change {
+    return this.publishAndRelay(what).change;
+  }
+
+  /**
+   * The same, and `relayed` says whether the other replicas were sent it now (true also without
+   * Redis: there are none), or it is only kept for when Redis is back.
+   */
+  publishAndRelay(what: PublishedChange): { change: Change; relayed: Promise<boolean> } {
     const change: Change = {
       ...what,
       key: `${this.origin}:${++this.sequence}`,
@@ -91,8 +102,7 @@ export class ChangeBus {
     };
     this.deliver(change);
     this.options.onPublished?.(change);
-    this.relay({ origin: this.origin, change });
-    return change;
+    return { change, relayed: this.relay({ origin: this.origin, change }) };
   }
 
   /** Stops relaying; the subscriber connection is this bus's own, so it is closed here. */
@@ -107,17 +117,21 @@ export class ChangeBus {
     return () => this.listeners.delete(listener);
   }
 
-  private relay(message: RelayedChange): void {
+  private relay(message: RelayedChange): Promise<boolean> {
     const relay = this.options.redis;
-    if (!relay) return;
+    if (!relay) return Promise.resolve(true);
     if (relay.publisher.state !== "ready" || this.unrelayed.length > 0) {
       this.keep(message);
-      return;
+      return Promise.resolve(false);
     }
-    this.send(message).catch(() => {
-      this.keep(message);
-      relay.publisher.reportFailure();
-    });
+    return this.send(message).then(
+      () => true,
+      () => {
+        this.keep(message);
+        relay.publisher.reportFailure();
+        return false;
+      },
+    );
   }
 
   private async send(message: RelayedChange): Promise<void> {

@@ -65,15 +65,18 @@ export class LiveData {
    * An authenticated delivery. Every delivery invalidates what it names, repeated or not: whether a
    * change is worth a message is decided by content, per subscriber identity, after the re-read.
    * Resolves once the invalidation is written (or kept for when Redis is back) and the change is
-   * published; never rejects.
+   * published; never rejects. Resolves true when it is durable: the invalidation written where every
+   * replica reads and the change relayed to them (the offline drain confirms a record only then);
+   * false when either is only kept for when Redis is back.
    */
-  async receive(delivery: EventDelivery): Promise<void> {
+  async receive(delivery: EventDelivery): Promise<boolean> {
     const { metrics, logger } = this.options;
     try {
-      await this.options.cache?.invalidate(
-        unitsOfChange(delivery.entity, delivery.kind, delivery.id),
-      );
-      this.bus.publish({
+      const invalidated =
+        (await this.options.cache?.invalidate(
+          unitsOfChange(delivery.entity, delivery.kind, delivery.id),
+        )) ?? true;
+      const { relayed } = this.bus.publishAndRelay({
         entity: delivery.entity,
         kind: delivery.kind,
         id: delivery.id,
@@ -81,8 +84,10 @@ export class LiveData {
         source: "portal",
       });
       metrics?.recordEvent("published");
+      return (await relayed) && invalidated;
     } catch (error) {
       logger.error({ err: error, event: delivery.event }, "event delivery could not be published");
+      return false;
     }
   }
 

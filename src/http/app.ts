@@ -9,7 +9,9 @@ import type { Logger } from "../logger";
 import type { GatewayMetrics, RejectionReason } from "../observability/metrics";
 import type { Readiness } from "../observability/readiness";
 import type { CallerAuthenticator } from "../security/caller-auth";
+import type { ApplicationEvents, InstallHandling } from "../app/application-runtime";
 import { eventsRoute } from "./events-route";
+import { installRoute } from "./install-route";
 import { graphqlRoute, isGraphqlPath } from "./graphql-route";
 import { unhandledError } from "./http-guards";
 import { metricsRoute } from "./metrics-route";
@@ -25,7 +27,9 @@ export interface HttpAppOptions {
   logger: Logger;
   clock: Clock;
   /** Bitrix24 event deliveries at POST /bitrix24/events, signed with one of these tokens. */
-  events: { live: LiveData; applicationTokens: readonly string[] };
+  events: { live: LiveData; applicationTokens: readonly string[]; application?: ApplicationEvents };
+  /** Application mode: Bitrix24's install call at POST /bitrix24/install. */
+  install?: InstallHandling;
 }
 
 /**
@@ -53,6 +57,17 @@ export function createHttpApp(
       maxBodyBytes: config.events.maxBodyBytes,
     }),
   );
+  if (options.install) {
+    app.use(
+      "/bitrix24/install",
+      installRoute({
+        ...options.install,
+        maxBodyBytes: config.events.maxBodyBytes,
+        clock: options.clock,
+        logger,
+      }),
+    );
+  }
   app.use(finalErrorHandler(logger));
   return (req, res) => {
     if (isGraphqlPath(req.url)) graphql(req, res);

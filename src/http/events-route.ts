@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
 import { checkDelivery } from "../events/event-delivery";
+import type { ApplicationEvents } from "../app/application-runtime";
 import type { LiveData } from "../events/live-data";
 import type { LiveMetrics } from "../observability/live-metrics";
 import { SecretSet } from "../security/secret-set";
@@ -8,6 +9,8 @@ export interface EventsRouteOptions {
   applicationTokens: readonly string[];
   maxBodyBytes: number;
   live: LiveData;
+  /** Application mode: the installation's own token, and what its lifecycle events do. */
+  application?: ApplicationEvents;
 }
 
 /**
@@ -18,9 +21,23 @@ export interface EventsRouteOptions {
  * the change is invalidated in the read cache (one Redis round trip, or kept for later while Redis is
  * away) and published: a read that starts after the 200 sees the change.
  * The router secret is not asked for: Bitrix24 calls this route directly.
+ *
+ * In application mode it also takes ONAPPUNINSTALL (the installation is removed) and ONOFFLINEEVENT
+ * (the offline queue is drained), carrying the installation's application token.
  */
 export function eventsRoute(options: EventsRouteOptions): Router {
-  const tokens = new SecretSet(options.applicationTokens);
+  const configured = new SecretSet(options.applicationTokens);
+  const installed = new Map<string, SecretSet>();
+  const tokens = () => {
+    const own = options.application?.applicationToken();
+    if (own === undefined) return configured;
+    let set = installed.get(own);
+    if (!set) {
+      installed.clear();
+      installed.set(own, (set = new SecretSet([...options.applicationTokens, own])));
+    }
+    return set;
+  };
   const { metrics } = options.live;
   const router = express.Router();
   router.post(
@@ -36,14 +53,29 @@ export function eventsRoute(options: EventsRouteOptions): Router {
       const body: unknown = req.body;
       const token = (body as { auth?: { application_token?: unknown } } | undefined)?.auth
         ?.application_token;
-      if (tokens.size === 0 || !tokens.has(typeof token === "string" ? token : undefined)) {
+      const accepted = tokens();
+      if (accepted.size === 0 || !accepted.has(typeof token === "string" ? token : undefined)) {
         metrics?.recordEvent("unauthorized");
         res.status(401).json({
           error:
-            tokens.size === 0
-              ? "events are not accepted: no BITRIX24_APPLICATION_TOKEN is configured"
-              : "auth[application_token] is missing or not one of BITRIX24_APPLICATION_TOKEN",
+            accepted.size === 0
+              ? "events are not accepted: no BITRIX24_APPLICATION_TOKEN is configured and no application is installed"
+              : "auth[application_token] is missing or not one of BITRIX24_APPLICATION_TOKEN or the installation's",
         });
+        return;
+      }
+      const event = (body as { event?: unknown }).event;
+      const lifecycle = typeof event === "string" ? event.toUpperCase() : "";
+      if (options.application && lifecycle === "ONOFFLINEEVENT") {
+        options.application.signalled();
+        res.status(200).json({ ok: true });
+        return;
+      }
+      if (options.application && lifecycle === "ONAPPUNINSTALL") {
+        options.application.uninstalled(token as string).then(
+          () => res.status(200).json({ ok: true }),
+          () => res.status(503).json({ error: "the installation store could not be written" }),
+        );
         return;
       }
       const checked = checkDelivery(body);

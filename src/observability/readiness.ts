@@ -3,6 +3,8 @@ import { systemClock, type Clock } from "../clock";
 /** One dependency's state, as /readyz reports it. */
 export interface CheckResult {
   ok: boolean;
+  /** For a watched state (see `watch`): what it is now. */
+  state?: string;
   /** Seconds since the check ran (it is cached). */
   ageSeconds?: number;
 }
@@ -37,6 +39,7 @@ export class Readiness {
   private readonly cache = new Map<string, { ok: boolean; at: number }>();
   private readonly running = new Map<string, Promise<boolean>>();
   private readonly clock: Clock;
+  private readonly watched = new Map<string, { state: () => string; healthy: string }>();
 
   constructor(private readonly options: ReadinessOptions) {
     this.clock = options.clock ?? systemClock;
@@ -51,16 +54,30 @@ export class Readiness {
     return this.draining;
   }
 
+  /**
+   * Reports a state the replica knows without asking anyone (the application's installation): shown
+   * under `checks`, and degraded while it is not `healthy`, but never unready. An installation
+   * that is missing or refused is fixed by a call from the portal, which must still reach the replica.
+   */
+  watch(name: string, state: () => string, healthy = "valid"): void {
+    this.watched.set(name, { state, healthy });
+  }
+
   async report(): Promise<ReadinessReport> {
     const required = Object.keys(this.options.checks);
     const degradable = Object.keys(this.options.degradable ?? {});
     const names = [...required, ...degradable];
     const results = await Promise.all(names.map((name) => this.check(name)));
     const checks = Object.fromEntries(names.map((name, index) => [name, results[index]!]));
+    for (const [name, { state, healthy }] of this.watched) {
+      const now = state();
+      checks[name] = { ok: now === healthy, state: now };
+    }
+    const watched = [...this.watched.keys()];
     return {
       ready: !this.draining && required.every((name) => checks[name]!.ok),
       draining: this.draining,
-      degraded: degradable.filter((name) => !checks[name]!.ok),
+      degraded: [...degradable, ...watched].filter((name) => !checks[name]!.ok),
       checks,
     };
   }

@@ -10,6 +10,7 @@ export function portalKeys(keyPrefix: string, origin: string, cacheFormat: numbe
   return {
     cacheBase: `${keyPrefix}cache:v${cacheFormat}:${portal}:`,
     changesChannel: `${keyPrefix}changes:${portal}`,
+    drainLease: `${keyPrefix}offline:${portal}:lease`,
   };
 }
 
@@ -18,4 +19,6 @@ export interface PortalKeys {
   cacheBase: string;
   /** The change bus: `{prefix}changes:{portal}`. */
   changesChannel: string;
+  /** Who drains the offline event queue (application mode): `{prefix}offline:{portal}:lease`. */
+  drainLease: string;
 }

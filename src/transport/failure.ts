@@ -26,6 +26,12 @@ const GATEWAY_CODES = new Set([
   "ABORTED",
   "DEADLINE_EXCEEDED",
   "INTERNAL",
+  // The installed application has no usable token: no request was made (see ApplicationSession).
+  "APPLICATION_NOT_INSTALLED",
+  "PAYMENT_REQUIRED",
+  "APPLICATION_REFRESH_REFUSED",
+  "INSTALLATION_STORE_UNAVAILABLE",
+  "OAUTH_SERVER_UNAVAILABLE",
 ]);
 
 /** Transport failures after which the call may or may not have run. */

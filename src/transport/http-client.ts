@@ -43,6 +43,10 @@ export class HttpClient {
     params: BitrixParams,
     options: CallOptions = {},
   ): Promise<BitrixSuccess<T>> {
+    if (identity.kind === "application") {
+      // Its token is resolved first, by the SessionClient that wraps this one.
+      throw new TypeError("an application identity is sent through SessionClient");
+    }
     const scrub = scrubberFor(identity);
     const body = identity.kind === "oauth" ? { ...params, auth: identity.accessToken } : params;
     const callerSignal = options.signal;

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 
 /**
  * Who the gateway calls the portal as. A webhook URL embeds its secret in the path; an OAuth identity
- * is a portal REST endpoint plus the calling user's access token. Both are credentials: use
- * `identityKey` wherever an identity must be named (grouping, logs, metrics).
+ * is a portal REST endpoint plus the calling user's access token; an application identity is the
+ * gateway installed as a Bitrix24 application, whose token changes at each refresh. All are
+ * credentials: use `identityKey` wherever an identity must be named (grouping, logs, metrics).
  */
-export type UpstreamIdentity = WebhookIdentity | OAuthIdentity;
+export type UpstreamIdentity = WebhookIdentity | OAuthIdentity | ApplicationIdentity;
 
 export interface WebhookIdentity {
   readonly kind: "webhook";
@@ -18,6 +19,29 @@ export interface OAuthIdentity {
   /** `https://portal/rest/`, always with a trailing slash. */
   readonly endpoint: string;
   readonly accessToken: string;
+}
+
+/**
+ * The gateway as an installed application: one identity for the process, whose access token is
+ * asked for at each request (see SessionClient), so that a refresh on any replica is picked up.
+ */
+export interface ApplicationIdentity {
+  readonly kind: "application";
+  /** The installation's `client_endpoint`, `https://portal/rest/`, with a trailing slash. */
+  readonly endpoint: string;
+  readonly tokens: ApplicationTokens;
+}
+
+/** Where an application identity's access token comes from, and how a stale one is replaced. */
+export interface ApplicationTokens {
+  /** The access token to send now; rejects with a BitrixError when there is no usable installation. */
+  current(): Promise<string>;
+  /**
+   * The portal answered `expired_token` to `expired`: resolves with the token to retry with, after
+   * one refresh shared by every caller (and serialized across replicas), or rejects when none can be
+   * had (not installed, payment required, refresh refused).
+   */
+  renew(expired: string): Promise<string>;
 }
 
 /**
@@ -37,10 +61,11 @@ interface DerivedNames {
 function derivedOf(identity: UpstreamIdentity): DerivedNames {
   let names = derived.get(identity);
   if (!names) {
+    // An application's token changes at each refresh; its queue and limits stay the same.
     const material =
-      identity.kind === "webhook"
-        ? identity.endpoint
-        : `${identity.endpoint}\n${identity.accessToken}`;
+      identity.kind === "oauth"
+        ? `${identity.endpoint}\n${identity.accessToken}`
+        : identity.endpoint;
     const hash = createHash("sha256").update(material).digest("hex").slice(0, 16);
     const url = new URL(identity.endpoint);
     names = {
@@ -76,6 +101,8 @@ export function identitySecrets(identity: UpstreamIdentity): string[] {
 
 function secretsOf(identity: UpstreamIdentity, path: string): string[] {
   if (identity.kind === "oauth") return [identity.accessToken];
+  // Its tokens are scrubbed by the OAuth identity each call is sent as (see SessionClient).
+  if (identity.kind === "application") return [];
   const secret = path.split("/").filter(Boolean)[2];
   return secret ? [secret, identity.endpoint] : [identity.endpoint];
 }

@@ -17,6 +17,7 @@ import {
   type RateLimiter,
 } from "./rate-limiter";
 import { BatchSender } from "./sender";
+import { SessionClient } from "./session-client";
 import type { BitrixSuccess } from "./envelope";
 import type { CallContext, Upstream, UpstreamCall } from "./upstream";
 
@@ -59,7 +60,8 @@ export function createTransport(options: TransportOptions): Transport {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   const observer = options.observer;
-  const client = new HttpClient({ timeoutMs: options.timeoutMs, clock });
+  const http = new HttpClient({ timeoutMs: options.timeoutMs, clock });
+  const client = new SessionClient(http);
   const redis = options.redisUrl ? new RedisConnection(options.redisUrl) : undefined;
   const limiter = createLimiter(options, redis, options.clock && now);
   const breaker = new CircuitBreaker(
@@ -117,7 +119,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     upstream: (identity, context) => new QueuedUpstream(queueOf, identity, context, breaker),
-    probe: (origin, timeoutMs) => client.probe(origin, timeoutMs),
+    probe: (origin, timeoutMs) => http.probe(origin, timeoutMs),
     get sharing() {
       if (!redis || !options.rateLimit) return undefined;
       return redis.state === "ready" ? "shared" : "local";
@@ -126,7 +128,7 @@ export function createTransport(options: TransportOptions): Transport {
     async close() {
       await limiter.close();
       await redis?.close();
-      await client.close();
+      await http.close();
     },
   };
 }

@@ -28,6 +28,9 @@ describe("stats", () => {
       inFlight: 0,
       eventsSent: 0,
       eventsFailed: 0,
+      oauthRefreshes: 0,
+      oauthRefreshesRefused: 0,
+      offlineQueued: 0,
     });
   });
 
@@ -65,6 +68,9 @@ describe("stats", () => {
       inFlight: 0,
       eventsSent: 0,
       eventsFailed: 0,
+      oauthRefreshes: 0,
+      oauthRefreshesRefused: 0,
+      offlineQueued: 0,
     });
   });
 

@@ -68,7 +68,18 @@ export function argumentNullOrEmpty(name: string): PortalError {
   return new PortalError("ERROR_ARGUMENT", `Argument '${name}' is null or empty`);
 }
 
-/** What a regular user gets for what only an administrator may do. */
-export function accessDenied(reason: string): PortalError {
-  return new PortalError("ACCESS_DENIED", `Access denied! ${reason}`, 403);
+/** What a regular user gets for what only an administrator may do (AccessException). */
+export function accessDenied(reason?: string): PortalError {
+  const message = reason === undefined ? "Access denied!" : `Access denied! ${reason}`;
+  return new PortalError("ACCESS_DENIED", message, 403);
+}
+
+/**
+ * The offline queue is the administrator's: event.offline.* check the authorization type first
+ * (a webhook gets WRONG_AUTH_TYPE), then CRestUtil::isAdmin() (a regular user's token gets
+ * ACCESS_DENIED "Access denied!").
+ */
+export function requireAdministrator(caller: Caller): void {
+  requireApplication(caller);
+  if (!caller.admin) throw accessDenied();
 }

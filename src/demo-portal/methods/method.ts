@@ -3,11 +3,13 @@ import { type BookingEvent } from "../booking-events";
 import { type EventHandlerRegistry } from "../event-handlers";
 import { LIST_PAGE_SIZE, type ListWindow } from "../list-window";
 import { type RequestParams } from "../params";
+import { type PortalApplication } from "../portal-application";
 import { type PortalStore } from "../store";
 
 /**
  * What one REST method receives: merged request parameters, the data, the list window, the time
- * the call started, who is calling, and the event handlers (which event.* manages).
+ * the call started, who is calling, the event handlers (which event.* manages), and the application
+ * (whose offline queue event.offline.* works on).
  */
 export interface MethodCall {
   readonly params: RequestParams;
@@ -17,6 +19,7 @@ export interface MethodCall {
   readonly now: number;
   readonly caller: Caller;
   readonly eventHandlers: EventHandlerRegistry;
+  readonly application: PortalApplication;
 }
 
 /**

@@ -3,6 +3,8 @@ import { bookingClientMethods } from "./booking-client";
 import { bookingExternalDataMethods } from "./booking-external-data";
 import { clientTypeMethods } from "./client-type";
 import { eventMethods } from "./event";
+import { eventOfflineMethods } from "./event-offline";
+import { featureMethods } from "./feature";
 import { type MethodGroup, type MethodHandler } from "./method";
 import { profileMethods } from "./profile";
 import { resourceMethods } from "./resource";
@@ -15,7 +17,8 @@ import { waitListTransferMethods } from "./waitlist-transfer";
 
 /**
  * Every method group the portal serves: booking.v1, the event.* methods applications bind
- * handlers with, and `profile`, which clients check a token with. A new area is one more file and one more entry.
+ * handlers with, the event.offline.* methods they drain their offline queue with, `feature.get`,
+ * and `profile`, which clients check a token with. A new area is one more file and one more entry.
  */
 const METHOD_GROUPS: readonly MethodGroup[] = [
   resourceTypeMethods,
@@ -30,6 +33,8 @@ const METHOD_GROUPS: readonly MethodGroup[] = [
   waitListExternalDataMethods,
   waitListTransferMethods,
   eventMethods,
+  eventOfflineMethods,
+  featureMethods,
   profileMethods,
 ];
 

@@ -1,0 +1,270 @@
+import { setMaxListeners } from "node:events";
+import type { Clock } from "../clock";
+import type { EventDelivery } from "../events/event-delivery";
+import type { Logger } from "../logger";
+import type { ApplicationMetrics, DrainTrigger } from "../observability/application-metrics";
+import type { Upstream } from "../transport/upstream";
+import { bindEvents, type BindingPlan } from "./event-bindings";
+import type { DrainLease } from "./drain-lease";
+import {
+  deliveryOf,
+  readOfflineBatch,
+  type OfflineBatch,
+  type OfflineRecord,
+} from "./offline-record";
+
+export interface OfflineDrainOptions {
+  clock: Clock;
+  logger: Logger;
+  metrics: ApplicationMetrics | undefined;
+  /** The portal as the installed application, for one round of calls. */
+  upstream: (signal: AbortSignal) => Upstream;
+  /** Whether the installation is usable now (it may look in the store again). */
+  installed: () => Promise<boolean>;
+  /**
+   * The path of a pushed event: invalidate, then publish. Resolves true once the invalidation is
+   * written where every replica reads (and the change relayed to them); false when it is only kept
+   * for later (Redis away), so that the record is kept in the queue too.
+   */
+  receive: (delivery: EventDelivery) => Promise<boolean>;
+  /** Awaited before a drain: the read cache has written what it kept during an outage. */
+  ready: () => Promise<void>;
+  lease: DrainLease;
+  /** Asked at each binding: the gateway's public URL may be known only once it listens. */
+  bindings: () => BindingPlan;
+  /** The safety net's period, or the only trigger in poll-only mode. */
+  pollMs: number;
+  /** How often a replica renews its lease, or asks whether the holder is gone. */
+  tickMs: number;
+  /** Records per `event.offline.get` (the portal's default is 50). */
+  limit?: number;
+}
+
+/**
+ * Drains the portal's offline event queue: the record of every change, kept by the portal until the
+ * gateway confirms it, so that nothing is lost while pushes are dropped, the portal cannot reach the
+ * gateway, or every replica is down.
+ *
+ * A round: `event.offline.get` with `clear=0` reserves up to `limit` records under a `process_id`
+ * (and, once per round, a second get with `error=1` those an earlier round marked as failed, which
+ * the portal keeps apart); each record goes through the same path as a pushed event (invalidate,
+ * then publish; subscribers get the state only if it differs from the last one they were sent);
+ * then `event.offline.clear` confirms the records whose invalidation is written, and
+ * `event.offline.error` marks the others. A record is cleared only after its path has finished, so a
+ * replica dying mid-round loses nothing: the process ids it reserved are kept beside the lease, and
+ * the next drainer asks for them again (`event.offline.get` with a `process_id` returns that
+ * process's records once more) before anything new.
+ *
+ * Rounds run at start, after the installation appears, after Redis reconnects, on the ONOFFLINEEVENT
+ * signal, and every `pollMs`. One replica drains at a time (the lease); another takes over within
+ * `tickMs * 4` of its death. Every call goes through the transport's queue, so drain calls fold into
+ * batches with other calls and count against the portal's rate and operating-time limits.
+ */
+export class OfflineDrain {
+  private running: Promise<void> | undefined;
+  private again: DrainTrigger | undefined;
+  private bound = false;
+  private holder = false;
+  private lastDrainAt = Number.NEGATIVE_INFINITY;
+  private stopTimer: () => void = () => undefined;
+  private readonly closing = new AbortController();
+  private readonly ignoredEvents = new Set<string>();
+  /** Records taken from the queue and not confirmed yet. */
+  private backlog = 0;
+
+  constructor(private readonly options: OfflineDrainOptions) {
+    // Every call of a round listens to it: a bind round alone makes 25.
+    setMaxListeners(0, this.closing.signal);
+  }
+
+  /** Starts the ticks and drains once. */
+  start(): void {
+    this.schedule();
+    void this.trigger("start");
+  }
+
+  /** The bindings are made again at the next round (a new installation has none). */
+  installationChanged(): void {
+    this.bound = false;
+    void this.trigger("install");
+  }
+
+  /**
+   * Asks for a round; one under way is followed by another, so a change signalled while a round
+   * runs is never missed. Resolves when the rounds end (tests); never rejects.
+   */
+  trigger(reason: DrainTrigger): Promise<void> {
+    if (this.closing.signal.aborted) return Promise.resolve();
+    if (this.running) {
+      this.again = reason;
+      return this.running;
+    }
+    this.running = this.loop(reason).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.stopTimer();
+    this.closing.abort();
+    await this.running;
+    if (this.holder) await this.options.lease.release();
+  }
+
+  private async loop(first: DrainTrigger): Promise<void> {
+    let reason: DrainTrigger | undefined = first;
+    while (reason && !this.closing.signal.aborted) {
+      this.again = undefined;
+      await this.round(reason);
+      reason = this.again;
+    }
+  }
+
+  private schedule(): void {
+    const { clock, tickMs } = this.options;
+    const tick = () => {
+      this.stopTimer = clock.setTimer(tickMs, () => {
+        void this.tick().finally(() => {
+          if (!this.closing.signal.aborted) tick();
+        });
+      });
+    };
+    tick();
+  }
+
+  /** Keeps the lease, or takes it over from a holder that is gone; drains when the poll is due. */
+  private async tick(): Promise<void> {
+    if (this.running || !(await this.options.installed())) return;
+    const wasHolder = this.holder;
+    this.holder = await this.options.lease.acquire();
+    if (!this.holder) return;
+    const due = this.options.clock.now() - this.lastDrainAt >= this.options.pollMs;
+    if (!wasHolder) await this.trigger("takeover");
+    else if (await this.options.lease.takeSignal()) await this.trigger("signal");
+    else if (due) await this.trigger("poll");
+  }
+
+  private async round(reason: DrainTrigger): Promise<void> {
+    const { metrics, logger } = this.options;
+    if (!(await this.options.installed())) return metrics?.recordDrain(reason, "skipped");
+    await this.options.ready();
+    this.holder = await this.options.lease.acquire();
+    if (!this.holder) {
+      // The replica that drains hears of the signal at its next tick.
+      if (reason === "signal") await this.options.lease.signal();
+      return metrics?.recordDrain(reason, "skipped");
+    }
+    this.lastDrainAt = this.options.clock.now();
+    try {
+      const upstream = this.options.upstream(this.closing.signal);
+      if (!this.bound) {
+        await bindEvents(upstream, this.options.bindings());
+        this.bound = true;
+      }
+      await this.drainQueue(upstream);
+      metrics?.recordDrain(reason, "ok");
+    } catch (error) {
+      metrics?.recordDrain(reason, "failed");
+      if (!this.closing.signal.aborted) {
+        logger.warn(
+          { err: error, trigger: reason },
+          "offline events: the drain failed; it runs again at the next trigger",
+        );
+      }
+    }
+  }
+
+  private async drainQueue(upstream: Upstream): Promise<void> {
+    const { lease } = this.options;
+    const limit = this.options.limit ?? 50;
+    // A reservation a drainer made and never confirmed (it died mid-round) is taken again first:
+    // `event.offline.get` with its process_id returns that process's records once more.
+    const leftovers = await lease.processIds.get().catch(() => [] as string[]);
+    for (const processId of leftovers) {
+      await this.settle(upstream, await this.take(upstream, { process_id: processId }));
+    }
+    if (leftovers.length > 0) await lease.processIds.set([]);
+    let first = true;
+    for (;;) {
+      // New records, and (once per round) those an earlier round marked as failed, which the
+      // portal keeps apart: both asked at once, so they travel in one batch request.
+      const [fresh, failedBefore] = await Promise.all([
+        this.take(upstream, { limit }),
+        first ? this.take(upstream, { limit, error: 1 }) : undefined,
+      ]);
+      first = false;
+      const batches = [fresh, ...(failedBefore ? [failedBefore] : [])].filter(
+        (batch) => batch.records.length > 0 && batch.processId,
+      );
+      // Kept until confirmed, so that a successor re-selects them if this replica dies now.
+      await lease.processIds.set(batches.map((batch) => batch.processId!)).catch(() => undefined);
+      const failures = await Promise.all(batches.map((batch) => this.settle(upstream, batch)));
+      await lease.processIds.set([]).catch(() => undefined);
+      const more = fresh.records.length >= limit && failures.every((failed) => failed === 0);
+      if (!more || this.closing.signal.aborted || !(await lease.acquire())) return;
+    }
+  }
+
+  private async take(upstream: Upstream, params: Record<string, unknown>): Promise<OfflineBatch> {
+    const answer = await upstream.call("event.offline.get", { clear: 0, ...params });
+    return readOfflineBatch(answer.result);
+  }
+
+  /**
+   * Sends each record of a reserved batch through the path of a pushed event, then confirms those
+   * whose invalidation is written and marks the others as failed (the portal offers them again to
+   * `error=1`). Returns how many failed.
+   */
+  private async settle(upstream: Upstream, batch: OfflineBatch): Promise<number> {
+    const { metrics } = this.options;
+    const processId = batch.processId;
+    if (!processId || batch.records.length === 0) return 0;
+    this.backlog += batch.records.length;
+    metrics?.setBacklog(this.backlog);
+    try {
+      const outcomes = await Promise.all(batch.records.map((record) => this.process(record)));
+      const done = batch.records.filter((_, index) => outcomes[index] !== "failed");
+      const failed = batch.records.filter((_, index) => outcomes[index] === "failed");
+      // Both go at once: one batch request.
+      await Promise.all([
+        done.length > 0 &&
+          upstream.call("event.offline.clear", {
+            process_id: processId,
+            message_id: done.map((record) => record.MESSAGE_ID),
+          }),
+        failed.length > 0 &&
+          upstream.call("event.offline.error", {
+            process_id: processId,
+            message_id: failed.map((record) => record.MESSAGE_ID),
+          }),
+      ]);
+      for (const outcome of outcomes) metrics?.recordRecord(outcome);
+      return failed.length;
+    } finally {
+      this.backlog -= batch.records.length;
+      metrics?.setBacklog(this.backlog);
+    }
+  }
+
+  private async process(record: OfflineRecord): Promise<"cleared" | "failed" | "ignored"> {
+    const delivery = deliveryOf(record);
+    if (!delivery) {
+      this.reportIgnored(record.EVENT_NAME);
+      return "ignored";
+    }
+    const durable = await this.options.receive(delivery);
+    if (durable && delivery.ts > 0) {
+      this.options.metrics?.recordLag(this.options.clock.now() / 1000 - delivery.ts);
+    }
+    return durable ? "cleared" : "failed";
+  }
+
+  /** Once per event name: a queue of some other application's events would otherwise flood the log. */
+  private reportIgnored(eventName: string): void {
+    if (this.ignoredEvents.has(eventName)) return;
+    this.ignoredEvents.add(eventName);
+    this.options.logger.warn(
+      { event: eventName },
+      "offline events: a record names no booking change; it is cleared without effect",
+    );
+  }
+}
