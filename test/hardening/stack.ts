@@ -22,7 +22,8 @@ export interface HardenedStack {
 export async function startHardenedStack(
   options: {
     portal?: DemoPortalOptions;
-    env?: Record<string, string>;
+    /** The gateway's environment; a function when it depends on the portal (its origin, say). */
+    env?: Record<string, string> | ((portal: DemoPortal) => Record<string, string>);
     oauth?: boolean;
     logLevel?: string;
     /** Shared by the portal and the gateway; default the system clock. */
@@ -39,7 +40,7 @@ export async function startHardenedStack(
     ...(options.oauth
       ? { BITRIX24_PORTAL_URL: portal.origin }
       : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),
-    ...options.env,
+    ...(typeof options.env === "function" ? options.env(portal) : options.env),
   });
   const logs: string[] = [];
   const logger = createLogger(options.logLevel ?? "info", {
