@@ -13,8 +13,6 @@ export interface DrainLease {
   acquire(): Promise<boolean>;
   /** Gives it up, so that another replica may take over at once (shutdown). */
   release(): Promise<void>;
-  /** Where the replica keeps the ids of its reserved batches, so that a successor re-selects them. */
-  readonly processIds: ProcessIdStore;
   /**
    * ONOFFLINEEVENT reached a replica that does not drain: it leaves a note for the holder, which
    * looks for one at each tick.
@@ -24,23 +22,8 @@ export interface DrainLease {
   takeSignal(): Promise<boolean>;
 }
 
-/** The `process_id`s of the batches the drain reserved and has not confirmed, for whoever drains next. */
-export interface ProcessIdStore {
-  get(): Promise<string[]>;
-  set(processIds: readonly string[]): Promise<void>;
-}
-
 /** One replica, no Redis: it always drains, and remembers its process id in memory. */
 export class LocalDrainLease implements DrainLease {
-  private reserved: string[] = [];
-  readonly processIds: ProcessIdStore = {
-    get: () => Promise.resolve([...this.reserved]),
-    set: (processIds) => {
-      this.reserved = [...processIds];
-      return Promise.resolve();
-    },
-  };
-
   acquire(): Promise<boolean> {
     return Promise.resolve(true);
   }
@@ -89,7 +72,6 @@ interface LeaseRedis extends Redis {
 export class RedisDrainLease implements DrainLease {
   private readonly owner = randomUUID();
   private readonly client: LeaseRedis;
-  readonly processIds: ProcessIdStore;
 
   constructor(
     private readonly connection: RedisConnection,
@@ -102,18 +84,6 @@ export class RedisDrainLease implements DrainLease {
       client.defineCommand("b24gwLeaseRelease", { numberOfKeys: 1, lua: RELEASE });
     }
     this.client = client as LeaseRedis;
-    const processKey = `${key}:process`;
-    this.processIds = {
-      get: async () => {
-        const kept = await this.client.get(processKey);
-        return kept ? kept.split(",").filter(Boolean) : [];
-      },
-      set: async (processIds) => {
-        if (processIds.length === 0) await this.client.del(processKey);
-        // A reserved batch is kept by the portal for 30 days; so are the ids here.
-        else await this.client.set(processKey, processIds.join(","), "EX", 30 * 86_400);
-      },
-    };
   }
 
   async acquire(): Promise<boolean> {

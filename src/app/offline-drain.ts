@@ -51,9 +51,9 @@ export interface OfflineDrainOptions {
  * then publish; subscribers get the state only if it differs from the last one they were sent);
  * then `event.offline.clear` confirms the records whose invalidation is written, and
  * `event.offline.error` marks the others. A record is cleared only after its path has finished, so a
- * replica dying mid-round loses nothing: the process ids it reserved are kept beside the lease, and
- * the next drainer asks for them again (`event.offline.get` with a `process_id` returns that
- * process's records once more) before anything new.
+ * replica dying mid-round (or a `get` whose answer was lost) loses nothing: the portal keeps those
+ * records reserved, every round looks for reservations in `event.offline.list`, and takes any it did
+ * not make itself again by `process_id` (which returns that process's records once more).
  *
  * Rounds run at start, after the installation appears, after Redis reconnects, on the ONOFFLINEEVENT
  * signal, and every `pollMs`. One replica drains at a time (the lease); another takes over within
@@ -137,6 +137,8 @@ export class OfflineDrain {
     const wasHolder = this.holder;
     this.holder = await this.options.lease.acquire();
     if (!this.holder) return;
+    // Closed while it asked: the lease goes back at once rather than when it expires.
+    if (this.closing.signal.aborted) return this.options.lease.release();
     const due = this.options.clock.now() - this.lastDrainAt >= this.options.pollMs;
     if (!wasHolder) await this.trigger("takeover");
     else if (await this.options.lease.takeSignal()) await this.trigger("signal");
@@ -174,39 +176,58 @@ export class OfflineDrain {
   }
 
   private async drainQueue(upstream: Upstream): Promise<void> {
-    const { lease } = this.options;
     const limit = this.options.limit ?? 50;
-    // A reservation a drainer made and never confirmed (it died mid-round) is taken again first:
-    // `event.offline.get` with its process_id returns that process's records once more.
-    const leftovers = await lease.processIds.get().catch(() => [] as string[]);
-    for (const processId of leftovers) {
-      await this.settle(upstream, await this.take(upstream, { process_id: processId }));
-    }
-    if (leftovers.length > 0) await lease.processIds.set([]);
     let first = true;
     for (;;) {
-      // New records, and (once per round) those an earlier round marked as failed, which the
-      // portal keeps apart: both asked at once, so they travel in one batch request.
-      const [fresh, failedBefore] = await Promise.all([
+      // New records; once per round also those an earlier round marked as failed (the portal
+      // keeps them apart), and the reservations nobody confirmed: asked at once, one batch request.
+      const asked = [
         this.take(upstream, { limit }),
-        first ? this.take(upstream, { limit, error: 1 }) : undefined,
-      ]);
+        ...(first ? [this.take(upstream, { limit, error: 1 }), this.reserved(upstream)] : []),
+      ];
+      const answers = await Promise.allSettled(asked);
       first = false;
-      const batches = [fresh, ...(failedBefore ? [failedBefore] : [])].filter(
-        (batch) => batch.records.length > 0 && batch.processId,
-      );
-      // Kept until confirmed, so that a successor re-selects them if this replica dies now.
-      await lease.processIds.set(batches.map((batch) => batch.processId!)).catch(() => undefined);
+      const batches = answers
+        .slice(0, 2)
+        .filter((answer) => answer.status === "fulfilled")
+        .map((answer) => answer.value as OfflineBatch);
+      const orphans = answers[2]?.status === "fulfilled" ? (answers[2].value as string[]) : [];
+      const ours = new Set(batches.map((batch) => batch.processId));
+      for (const processId of orphans.filter((id) => !ours.has(id))) {
+        batches.push(await this.take(upstream, { process_id: processId }));
+      }
+      // Whatever was reserved is settled, even when another call of the round failed.
       const failures = await Promise.all(batches.map((batch) => this.settle(upstream, batch)));
-      await lease.processIds.set([]).catch(() => undefined);
-      const more = fresh.records.length >= limit && failures.every((failed) => failed === 0);
-      if (!more || this.closing.signal.aborted || !(await lease.acquire())) return;
+      const failed = answers.find((answer) => answer.status === "rejected");
+      if (failed) throw failed.reason;
+      const fresh = batches[0]!;
+      const more = fresh.records.length >= limit && failures.every((count) => count === 0);
+      if (!more || this.closing.signal.aborted || !(await this.options.lease.acquire())) return;
     }
   }
 
   private async take(upstream: Upstream, params: Record<string, unknown>): Promise<OfflineBatch> {
     const answer = await upstream.call("event.offline.get", { clear: 0, ...params });
     return readOfflineBatch(answer.result);
+  }
+
+  /**
+   * The process ids the queue holds reserved records under (`event.offline.list`, reserved ones
+   * first). A reservation is confirmed or marked in the round that made it; one still there was made
+   * by a drainer that died mid-round or lost a `get`'s answer, and nobody else knows its id. Taken
+   * again by id, its records are processed (again, at worst: a record drained twice is published
+   * once) and confirmed. Only the first page is read: reserved records sort first.
+   */
+  private async reserved(upstream: Upstream): Promise<string[]> {
+    const answer = await upstream.call("event.offline.list", {
+      filter: { "!PROCESS_ID": "" },
+      order: { PROCESS_ID: "DESC" },
+    });
+    const records = Array.isArray(answer.result) ? (answer.result as unknown[]) : [];
+    const ids = records
+      .map((record) => (record as { PROCESS_ID?: unknown }).PROCESS_ID)
+      .filter((id): id is string => typeof id === "string" && id !== "");
+    return [...new Set(ids)];
   }
 
   /**
