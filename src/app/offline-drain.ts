@@ -13,6 +13,13 @@ import {
   type OfflineRecord,
 } from "./offline-record";
 
+/** A confirmation of processed records, waiting to go with the next calls. */
+interface Confirmation {
+  method: "event.offline.clear" | "event.offline.error";
+  params: Record<string, unknown>;
+  records: number;
+}
+
 export interface OfflineDrainOptions {
   clock: Clock;
   logger: Logger;
@@ -71,6 +78,8 @@ export class OfflineDrain {
   private readonly ignoredEvents = new Set<string>();
   /** Records taken from the queue and not confirmed yet. */
   private backlog = 0;
+  /** Confirmations of processed records, sent with the next calls (see `processBatch`). */
+  private unconfirmed: Confirmation[] = [];
 
   constructor(private readonly options: OfflineDrainOptions) {
     // Every call of a round listens to it: a bind round alone makes 25.
@@ -107,6 +116,10 @@ export class OfflineDrain {
     this.stopTimer();
     this.closing.abort();
     await this.running;
+    // What was processed is confirmed before the lease goes; the drain's own signal is aborted.
+    if (this.unconfirmed.length > 0) {
+      await this.sendConfirmations(this.options.upstream(new AbortController().signal));
+    }
     if (this.holder) await this.options.lease.release();
   }
 
@@ -179,13 +192,17 @@ export class OfflineDrain {
     const limit = this.options.limit ?? 50;
     let first = true;
     for (;;) {
-      // New records; once per round also those an earlier round marked as failed (the portal
-      // keeps them apart), and the reservations nobody confirmed: asked at once, one batch request.
+      // Confirmations of what was processed last (first in the batch, so that the list below no
+      // longer shows those reservations); new records; once per round also those an earlier round
+      // marked as failed (the portal keeps them apart) and the reservations nobody confirmed. All
+      // asked in one turn: one batch request.
+      const confirming = this.sendConfirmations(upstream);
       const asked = [
         this.take(upstream, { limit }),
         ...(first ? [this.take(upstream, { limit, error: 1 }), this.reserved(upstream)] : []),
       ];
       const answers = await Promise.allSettled(asked);
+      await confirming;
       first = false;
       const batches = answers
         .slice(0, 2)
@@ -194,10 +211,16 @@ export class OfflineDrain {
       const orphans = answers[2]?.status === "fulfilled" ? (answers[2].value as string[]) : [];
       const ours = new Set(batches.map((batch) => batch.processId));
       for (const processId of orphans.filter((id) => !ours.has(id))) {
-        batches.push(await this.take(upstream, { process_id: processId }));
+        // A process's records come back apart by their error mark, like new ones.
+        batches.push(
+          ...(await Promise.all([
+            this.take(upstream, { process_id: processId }),
+            this.take(upstream, { process_id: processId, error: 1 }),
+          ])),
+        );
       }
-      // Whatever was reserved is settled, even when another call of the round failed.
-      const failures = await Promise.all(batches.map((batch) => this.settle(upstream, batch)));
+      // Whatever was reserved is processed, even when another call of the round failed.
+      const failures = await Promise.all(batches.map((batch) => this.processBatch(batch)));
       const failed = answers.find((answer) => answer.status === "rejected");
       if (failed) throw failed.reason;
       const fresh = batches[0]!;
@@ -231,39 +254,58 @@ export class OfflineDrain {
   }
 
   /**
-   * Sends each record of a reserved batch through the path of a pushed event, then confirms those
-   * whose invalidation is written and marks the others as failed (the portal offers them again to
-   * `error=1`). Returns how many failed.
+   * Sends each record of a reserved batch through the path of a pushed event, then queues the
+   * confirmations: `event.offline.clear` for the records whose invalidation is written, and
+   * `event.offline.error` for the others (the portal offers them again to `error=1`). They go with
+   * the next calls to the queue, at the latest in the next round, so that a round of one page costs
+   * one request; until then the records stay reserved, and are confirmed or, should this replica
+   * die, taken again by the next drainer (see `reserved`). Returns how many failed.
    */
-  private async settle(upstream: Upstream, batch: OfflineBatch): Promise<number> {
+  private async processBatch(batch: OfflineBatch): Promise<number> {
     const { metrics } = this.options;
     const processId = batch.processId;
     if (!processId || batch.records.length === 0) return 0;
-    this.backlog += batch.records.length;
-    metrics?.setBacklog(this.backlog);
-    try {
-      const outcomes = await Promise.all(batch.records.map((record) => this.process(record)));
-      const done = batch.records.filter((_, index) => outcomes[index] !== "failed");
-      const failed = batch.records.filter((_, index) => outcomes[index] === "failed");
-      // Both go at once: one batch request.
-      await Promise.all([
-        done.length > 0 &&
-          upstream.call("event.offline.clear", {
-            process_id: processId,
-            message_id: done.map((record) => record.MESSAGE_ID),
-          }),
-        failed.length > 0 &&
-          upstream.call("event.offline.error", {
-            process_id: processId,
-            message_id: failed.map((record) => record.MESSAGE_ID),
-          }),
-      ]);
-      for (const outcome of outcomes) metrics?.recordRecord(outcome);
-      return failed.length;
-    } finally {
-      this.backlog -= batch.records.length;
-      metrics?.setBacklog(this.backlog);
+    this.setBacklog(batch.records.length);
+    const outcomes = await Promise.all(batch.records.map((record) => this.process(record)));
+    for (const outcome of outcomes) metrics?.recordRecord(outcome);
+    const done = batch.records.filter((_, index) => outcomes[index] !== "failed");
+    const failed = batch.records.filter((_, index) => outcomes[index] === "failed");
+    for (const [method, records] of [
+      ["event.offline.clear", done],
+      ["event.offline.error", failed],
+    ] as const) {
+      if (records.length === 0) continue;
+      this.unconfirmed.push({
+        method,
+        params: { process_id: processId, message_id: records.map((record) => record.MESSAGE_ID) },
+        records: records.length,
+      });
     }
+    return failed.length;
+  }
+
+  /**
+   * Sends the queued confirmations, in one turn (they fold into the batch of whatever is asked in the
+   * same turn). One that fails leaves its records reserved: the list of the same batch shows them,
+   * and they are taken again.
+   */
+  private async sendConfirmations(upstream: Upstream): Promise<void> {
+    const pending = this.unconfirmed;
+    this.unconfirmed = [];
+    await Promise.allSettled(
+      pending.map(async (confirmation) => {
+        try {
+          await upstream.call(confirmation.method, confirmation.params);
+        } finally {
+          this.setBacklog(-confirmation.records);
+        }
+      }),
+    );
+  }
+
+  private setBacklog(change: number): void {
+    this.backlog += change;
+    this.options.metrics?.setBacklog(this.backlog);
   }
 
   private async process(record: OfflineRecord): Promise<"cleared" | "failed" | "ignored"> {
