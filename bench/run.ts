@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { agent } from "./measure";
 import { concurrentWrites, pageOfBookings, sustainedLoad, type Row } from "./scenarios";
 import { liveFanOut } from "./live-fanout";
+import { offlineDrainCost } from "./offline-drain";
 import { perOperationCost } from "./per-operation";
 import { readCacheMix } from "./read-cache";
 import { soak } from "./soak";
@@ -14,7 +15,9 @@ import { soak } from "./soak";
  * BENCH_SOAK_SECONDS (default 300, 0 skips it), BENCH_SOAK_CLIENTS (200) and BENCH_SOAK_LATENCY_MS (20)
  * size the soak (e); BENCH_FANOUT_SUBSCRIBERS (1000) and BENCH_FANOUT_EVENTS (20) the fan-out (f), which
  * needs Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379), as does the read-cache mix (g),
- * sized by BENCH_CACHE_SECONDS (60) and BENCH_CLIENTS. BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
+ * sized by BENCH_CACHE_SECONDS (60) and BENCH_CLIENTS. The offline-event drain (h) measures one
+ * gateway in application mode at idle for BENCH_DRAIN_IDLE_SECONDS (default 120) and under 100
+ * changes/s for BENCH_DRAIN_LOAD_SECONDS (default 30). BENCH_ONLY (e.g. "a,b") runs only those scenarios, and then leaves bench/RESULTS.md
  * alone.
  */
 async function main(): Promise<void> {
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
   const cacheSeconds = Number(process.env.BENCH_CACHE_SECONDS ?? 60);
   const fanOutSubscribers = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 1000);
   const fanOutEvents = Number(process.env.BENCH_FANOUT_EVENTS ?? 20);
+  const drainIdleSeconds = Number(process.env.BENCH_DRAIN_IDLE_SECONDS ?? 120);
+  const drainLoadSeconds = Number(process.env.BENCH_DRAIN_LOAD_SECONDS ?? 30);
   const only = process.env.BENCH_ONLY?.split(",").map((letter) => letter.trim());
   const rows: Row[] = [];
   const scenarios: Array<[string, () => Promise<Row[]>]> = [
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
     ["d", () => perOperationCost(1000)],
     ["f", () => liveFanOut(fanOutSubscribers, fanOutEvents)],
     ["g", () => readCacheMix(cacheSeconds, clients)],
+    ["h", () => offlineDrainCost(drainIdleSeconds, drainLoadSeconds)],
     [
       "e",
       () => (soakSeconds > 0 ? soak(soakSeconds, soakClients, soakLatency) : Promise.resolve([])),
