@@ -15,7 +15,6 @@ import {
 
 /** A confirmation of processed records, waiting to go with the next calls. */
 interface Confirmation {
-  method: "event.offline.clear" | "event.offline.error";
   params: Record<string, unknown>;
   records: number;
 }
@@ -53,12 +52,12 @@ export interface OfflineDrainOptions {
  * gateway, or every replica is down.
  *
  * A round: `event.offline.get` with `clear=0` reserves up to `limit` records under a `process_id`
- * (and, once per round, a second get with `error=1` those an earlier round marked as failed, which
- * the portal keeps apart); each record goes through the same path as a pushed event (invalidate,
- * then publish; subscribers get the state only if it differs from the last one they were sent);
- * then `event.offline.clear` confirms the records whose invalidation is written, and
- * `event.offline.error` marks the others. A record is cleared only after its path has finished, so a
- * replica dying mid-round (or a `get` whose answer was lost) loses nothing: the portal keeps those
+ * (and, once per round, a second get with `error=1` takes records marked as failed, which the portal
+ * keeps apart); each record goes through the same path as a pushed event (invalidate, then publish;
+ * subscribers get the state only if it differs from the last one they were sent); then
+ * `event.offline.clear` confirms the records whose invalidation is written. A record is cleared only
+ * after its path has finished, so a replica dying mid-round (or a `get` whose answer was lost, or a
+ * record whose invalidation could only be kept for later) loses nothing: the portal keeps those
  * records reserved, every round looks for reservations in `event.offline.list`, and takes any it did
  * not make itself again by `process_id` (which returns that process's records once more).
  *
@@ -255,11 +254,10 @@ export class OfflineDrain {
 
   /**
    * Sends each record of a reserved batch through the path of a pushed event, then queues the
-   * confirmations: `event.offline.clear` for the records whose invalidation is written, and
-   * `event.offline.error` for the others (the portal offers them again to `error=1`). They go with
-   * the next calls to the queue, at the latest in the next round, so that a round of one page costs
-   * one request; until then the records stay reserved, and are confirmed or, should this replica
-   * die, taken again by the next drainer (see `reserved`). Returns how many failed.
+   * confirmation (`event.offline.clear`) of those whose invalidation is written. It goes with the
+   * next calls to the queue, at the latest in the next round, so that a round of one page costs one
+   * request; until then the records stay reserved, and are confirmed or, should this replica die,
+   * taken again by the next drainer (see `reserved`). Returns how many failed.
    */
   private async processBatch(batch: OfflineBatch): Promise<number> {
     const { metrics } = this.options;
@@ -269,19 +267,19 @@ export class OfflineDrain {
     const outcomes = await Promise.all(batch.records.map((record) => this.process(record)));
     for (const outcome of outcomes) metrics?.recordRecord(outcome);
     const done = batch.records.filter((_, index) => outcomes[index] !== "failed");
-    const failed = batch.records.filter((_, index) => outcomes[index] === "failed");
-    for (const [method, records] of [
-      ["event.offline.clear", done],
-      ["event.offline.error", failed],
-    ] as const) {
-      if (records.length === 0) continue;
+    const failed = batch.records.length - done.length;
+    // A failed record stays reserved as it is: the next round's list shows its process, and it is
+    // taken again. It is not marked with event.offline.error, which also deletes every other unmarked
+    // record with the same MESSAGE_ID (one per event and object): a mark sent late, after another
+    // drainer confirmed the reservation and the object changed again, would delete that new change.
+    this.setBacklog(-failed);
+    if (done.length > 0) {
       this.unconfirmed.push({
-        method,
-        params: { process_id: processId, message_id: records.map((record) => record.MESSAGE_ID) },
-        records: records.length,
+        params: { process_id: processId, message_id: done.map((record) => record.MESSAGE_ID) },
+        records: done.length,
       });
     }
-    return failed.length;
+    return failed;
   }
 
   /**
@@ -295,7 +293,7 @@ export class OfflineDrain {
     await Promise.allSettled(
       pending.map(async (confirmation) => {
         try {
-          await upstream.call(confirmation.method, confirmation.params);
+          await upstream.call("event.offline.clear", confirmation.params);
         } finally {
           this.setBacklog(-confirmation.records);
         }
