@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
 import { startDemoPortal, type DemoPortal, type DemoPortalStats } from "../src/demo-portal";
 import { startGatewayProcess, type GatewayProcess } from "./gateway-process";
-import { postJson, round } from "./measure";
+import { postJson, round, within } from "./measure";
 import type { Row } from "./scenarios";
 
 /** The portal's limit the gateway must live within: Bitrix24 cloud's 50 burst, 2 requests/s. */
@@ -472,17 +472,4 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-/** `promise`'s value, or undefined once `ms` have passed without one. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

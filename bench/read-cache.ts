@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as pause } from "node:timers/promises";
 import { startDemoPortal } from "../src/demo-portal";
 import { startGatewayProcess } from "./gateway-process";
-import { graphql, postJson, round } from "./measure";
+import { graphql, postJson, round, within } from "./measure";
 import { EventRelay, type DeliveryWait } from "./event-relay";
 import type { Row } from "./scenarios";
 
@@ -208,19 +208,6 @@ async function runMix(cache: "redis" | "off", seconds: number, clients: number):
  */
 function jittered(ms: number): number {
   return ms * (0.8 + 0.4 * Math.random());
-}
-
-/** `promise`'s value, or undefined once `ms` have passed without one. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function cacheHits(urls: string[]): Promise<string> {

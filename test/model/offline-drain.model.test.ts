@@ -8,6 +8,7 @@ import type { BitrixParams } from "../../src/transport/http-client";
 import type { Upstream } from "../../src/transport/upstream";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 import { schedulerClock } from "./model-clock";
+import { runAll, runSteps, trace } from "./model-steps";
 import { ModelDrainLease, ModelLeaseStore, RedisLink } from "./model-drain-lease";
 import {
   latestChange,
@@ -444,19 +445,10 @@ async function play(s: fc.Scheduler, setup: Setup, ops: readonly Op[]): Promise<
     }
   }
 
-  async function steps(count: number): Promise<void> {
-    for (let step = 0; step < count; step += 1) {
-      // Work just started schedules its first step only after a turn of the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (s.count() === 0) return;
-      await s.waitOne();
-    }
-  }
-
   for (const slot of slots) launch(slot);
   for (const op of ops) {
     start(op);
-    await steps(op.type === "settle" ? op.steps : op.then);
+    await runSteps(s, op.type === "settle" ? op.steps : op.then);
   }
 
   // Quiescence: the faults stop, Redis is back everywhere, and someone is alive to drain.
@@ -473,7 +465,7 @@ async function play(s: fc.Scheduler, setup: Setup, ops: readonly Op[]): Promise<
     changes.every(
       (change) => !(change.event in PORTAL_EVENTS) || covered(change.object, change.at),
     );
-  for (let step = 0; step < QUIESCENCE_STEPS && !settled(); step += 1) await steps(1);
+  for (let step = 0; step < QUIESCENCE_STEPS && !settled(); step += 1) await runSteps(s, 1);
   if (queue.records.length > 0) {
     const left = queue.records.map((record) => queue.describe(record));
     violations.push(
@@ -490,25 +482,11 @@ async function play(s: fc.Scheduler, setup: Setup, ops: readonly Op[]): Promise<
 
   // Everyone still alive stops; everything on its way finishes.
   for (const slot of slots) if (slot.instance?.state === "alive") stop(slot.instance);
-  await settle(s);
+  await runAll(s);
   await Promise.all(
     running.filter(({ instance }) => instance.state !== "crashed").map(({ task }) => task),
   );
   return violations;
-}
-
-function trace(line: string): void {
-  if (process.env.MODEL_TRACE) process.stdout.write(`${line}\n`);
-}
-
-/** Runs the scheduler until nothing is left to run (the stopped drains arm no more timers). */
-async function settle(s: fc.Scheduler): Promise<void> {
-  for (let round = 0; round < 10_000; round += 1) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (s.count() === 0) return;
-    await s.waitAll();
-  }
-  throw new Error("the model did not settle");
 }
 
 describe("the offline queue's drain", () => {

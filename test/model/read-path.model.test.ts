@@ -7,6 +7,7 @@ import { createLogger } from "../../src/logger";
 import type { Services } from "../../src/services/services";
 import { WriteEffects } from "../../src/services/write-effects";
 import { schedulerClock } from "./model-clock";
+import { runAll, runSteps, trace } from "./model-steps";
 import { ModelKv, ModelRedis } from "./model-kv";
 import { ModelPortal, type ModelRecord } from "./model-portal";
 
@@ -383,7 +384,7 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
         replica.kv.disconnect();
         for (const action of op.during) {
           await start(action);
-          await steps(action.type === "settle" ? action.steps : 1);
+          await runSteps(s, action.type === "settle" ? action.steps : 1);
         }
         if (!replica.kv.ready) replica.kv.reconnect();
         return;
@@ -391,31 +392,22 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
     }
   }
 
-  async function steps(count: number): Promise<void> {
-    for (let step = 0; step < count; step += 1) {
-      // Work just started schedules its first step only after a turn of the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (s.count() === 0) return;
-      await s.waitOne();
-    }
-  }
-
   // A replica serves once its store is synced, as the gateway does at start.
-  await drain(s);
+  await runAll(s);
   for (const op of ops) {
     redis.snapshot();
     await start(op);
-    await steps(op.type === "settle" ? op.steps : op.then);
+    await runSteps(s, op.type === "settle" ? op.steps : op.then);
   }
   // Redis comes back for everyone, and everything on its way finishes.
   portal.failingReads = 0;
   for (const replica of replicas) if (!replica.kv.ready) replica.kv.reconnect();
-  await drain(s);
+  await runAll(s);
   for (const replica of replicas) {
     for (const id of IDS) {
       const atLeast = floor(replica, id);
       const final = replica.read(id);
-      await drain(s);
+      await runAll(s);
       checkRead(replica, id, atLeast, (await final).version, "a final read");
       const sent = replica.sent.get(id)!;
       const last = sent.at(-1);
@@ -427,23 +419,9 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
     }
   }
   await Promise.all(replicas.map((replica) => replica.live.close()));
-  await drain(s);
+  await runAll(s);
   await Promise.all(running.map((task) => task.catch(() => undefined)));
   return violations;
-}
-
-function trace(line: string): void {
-  if (process.env.MODEL_TRACE) process.stdout.write(`${line}\n`);
-}
-
-/** Runs the scheduler until nothing is left to run (timers included). */
-async function drain(s: fc.Scheduler): Promise<void> {
-  for (let round = 0; round < 10_000; round += 1) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (s.count() === 0) return;
-    await s.waitAll();
-  }
-  throw new Error("the model did not settle");
 }
 
 describe("the read path's consistency model", () => {

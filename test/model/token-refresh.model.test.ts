@@ -12,6 +12,7 @@ import type { HttpClient } from "../../src/transport/http-client";
 import type { ApplicationTokens } from "../../src/transport/identity";
 import { EXPIRED_TOKEN, SessionClient } from "../../src/transport/session-client";
 import { schedulerClock } from "./model-clock";
+import { runAll, runSteps, trace } from "./model-steps";
 import { ModelInstallationStore, type StoreFault } from "./model-installation-store";
 import { ModelOAuthServer, type OAuthRequest } from "./model-oauth-server";
 
@@ -391,23 +392,15 @@ async function play(s: fc.Scheduler, scenario: Scenario): Promise<Outcome> {
     }
   }
 
-  async function steps(count: number): Promise<void> {
-    for (let step = 0; step < count; step += 1) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (s.count() === 0) return;
-      await s.waitOne();
-    }
-  }
-
   // Each replica reads the installation at start, as the gateway does.
   const loads = replicas.map((replica) => replica.session.load());
-  await drain(s);
+  await runAll(s);
   await Promise.all(loads);
   for (const op of scenario.ops) {
     start(op);
-    await steps(op.type === "settle" ? op.steps : op.then);
+    await runSteps(s, op.type === "settle" ? op.steps : op.then);
   }
-  await drain(s);
+  await runAll(s);
   await Promise.all(running);
 
   if (!faulted && oauth.requests.length > expiredTokens) {
@@ -430,7 +423,7 @@ async function play(s: fc.Scheduler, scenario: Scenario): Promise<Outcome> {
     for (const replica of replicas) {
       if (last.get(replica)?.error === undefined && round > 0) continue;
       last.set(replica, startCall(replica));
-      await drain(s);
+      await runAll(s);
       await Promise.all(running);
     }
   }
@@ -494,20 +487,6 @@ function show(error: unknown): string {
   if (error === undefined) return "success";
   if (error instanceof BitrixError) return `${error.name} ${error.code}`;
   return error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error);
-}
-
-function trace(line: string): void {
-  if (process.env.MODEL_TRACE) process.stdout.write(`${line}\n`);
-}
-
-/** Runs the scheduler until nothing is left to run. */
-async function drain(s: fc.Scheduler): Promise<void> {
-  for (let round = 0; round < 10_000; round += 1) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (s.count() === 0) return;
-    await s.waitAll();
-  }
-  throw new Error("the model did not settle (a refresh or call loops)");
 }
 
 function broken(outcome: Outcome, rule: Rule): string[] {
