@@ -107,6 +107,36 @@ describe("application mode: tokens across replicas", () => {
     expect(await readyz.json()).toMatchObject({ status: "degraded", degraded: ["installation"] });
   });
 
+  it("stops at a refused refresh token, says so on /readyz, and recovers on a new install", async () => {
+    await startThree();
+    const origin = originOf(replicas[0]!);
+    await portal.installApplication(`${origin}/bitrix24/install`);
+    expect(await nameThrough(replicas[0]!, 14)).toEqual(expect.any(String));
+    // Someone else uses the application's refresh token: the gateway's copy is spent.
+    const stolen = new URL("token/", portal.oauthServerUrl);
+    stolen.search = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: portal.application.clientId,
+      client_secret: portal.application.clientSecret,
+      refresh_token: portal.applicationTokens()!.refreshToken,
+    }).toString();
+    expect((await fetch(stolen)).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await execute(replicas[i]!.url, "{ booking(id: 14) { name } }");
+      expect(answer.errors?.[0]?.extensions?.code).toBe("APPLICATION_UNAVAILABLE");
+      expect(JSON.stringify(answer.errors)).toContain("APPLICATION_REFRESH_REFUSED");
+    }
+    // One refused refresh, whichever replica met it first; the others read the verdict.
+    expect(portal.stats().oauthRefreshesRefused).toBe(1);
+    for (const replica of replicas) {
+      await until(async () => (await installationState(replica)) === "refresh_refused");
+    }
+    expect((await portal.installApplication(`${origin}/bitrix24/install`)).status).toBe(200);
+    for (const replica of replicas) {
+      expect(await nameThrough(replica, 14)).toEqual(expect.any(String));
+    }
+  });
+
   it("forgets the tokens on ONAPPUNINSTALL and stops draining", async () => {
     await startThree();
     const origin = originOf(replicas[0]!);
