@@ -113,6 +113,11 @@ export class ApplicationSession implements ApplicationTokens {
     return renewal;
   }
 
+  async refused(token: string): Promise<void> {
+    // Only the token in use says anything of the installation; an older one was replaced already.
+    if (this.installation?.accessToken === token) await this.load();
+  }
+
   /** Stores a new installation (the install handler); replaces any earlier one. */
   async install(installation: Installation): Promise<void> {
     await this.options.store.exclusive(() =>

@@ -42,6 +42,12 @@ export interface ApplicationTokens {
    * had (not installed, payment required, refresh refused).
    */
   renew(expired: string): Promise<string>;
+  /**
+   * The portal refused `token` outright (401 other than expired_token): the application may have
+   * been uninstalled, or installed again, through another replica. Resolves once the installation
+   * is read again; the refused call fails as it is.
+   */
+  refused(token: string): Promise<void>;
 }
 
 /**

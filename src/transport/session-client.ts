@@ -40,6 +40,9 @@ export class SessionClient implements Pick<HttpClient, "call"> {
         return await this.client.call(this.oauthOf(identity, token), method, params, options);
       } catch (error) {
         const expired = error instanceof BitrixError && error.code === EXPIRED_TOKEN;
+        if (!expired && error instanceof BitrixError && error.status === 401) {
+          await identity.tokens.refused(token);
+        }
         if (!expired || renewals === MAX_RENEWALS) throw error;
         token = await identity.tokens.renew(token);
       }

@@ -316,6 +316,7 @@ async function play(s: fc.Scheduler, scenario: Scenario): Promise<Outcome> {
         }
         return renewal;
       },
+      refused: (token) => session.refused(token),
     };
     running.push(
       replica.client
