@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parsePortalUrl, parseWebhookUrl } from "../bitrix/portal-url";
+import { isCleartextRemote, parsePortalUrl, parseWebhookUrl } from "../bitrix/portal-url";
 import { RATE_LIMIT_PRESETS, type LeakyBucketSpec } from "../transport/rate-limiter";
+import { redactedSetting } from "./redact";
 import { SETTINGS, type SettingName } from "./settings";
 
 /** Where the gateway's portal is. `demo` starts the embedded demo portal in-process. */
@@ -65,10 +66,6 @@ type Environment = z.output<typeof ENVIRONMENT_SCHEMA>;
 /** The names of every variable `loadConfig` reads. */
 export const READ_VARIABLES: readonly SettingName[] = Object.keys(SETTINGS) as SettingName[];
 
-const SECRET_VARIABLES = new Set(
-  READ_VARIABLES.filter((name) => SETTINGS[name].secret) as string[],
-);
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -85,14 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      const value = SECRET_VARIABLES.has(name) ? "***" : JSON.stringify(env[name]);
-      problems.push(`${name}: ${issue.message} (got ${value})`);
+      problems.push(`${name}: ${issue.message} (got ${redactedSetting(name, env[name])})`);
     }
     throw new ConfigError(problems);
   }
   const values = parsed.data;
   const production = values.NODE_ENV === "production";
   const portal = portalSetting(values, production, problems);
+  if (production) checkCleartext(values, problems);
   const auth = authSettings(values, production);
   if (portal) checkAuth(portal.mode, production, auth, problems);
   if (values.INSTALLATION_FILE && values.REDIS_URL) {
@@ -255,6 +252,32 @@ function checkAuth(
   }
 }
 
+/**
+ * What each portal-side URL would send unencrypted over http://. GATEWAY_PUBLIC_URL is not one: the
+ * portal calls it, and TLS may end at a proxy in front of the gateway.
+ */
+const CLEARTEXT_CARGO = {
+  BITRIX24_WEBHOOK_URL: "the webhook secret",
+  BITRIX24_PORTAL_URL: "the callers' and the application's access tokens",
+  BITRIX24_OAUTH_URL: "the application's client secret and refresh token",
+} as const;
+
+/**
+ * Production: no credential goes to the portal or the OAuth server in clear text. http:// stays
+ * allowed to loopback (a portal on this machine) and everywhere in development. A variable already
+ * refused for its form is not refused twice.
+ */
+function checkCleartext(values: Environment, problems: string[]): void {
+  for (const [name, cargo] of Object.entries(CLEARTEXT_CARGO)) {
+    const value = values[name as keyof typeof CLEARTEXT_CARGO];
+    if (!value || !isCleartextRemote(value)) continue;
+    if (problems.some((problem) => problem.startsWith(`${name}:`))) continue;
+    problems.push(
+      `${name}: in production, http:// to a host other than loopback sends ${cargo} in clear text; use https:// (got ${redactedSetting(name, value)})`,
+    );
+  }
+}
+
 /** An empty variable (`FOO=`) means unset, as most shells and orchestrators treat it. */
 function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
   const result: Record<string, string> = {};
@@ -291,7 +314,7 @@ function portalSetting(
     if (portalUrl) return { mode: "oauth", restEndpoint: parsePortalUrl(portalUrl) };
   } catch (error) {
     const name = webhook ? "BITRIX24_WEBHOOK_URL" : "BITRIX24_PORTAL_URL";
-    const value = webhook ? "***" : JSON.stringify(portalUrl);
+    const value = redactedSetting(name, webhook ?? portalUrl);
     problems.push(`${name}: ${(error as Error).message} (got ${value})`);
     return undefined;
   }

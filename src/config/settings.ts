@@ -21,7 +21,7 @@ export const SETTINGS = {
   NODE_ENV: withDefault(
     z.string(),
     "development",
-    "`production` turns off Sandbox, introspection, public federation fields, open access and the implicit demo portal",
+    "`production` turns off Sandbox, introspection, public federation fields, open access, public metrics and the implicit demo portal, and refuses http:// to a portal or OAuth server other than loopback",
   ),
   LOG_LEVEL: withDefault(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
@@ -30,12 +30,12 @@ export const SETTINGS = {
   ),
   BITRIX24_WEBHOOK_URL: optional(
     z.string(),
-    "Incoming-webhook URL https://<portal>/rest/<user>/<secret>/",
+    "Webhook mode: the incoming-webhook URL https://<portal>/rest/<user>/<secret>/ (http:// only to loopback in production)",
     { secret: true },
   ),
   BITRIX24_PORTAL_URL: optional(
     z.string(),
-    "Portal URL: OAuth mode (callers send Authorization: Bearer <their Bitrix24 token>), or application mode with BITRIX24_APP_ID",
+    "Portal URL: OAuth mode (callers send Authorization: Bearer <their Bitrix24 token>), or application mode with BITRIX24_APP_ID (http:// only to loopback in production)",
   ),
   BITRIX24_APP_ID: optional(
     z.string().min(1),
@@ -49,7 +49,7 @@ export const SETTINGS = {
   BITRIX24_OAUTH_URL: withDefault(
     z.string().url("must be an http(s) URL"),
     "https://oauth.bitrix.info/oauth/",
-    "Application mode: the OAuth server that refreshes tokens (`token/` is appended)",
+    "Application mode: the OAuth server that refreshes tokens (`token/` is appended; http:// only to loopback in production)",
   ),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
@@ -112,7 +112,7 @@ export const SETTINGS = {
   ),
   REDIS_URL: optional(
     z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
-    "Share the rate-limit model between replicas through this Redis, e.g. redis://127.0.0.1:6379",
+    "Redis shared by the replicas: the rate-limit model, the read cache (CACHE=redis, the default with it), the bus that carries each change to every replica's cache and subscriptions, and the lease that lets one replica drain the offline event queue; e.g. redis://127.0.0.1:6379",
     { secret: true },
   ),
   REDIS_KEY_PREFIX: withDefault(z.string().min(1), "b24gw:", "Prefix of the gateway's Redis keys"),
@@ -138,19 +138,19 @@ export const SETTINGS = {
         (value) => value.split(",").every((token) => token.trim().length >= 16),
         "must be comma-separated tokens of at least 16 characters each",
       ),
-    "Webhook mode: comma-separated bearer tokens callers may present (16+ characters each)",
+    "Webhook and application mode: comma-separated bearer tokens callers may present (16+ characters each)",
     { secret: true },
   ),
   GATEWAY_JWT_SECRET: optional(
     secret(32),
-    "Webhook mode: accept HS256 JWTs signed with this secret (32+ characters) as bearer tokens",
+    "Webhook and application mode: accept HS256 JWTs signed with this secret (32+ characters) as bearer tokens",
     { secret: true },
   ),
   GATEWAY_JWT_ISSUER: optional(z.string().min(1), "Required `iss` of gateway JWTs"),
   GATEWAY_JWT_AUDIENCE: optional(z.string().min(1), "Required `aud` of gateway JWTs"),
   ROUTER_SECRET: optional(
     secret(16),
-    "Router-only mode: every request must carry it in x-router-secret (16+ characters)",
+    "Every request must carry it in x-router-secret (16+ characters), so that only the federation router reaches the gateway; in any portal mode",
     { secret: true },
   ),
   FEDERATION_PUBLIC: optional(
@@ -244,7 +244,7 @@ export const SETTINGS = {
   ),
   BITRIX24_APPLICATION_TOKEN: optional(
     z.string(),
-    "Comma-separated application tokens of the portal's event handlers (outgoing webhook or app); POST /bitrix24/events accepts only deliveries that carry one of them",
+    "Comma-separated application tokens of the portal's event handlers (outgoing webhook or app); POST /bitrix24/events accepts only deliveries that carry one of them, or in application mode the installation's own",
     {
       secret: true,
       shownDefault: "(unset: events refused); the demo portal's own with the embedded portal",
@@ -286,9 +286,13 @@ export const SETTINGS = {
     { shownDefault: "none: callbacks refused" },
   ),
   METRICS: withDefault(onOff(), "on", "Prometheus metrics at /metrics: on or off"),
-  METRICS_TOKEN: optional(secret(16), "When set, /metrics requires Authorization: Bearer <token>", {
-    secret: true,
-  }),
+  METRICS_TOKEN: optional(
+    secret(16),
+    "When set, /metrics requires Authorization: Bearer <token>; required in production while METRICS=on",
+    {
+      secret: true,
+    },
+  ),
   METRICS_MAX_OPERATION_NAMES: withDefault(
     int(0, 10_000),
     100,
@@ -304,6 +308,15 @@ export const SETTINGS = {
     z.enum(["demo", "empty"]),
     "demo",
     "`empty` starts the embedded demo portal with no data",
+  ),
+  TRUSTED_DOCUMENTS: withDefault(
+    z.enum(["off", "log", "enforce"]),
+    "off",
+    "Trusted documents (see docs/api.md): `enforce` runs only documents listed in TRUSTED_DOCUMENTS_FILE and refuses others with DOCUMENT_NOT_TRUSTED; `log` runs them, logging each distinct one once and counting them in b24gw_untrusted_documents_total",
+  ),
+  TRUSTED_DOCUMENTS_FILE: optional(
+    z.string().min(1),
+    "The trusted documents manifest, read once at start: GraphQL Code Generator's persisted-documents.json or an Apollo persisted query manifest; required unless TRUSTED_DOCUMENTS=off",
   ),
 } satisfies Record<string, Setting>;
 

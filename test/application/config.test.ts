@@ -46,7 +46,7 @@ describe("application mode: configuration", () => {
     ],
     [
       { ...APP, DATABASE_URL: "mysql://db/x" },
-      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL \(got \*\*\*\)/,
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL \(got "mysql:\/\/db\/x"\)/,
     ],
     [
       { ...APP, INSTALLATION_FILE: "/tmp/i.json", GATEWAY_PUBLIC_URL: "gw.example" },

@@ -122,6 +122,131 @@ describe("configuration of the hardening settings", () => {
     }
   });
 
+  it("shows a malformed secret URL with only its secret masked, and no secret at all", () => {
+    // Each case: the environment (the variable refused last), what the error shows, what it must not.
+    const cases: Array<[Record<string, string>, string, string[]]> = [
+      [
+        { BITRIX24_WEBHOOK_URL: "ftp://portal.example/rest/1/webhook-secret-0123/" },
+        '"ftp://portal.example/rest/1/***/"',
+        ["webhook-secret-0123"],
+      ],
+      [
+        // No secret segment can be told apart: the scheme and host alone; no user, query or fragment.
+        {
+          BITRIX24_WEBHOOK_URL:
+            "https://u:userinfo-secret@portal.example/hook/path-secret?q=query-secret#frag-secret",
+        },
+        '"https://portal.example/…"',
+        ["userinfo-secret", "path-secret", "query-secret", "frag-secret"],
+      ],
+      [
+        // A webhook URL pasted in the portal's variable still has its secret masked.
+        { BITRIX24_PORTAL_URL: "https://portal.example/rest/1/webhook-secret-0123/" },
+        '"https://portal.example/rest/1/***/"',
+        ["webhook-secret-0123"],
+      ],
+      [
+        // Not a URL at all: perhaps a secret in the wrong variable, so not echoed.
+        { BITRIX24_WEBHOOK_URL: "webhook-secret-0123" },
+        "(not a URL)",
+        ["webhook-secret-0123"],
+      ],
+      [
+        { REDIS_URL: "http://gw:redis-password@redis.internal:6379/0" },
+        '"http://gw:***@redis.internal:6379/0"',
+        ["redis-password"],
+      ],
+      [
+        // A Redis user name standing alone is the password.
+        { REDIS_URL: "http://redis-password@redis.internal:6379" },
+        '"http://***@redis.internal:6379/"',
+        ["redis-password"],
+      ],
+      [
+        // libpq takes the password as a parameter too.
+        {
+          BITRIX24_PORTAL_URL: "https://portal.example",
+          BITRIX24_APP_ID: "local.1",
+          BITRIX24_APP_SECRET: "s",
+          DATABASE_URL: "mysql://db.internal/b24gw?password=database-password",
+        },
+        '"mysql://db.internal/b24gw?password=***"',
+        ["database-password"],
+      ],
+      [{ REDIS_URL: "redis-password" }, "(not a URL)", ["redis-password"]],
+    ];
+    for (const [env, shown, secrets] of cases) {
+      const name = Object.keys(env).at(-1)!;
+      const problems = problemsOf(env);
+      expect(problems).toEqual([
+        expect.stringMatching(new RegExp(`^${name}: .+ \\(got ${escape(shown)}\\)$`)),
+      ]);
+      for (const secret of secrets) expect(problems.join("\n")).not.toContain(secret);
+    }
+  });
+
+  it("refuses http:// to a portal or OAuth server other than loopback in production, naming the variable and the rule", () => {
+    const production = { ...PRODUCTION, ROUTER_SECRET: "r".repeat(16) };
+    const application = {
+      BITRIX24_APP_ID: "local.1",
+      BITRIX24_APP_SECRET: "application-secret",
+      INSTALLATION_FILE: "/tmp/installation.json",
+    };
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [
+        { BITRIX24_WEBHOOK_URL: "http://portal.example/rest/1/webhook-secret-0123/" },
+        "BITRIX24_WEBHOOK_URL",
+        "the webhook secret",
+      ],
+      [{ BITRIX24_PORTAL_URL: "http://portal.example" }, "BITRIX24_PORTAL_URL", "access tokens"],
+      [
+        {
+          BITRIX24_PORTAL_URL: "https://portal.example",
+          ...application,
+          BITRIX24_OAUTH_URL: "http://oauth.example/oauth/",
+        },
+        "BITRIX24_OAUTH_URL",
+        "client secret",
+      ],
+    ];
+    for (const [env, name, cargo] of cases) {
+      const problems = problemsOf({ ...production, ...env });
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${name}: in production, http:// to a host other than loopback sends .*${cargo}.* in clear text; use https:// \\(got "http://`,
+          ),
+        ),
+      ]);
+      expect(problems.join("\n")).not.toContain("webhook-secret-0123");
+      // Allowed in development, where the demo portal and the tests use http://.
+      expect(problemsOf(env)).toEqual([]);
+    }
+    // Loopback (127.0.0.0/8, ::1, localhost) is allowed in production; so is GATEWAY_PUBLIC_URL, which the portal calls.
+    for (const host of ["127.0.0.1:8080", "127.1.2.3", "[::1]:8080", "localhost:8080"]) {
+      expect(
+        problemsOf({ ...production, BITRIX24_WEBHOOK_URL: `http://${host}/rest/1/secret/` }),
+      ).toEqual([]);
+    }
+    expect(
+      problemsOf({
+        ...production,
+        ...application,
+        BITRIX24_PORTAL_URL: "https://portal.example",
+        BITRIX24_OAUTH_URL: "http://127.0.0.1:9000/oauth/",
+        GATEWAY_PUBLIC_URL: "http://gw.example",
+      }),
+    ).toEqual([]);
+    // A URL already refused for its form gets one line, not two.
+    expect(
+      problemsOf({ ...production, BITRIX24_WEBHOOK_URL: "http://portal.example/hook/" }),
+    ).toEqual([
+      expect.stringMatching(
+        /^BITRIX24_WEBHOOK_URL: must look like .* \(got "http:\/\/portal.example\/…"\)$/,
+      ),
+    ]);
+  });
+
   it("lists every variable it reads in --help, with its default", () => {
     const help = helpText();
     for (const name of READ_VARIABLES) expect(help).toMatch(new RegExp(`^  ${name} `, "m"));
