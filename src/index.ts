@@ -1,15 +1,28 @@
-import { ConfigError, configSecrets, helpText, loadConfig } from "./config";
+import { ConfigError, configSecrets, helpText, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { startGateway } from "./server";
 
 /** Beyond the configured grace, how long shutdown may take before the process exits anyway. */
 const EXIT_MARGIN_MS = 3000;
 
-/** Process entry: read the environment, start the gateway, drain and stop on a signal. */
-async function main(): Promise<void> {
-  if (process.argv.includes("--help")) {
-    process.stdout.write(helpText());
-    return;
+/** A reason not to start that says all there is to say in its message: printed as it is. */
+class StartRefused extends Error {}
+
+/**
+ * Process entry: read the flags and the environment, start the gateway, drain and stop on a signal.
+ * The only flags are -h and --help; through npm they go after `--` (`npm start -- --help`).
+ */
+async function main(args: readonly string[]): Promise<void> {
+  for (const arg of args) {
+    if (arg === "-h" || arg === "--help") {
+      process.stdout.write(helpText());
+      return;
+    }
+    if (arg.startsWith("-")) {
+      process.stderr.write(`unknown option ${arg}; see --help\n`);
+      process.exitCode = 2;
+      return;
+    }
   }
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { secrets: configSecrets(config) });
@@ -20,7 +33,9 @@ async function main(): Promise<void> {
         : "No BITRIX24_WEBHOOK_URL or BITRIX24_PORTAL_URL set: starting the embedded demo portal (in-memory, demo data), reached through its incoming webhook.\n",
     );
   }
-  const gateway = await startGateway(config, logger);
+  const gateway = await startGateway(config, logger).catch((error: unknown) => {
+    throw portInUse(error, config) ?? error;
+  });
   process.stdout.write(
     config.sandbox
       ? `GraphQL endpoint and Apollo Sandbox: ${gateway.url}\n`
@@ -60,8 +75,29 @@ async function main(): Promise<void> {
   process.once("SIGINT", shutdown);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+/**
+ * A port the gateway could not listen on because something else does, as one line naming the
+ * variable that sets it; undefined for any other failure.
+ */
+function portInUse(error: unknown, config: Config): StartRefused | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+  if (code !== "EADDRINUSE" || port === undefined) return undefined;
+  // PORT first: when DEMO_PORTAL_PORT is the same port, changing PORT is enough.
+  const name =
+    port === config.port
+      ? "PORT"
+      : config.portal.mode === "demo" && port === config.portal.port
+        ? "DEMO_PORTAL_PORT"
+        : undefined;
+  if (!name) return new StartRefused(`port ${port} is in use: stop what listens there`);
+  return new StartRefused(
+    `${name} ${port} is in use: stop what listens there or set ${name} to another port (0 picks a free one)`,
+  );
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartRefused) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

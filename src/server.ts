@@ -497,7 +497,13 @@ async function listen(
   logger: Logger,
   portal: PortalConfig,
 ): Promise<string> {
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/graphql`;
   logger.info(

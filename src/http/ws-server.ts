@@ -1,4 +1,5 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
 import {
   getOperationAST,
   GraphQLError,
@@ -66,11 +67,19 @@ type ConnectionState = {
  * may exceed MAX_BODY_BYTES: a larger one closes the connection (1009) before it is read whole.
  */
 export function startWsServer(options: WsServerOptions): WsServer {
+  // Not `server: httpServer`: ws would then re-emit every error of the HTTP server (EADDRINUSE
+  // when listening) as its own, and graphql-ws would print it to stderr. The HTTP server's errors
+  // are its owner's; the WebSocket server only takes the upgrades (ws answers 400 off /graphql).
   const wsServer = new WebSocketServer({
-    server: options.httpServer,
+    noServer: true,
     path: "/graphql",
     maxPayload: options.maxPayloadBytes,
   });
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+    wsServer.handleUpgrade(request, socket, head, (socket) =>
+      wsServer.emit("connection", socket, request),
+    );
+  options.httpServer.on("upgrade", upgrade);
   const rules = options.introspection
     ? specifiedRules
     : [...specifiedRules, NoSchemaIntrospectionCustomRule];
@@ -208,7 +217,14 @@ export function startWsServer(options: WsServerOptions): WsServer {
     withSocketErrorsLogged(wsServer, options.logger),
     options.keepAliveMs > 0 ? options.keepAliveMs : Number.MAX_SAFE_INTEGER,
   );
-  return { drained: () => running.none(), dispose: () => server.dispose() };
+  return {
+    drained: () => running.none(),
+    dispose: () => {
+      // As ws does in `server` mode: once disposed, upgrades find no one and are refused by node.
+      options.httpServer.off("upgrade", upgrade);
+      return server.dispose();
+    },
+  };
 }
 
 export interface WsServer extends Disposable {

@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { rmSync } from "node:fs";
+import { connect, createServer, type AddressInfo, type Server } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { READ_VARIABLES } from "../../src/config";
@@ -48,6 +49,7 @@ interface Launched {
   child: ChildProcess;
   /** stdout and stderr as they arrived. */
   output: () => string;
+  stdout: () => string;
   stderr: () => string;
   /** Settles once the process has exited and its output is read to the end. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -55,15 +57,19 @@ interface Launched {
   listening: Promise<string>;
 }
 
-function launch(env: Record<string, string>): Launched {
-  const child = spawn(process.execPath, [ENTRY], {
+function launch(env: Record<string, string>, args: readonly string[] = []): Launched {
+  const child = spawn(process.execPath, [ENTRY, ...args], {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "development", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
   let output = "";
+  let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on("data", (chunk: Buffer) => {
     output += chunk.toString();
     stderr += chunk.toString();
@@ -81,7 +87,14 @@ function launch(env: Record<string, string>): Launched {
     };
     child.stdout.on("data", check);
   });
-  return { child, output: () => output, stderr: () => stderr, exited, listening };
+  return {
+    child,
+    output: () => output,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    listening,
+  };
 }
 
 interface Started extends Launched {
@@ -107,6 +120,44 @@ async function startGatewayProcess(env: Record<string, string>): Promise<Started
  */
 const OUTCOME_BOUND_MS = 40_000;
 
+/**
+ * How a process that should exit without serving ended: its exit, or that it started listening (the
+ * bug), or that it did neither within OUTCOME_BOUND_MS. afterEach kills a process still running.
+ */
+async function outcome(gateway: Launched): Promise<unknown> {
+  let bound: NodeJS.Timeout | undefined;
+  return Promise.race([
+    gateway.exited,
+    gateway.listening.then((url) => ({ startedAt: url, output: gateway.output() })),
+    new Promise<string>((resolve) => {
+      bound = setTimeout(
+        () => resolve(`neither exited nor listening after ${OUTCOME_BOUND_MS} ms`),
+        OUTCOME_BOUND_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(bound));
+}
+
+/** A server of the test's own on a free loopback port. */
+async function listening(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** What connecting to a loopback port comes to: "connected", or the error's code. */
+function connection(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
 const query = (url: string) =>
   fetch(url, {
     method: "POST",
@@ -126,9 +177,47 @@ describe("the gateway process", () => {
   });
   afterAll(() => portal.close());
 
-  it("lists every variable it reads in --help", async () => {
-    const { stdout } = await run(process.execPath, [ENTRY, "--help"]);
-    for (const name of READ_VARIABLES) expect(stdout).toContain(name);
+  it.each(["--help", "-h"])(
+    "prints the help for %s, listing every variable it reads, and exits 0",
+    async (flag) => {
+      const gateway = launch({}, [flag]);
+      expect(await outcome(gateway)).toEqual({ code: 0, signal: null });
+      expect(gateway.stdout()).toMatch(/^Usage: /);
+      for (const name of READ_VARIABLES) expect(gateway.stdout()).toContain(name);
+      expect(gateway.stderr()).toBe("");
+    },
+    60_000,
+  );
+
+  it("refuses an unknown option in one line and exits 2", async () => {
+    const gateway = launch({}, ["--nope"]);
+    expect(await outcome(gateway)).toEqual({ code: 2, signal: null });
+    expect(gateway.stderr()).toBe("unknown option --nope; see --help\n");
+    expect(gateway.stdout()).toBe("");
+  }, 60_000);
+
+  it("exits 1 with one line naming PORT when its port is taken, and leaves nothing listening", async () => {
+    const taken = await listening();
+    // The embedded demo portal's port, chosen here so that the test can check it is closed after.
+    const free = await listening();
+    free.server.close();
+    await once(free.server, "close");
+    try {
+      const gateway = launch({
+        HOST: "127.0.0.1",
+        PORT: String(taken.port),
+        DEMO_PORTAL_PORT: String(free.port),
+      });
+      expect(await outcome(gateway)).toEqual({ code: 1, signal: null });
+      expect(gateway.stderr()).toBe(
+        `PORT ${taken.port} is in use: stop what listens there or set PORT to another port (0 picks a free one)\n`,
+      );
+      expect(await connection(free.port)).toBe("ECONNREFUSED");
+      // The port's owner was left alone.
+      expect(await connection(taken.port)).toBe("connected");
+    } finally {
+      taken.server.close();
+    }
   }, 60_000);
 
   it("refuses to start in production without caller authentication, in one line, and exits non-zero", async () => {
@@ -138,20 +227,7 @@ describe("the gateway process", () => {
       // Only the missing caller authentication is wrong here: public metrics are refused too.
       METRICS: "off",
     });
-    // It exits, or it starts (the bug this test is about), or neither: all three end the wait, and
-    // afterEach kills a process that is still running.
-    let bound: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([
-      gateway.exited,
-      gateway.listening.then((url) => ({ startedAt: url, output: gateway.output() })),
-      new Promise<string>((resolve) => {
-        bound = setTimeout(
-          () => resolve(`neither exited nor listening after ${OUTCOME_BOUND_MS} ms`),
-          OUTCOME_BOUND_MS,
-        );
-      }),
-    ]).finally(() => clearTimeout(bound));
-    expect(outcome).toEqual({ code: 1, signal: null });
+    expect(await outcome(gateway)).toEqual({ code: 1, signal: null });
     const lines = gateway.stderr().trim().split("\n");
     expect(lines).toEqual([
       "Invalid configuration:",
