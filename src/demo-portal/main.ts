@@ -7,7 +7,10 @@
  * - DEMO_PORTAL_RATE_LIMIT: "<burst>:<per-second>", e.g. "50:2" as on Bitrix24 cloud (default: off);
  * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0);
  * - DEMO_PORTAL_EVENT_HANDLER_URL: the outgoing webhook, an http(s) URL that gets every booking
- *   event (default: none).
+ *   event (default: none);
+ * - DEMO_PORTAL_OAUTH_TOKENS: per-user OAuth access tokens, "<token>:<user id>" pairs separated by
+ *   commas, for trying the gateway's OAuth mode (default: none).
+ * docs/demo-portal.md lists them too.
  *
  * The portal also plays an application, with a client id and secret generated at each start: its
  * client id and authorization server are printed, its secret is served by GET /_demo/application
@@ -18,6 +21,7 @@ import { startDemoPortal, type DemoPortalLimits, type DemoPortalOptions } from "
 import { checkMilliseconds } from "./portal-limits";
 import { checkEventHandlerUrl } from "./portal-options";
 import { checkRateLimit, type RateLimit } from "./rate-limit";
+import { oauthTokensFromEnvironment } from "./oauth-tokens-setting";
 import { isPortalSeed, PORTAL_SEEDS } from "./seed";
 
 const DEFAULT_PORT = 4100;
@@ -35,6 +39,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
   const secret = env.DEMO_PORTAL_WEBHOOK_SECRET;
   const rateLimit = rateLimitFromEnvironment(env.DEMO_PORTAL_RATE_LIMIT);
   const eventHandlerUrl = eventHandlerUrlFromEnvironment(env.DEMO_PORTAL_EVENT_HANDLER_URL);
+  const oauthTokens = oauthTokensFromEnvironment(env.DEMO_PORTAL_OAUTH_TOKENS);
   return {
     host: "127.0.0.1",
     port,
@@ -43,6 +48,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
     ...(rateLimit === undefined ? {} : { rateLimit }),
     latencyMs: latencyFromEnvironment(env.DEMO_PORTAL_LATENCY_MS),
     ...(eventHandlerUrl === undefined ? {} : { eventHandlerUrl }),
+    ...(oauthTokens === undefined ? {} : { oauthTokens }),
   };
 }
 
