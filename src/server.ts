@@ -19,6 +19,7 @@ import {
 import { createHttpApp, type HttpAppOptions } from "./http/app";
 import { createErrorFormatter } from "./errors/to-graphql-error";
 import { startWsServer, type WsServer } from "./http/ws-server";
+import { TrustedDocumentGate } from "./security/trusted-document-gate";
 import type { Logger } from "./logger";
 import { CacheMetrics } from "./observability/cache-metrics";
 import { LiveMetrics } from "./observability/live-metrics";
@@ -221,6 +222,11 @@ async function startServing(
     maxPayloadBytes: config.limits.maxBodyBytes,
     logger: parts.logger,
     metrics: parts.metrics,
+    ...(config.trustedDocuments.mode !== "off" && {
+      documentGate: new TrustedDocumentGate(config.trustedDocuments, parts.logger, (mode) =>
+        parts.metrics?.recordUntrustedDocument(mode),
+      ),
+    }),
   });
   return { httpServer, apollo, ws };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCleartextRemote, parsePortalUrl, parseWebhookUrl } from "../bitrix/portal-url";
 import { RATE_LIMIT_PRESETS, type LeakyBucketSpec } from "../transport/rate-limiter";
 import { redactedSetting } from "./redact";
+import { loadTrustedDocuments } from "./trusted-documents";
 import { SETTINGS, type SettingName } from "./settings";
 
 /** Where the gateway's portal is. `demo` starts the embedded demo portal in-process. */
@@ -202,6 +203,8 @@ function toConfig(
       token: values.METRICS_TOKEN,
       maxOperationNames: values.METRICS_MAX_OPERATION_NAMES,
     },
+    /** The manifest of trusted documents, read once here: a bad one refuses to start. */
+    trustedDocuments: loadTrustedDocuments(values.TRUSTED_DOCUMENTS, values.TRUSTED_DOCUMENTS_FILE),
   });
 }
 

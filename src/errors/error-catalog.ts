@@ -123,6 +123,11 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorMeaning>> = {
     meaning: "More operations in one HTTP request than `HTTP_BATCH_MAX_OPERATIONS`",
     httpStatus: 400,
   },
+  [ErrorCode.DocumentNotTrusted]: {
+    meaning:
+      "With `TRUSTED_DOCUMENTS=enforce`, the operation's document (its text's sha256, or the id sent alone) is not in `TRUSTED_DOCUMENTS_FILE`; in any mode, a `documentId` that names no document there. Refused before parsing; nothing ran",
+    httpStatus: 400,
+  },
   [ErrorCode.ApplicationUnavailable]: {
     meaning:
       "Application mode: the installation has no usable token; `extensions.bitrix.code` says why: APPLICATION_NOT_INSTALLED (install handler not called yet), PAYMENT_REQUIRED, APPLICATION_REFRESH_REFUSED (install again), INSTALLATION_STORE_UNAVAILABLE or OAUTH_SERVER_UNAVAILABLE (tried again at the next call). No request was made; /readyz shows the state",

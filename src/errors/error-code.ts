@@ -37,6 +37,8 @@ export const ErrorCode = {
   TooManyRepresentations: "TOO_MANY_REPRESENTATIONS",
   BatchingDisabled: "OPERATION_BATCHING_DISABLED",
   TooManyOperations: "TOO_MANY_OPERATIONS",
+  /** TRUSTED_DOCUMENTS=enforce: the document is not in the manifest (HTTP 400). */
+  DocumentNotTrusted: "DOCUMENT_NOT_TRUSTED",
   /** A caller or connection holds as many subscriptions as it may. */
   TooManySubscriptions: "TOO_MANY_SUBSCRIPTIONS",
   /** A subscription's changed record could not be read, after retries; it was not deleted. */

@@ -4,9 +4,10 @@ import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { ContextInput, GatewayContext } from "../context";
 import type { Logger } from "../logger";
-import type { RejectionReason } from "../observability/metrics";
+import type { GatewayMetrics, RejectionReason } from "../observability/metrics";
 import type { CallerAuthenticator } from "../security/caller-auth";
 import { corsMiddleware } from "../security/cors";
+import { TrustedDocumentGate } from "../security/trusted-document-gate";
 import { apolloHandler } from "./apollo-handler";
 import { handlerChain, type HttpRequest } from "./handler-chain";
 import {
@@ -18,6 +19,7 @@ import {
 } from "./http-guards";
 import { requestScope } from "./request-scope";
 import { requestState } from "./request-state";
+import { trustedDocumentsGuard } from "./trusted-documents-guard";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
 
@@ -29,11 +31,12 @@ export interface GraphqlRouteOptions {
   logger: Logger;
   clock: Clock;
   reject: (reason: RejectionReason) => void;
+  metrics: GatewayMetrics | undefined;
 }
 
 /**
  * /graphql: its guards in the order a request meets them (request id and deadline, CORS, caller
- * authentication, body, HTTP batching and token limits), then Apollo.
+ * authentication, body, HTTP batching, trusted documents and token limits), then Apollo.
  */
 export function graphqlRoute(options: GraphqlRouteOptions) {
   const { config, reject } = options;
@@ -45,12 +48,22 @@ export function graphqlRoute(options: GraphqlRouteOptions) {
       bodyParser.json({ limit: config.limits.maxBodyBytes }),
       bodyErrorHandler(config.limits.maxBodyBytes, reject),
       batchGuard(config.limits.httpBatching, reject),
+      ...(config.trustedDocuments.mode === "off"
+        ? []
+        : [trustedDocumentsGuard(trustedGate(options))]),
       tokenLimitGuard(config.limits.maxTokens, reject),
       apolloHandler(options.apollo, (req) => Promise.resolve(contextOf(req, options))),
     ],
     // Apollo answers every request that reaches it; what is left over is an error.
     (error, req, res) =>
       unhandledError(options.logger, error ?? new Error("no handler answered"), req, res),
+  );
+}
+
+/** Untrusted documents are counted by mode on /metrics (b24gw_untrusted_documents_total). */
+function trustedGate(options: GraphqlRouteOptions): TrustedDocumentGate {
+  return new TrustedDocumentGate(options.config.trustedDocuments, options.logger, (mode) =>
+    options.metrics?.recordUntrustedDocument(mode),
   );
 }
 

@@ -27,6 +27,7 @@ import type { GatewayMetrics } from "../observability/metrics";
 import { WsOperationObserver } from "../observability/ws-operation-observer";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
+import type { DocumentClaim, TrustedDocumentGate } from "../security/trusted-document-gate";
 import { withSocketErrorsLogged } from "./ws-socket-errors";
 
 export interface WsServerOptions {
@@ -47,6 +48,8 @@ export interface WsServerOptions {
   maxPayloadBytes: number;
   logger: Logger;
   metrics: GatewayMetrics | undefined;
+  /** TRUSTED_DOCUMENTS other than off: the same decision as over HTTP, before anything is parsed. */
+  documentGate?: TrustedDocumentGate;
 }
 
 /** What the server keeps per connection, after `connection_init` was accepted. */
@@ -98,6 +101,7 @@ export function startWsServer(options: WsServerOptions): WsServer {
       query: string;
       operationName?: string | null;
       variables?: Record<string, unknown> | null;
+      extensions?: Record<string, unknown> | null;
     },
     caller: Caller,
   ): GraphQLError[] | { document: DocumentNode; operation: OperationDefinitionNode } {
@@ -111,6 +115,12 @@ export function startWsServer(options: WsServerOptions): WsServer {
           { limit: options.maxPerConnection },
         ),
       ];
+    }
+    if (options.documentGate) {
+      const admission = options.documentGate.admit(wsDocumentClaim(payload));
+      if (!admission.admitted) return [admission.refusal];
+      // Sent by id alone: the manifest's text is the document.
+      if (admission.text !== undefined) payload.query = admission.text;
     }
     const tooLong = tokenLimitRefusal(payload.query, options.limits.maxTokens);
     if (tooLong) return [tooLong];
@@ -279,4 +289,25 @@ function stringParam(params: Record<string, unknown>, name: string): string | un
     if (key.toLowerCase() === name && typeof value === "string") return value;
   }
   return undefined;
+}
+
+/**
+ * What a graphql-ws subscribe message says its document is: the text in `query` (graphql-ws requires
+ * the field; an empty one counts as absent), or an id alone, APQ's in `extensions.persistedQuery`
+ * or `documentId` beside it.
+ */
+function wsDocumentClaim(payload: {
+  query: string;
+  operationName?: string | null;
+  extensions?: Record<string, unknown> | null;
+}): DocumentClaim {
+  const persisted = payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  const documentId = (payload as { documentId?: unknown }).documentId;
+  const idFrom = persisted ? "persistedQuery" : documentId !== undefined ? "documentId" : undefined;
+  return {
+    text: payload.query === "" ? undefined : payload.query,
+    id: idFrom === "persistedQuery" ? persisted?.sha256Hash : documentId,
+    idFrom,
+    operationName: payload.operationName,
+  };
 }

@@ -80,6 +80,7 @@ export class GatewayMetrics {
   private readonly operationSeconds: Histogram<"operation" | "type">;
   private readonly errors: Counter<"code">;
   private readonly rejections: Counter<"reason">;
+  private readonly untrustedDocuments: Counter<"mode">;
   private readonly estimatedCommands: Histogram;
   private readonly upstreamRequests: Counter<"method" | "status" | "outcome">;
   private readonly upstreamSeconds: Histogram<"method">;
@@ -122,6 +123,12 @@ export class GatewayMetrics {
       name: `${PREFIX}http_rejections_total`,
       help: "HTTP requests refused before GraphQL processing, by reason",
       labelNames: ["reason"],
+      registers,
+    });
+    this.untrustedDocuments = new Counter({
+      name: `${PREFIX}untrusted_documents_total`,
+      help: "Operations whose document is not in TRUSTED_DOCUMENTS_FILE, by TRUSTED_DOCUMENTS mode (log: they ran; enforce: refused)",
+      labelNames: ["mode"],
       registers,
     });
     this.estimatedCommands = new Histogram({
@@ -246,6 +253,10 @@ export class GatewayMetrics {
 
   recordRejection(reason: RejectionReason): void {
     this.rejections.inc({ reason });
+  }
+
+  recordUntrustedDocument(mode: "log" | "enforce"): void {
+    this.untrustedDocuments.inc({ mode });
   }
 
   async render(): Promise<{ contentType: string; body: string }> {
