@@ -16,7 +16,11 @@ export function upstreamEvents(
     ...measured,
     circuitState: (event) => {
       measured?.circuitState(event);
-      logger.warn({ origin: event.origin, state: event.state }, "upstream circuit changed state");
+      // The circuit opening is the one line that says why the portal is unreachable.
+      logger.warn(
+        { origin: event.origin, state: event.state, ...(event.cause && { cause: event.cause }) },
+        "upstream circuit changed state",
+      );
     },
     rateLimitSharing: (event) => {
       measured?.rateLimitSharing(event);

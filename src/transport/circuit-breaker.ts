@@ -7,7 +7,8 @@ export interface CircuitBreakerOptions {
   threshold: number;
   /** How long an open circuit refuses requests before it lets one probe through. */
   cooldownMs: number;
-  onStateChange?: (origin: string, state: CircuitState) => void;
+  /** `cause` names the failure that opened the circuit (e.g. "NETWORK_ERROR: connection failed (ECONNREFUSED)"). */
+  onStateChange?: (origin: string, state: CircuitState, cause?: string) => void;
 }
 
 export type CircuitPermit =
@@ -65,9 +66,9 @@ export class CircuitBreaker {
   }
 
   /** Ends an allowed request with what its outcome said of the portal (see classifyFailure). */
-  report(origin: string, health: PortalHealth): void {
+  report(origin: string, health: PortalHealth, cause?: string): void {
     if (health === "up") this.succeeded(origin);
-    else if (health === "down") this.failed(origin);
+    else if (health === "down") this.failed(origin, cause);
     else this.settledWithoutVerdict(origin);
   }
 
@@ -81,7 +82,7 @@ export class CircuitBreaker {
     this.circuits.delete(origin);
   }
 
-  failed(origin: string): void {
+  failed(origin: string, cause?: string): void {
     if (this.options.threshold === 0) return;
     const circuit = this.circuits.get(origin) ?? {
       state: "closed" as CircuitState,
@@ -94,7 +95,7 @@ export class CircuitBreaker {
     circuit.probing = false;
     if (circuit.state === "half-open" || circuit.failures >= this.options.threshold) {
       circuit.openedAt = this.now();
-      if (circuit.state !== "open") this.setState(origin, circuit, "open");
+      if (circuit.state !== "open") this.setState(origin, circuit, "open", cause);
     }
   }
 
@@ -104,8 +105,8 @@ export class CircuitBreaker {
     if (circuit) circuit.probing = false;
   }
 
-  private setState(origin: string, circuit: Circuit, state: CircuitState): void {
+  private setState(origin: string, circuit: Circuit, state: CircuitState, cause?: string): void {
     circuit.state = state;
-    this.options.onStateChange?.(origin, state);
+    this.options.onStateChange?.(origin, state, cause);
   }
 }

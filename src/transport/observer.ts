@@ -29,7 +29,8 @@ export interface UpstreamObserver {
   rateLimitWait?(event: { waitMs: number; granted: boolean }): void;
   /** Calls refused without a request because the portal's circuit is open. */
   circuitRejected?(event: { origin: string; calls: number }): void;
-  circuitState?(event: { origin: string; state: CircuitState }): void;
+  /** `cause`: the failure that opened the circuit, scrubbed like every portal answer. */
+  circuitState?(event: { origin: string; state: CircuitState; cause?: string }): void;
   /**
    * Told once, as the transport starts: how to read the calls waiting in the queues, and the requests
    * on their way with their calls, across all identities. The counts change several times per

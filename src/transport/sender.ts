@@ -111,7 +111,11 @@ export class BatchSender {
     const started = clock.now();
     const { outcomes, method, failure } = await this.transmit(identity, attempt);
     const latencyMs = clock.now() - started;
-    breaker.report(origin, failure ? classifyFailure(failure).portal : "up");
+    breaker.report(
+      origin,
+      failure ? classifyFailure(failure).portal : "up",
+      failure && `${failure.code}: ${failure.description}`,
+    );
     attempt.finish(outcomes, latencyMs);
     observer?.request?.({
       method,

@@ -68,7 +68,8 @@ export function createTransport(options: TransportOptions): Transport {
     {
       threshold: options.circuitBreaker?.threshold ?? 0,
       cooldownMs: options.circuitBreaker?.cooldownMs ?? 10_000,
-      onStateChange: (origin, state) => observer?.circuitState?.({ origin, state }),
+      onStateChange: (origin, state, cause) =>
+        observer?.circuitState?.({ origin, state, ...(cause && { cause }) }),
     },
     now,
   );
