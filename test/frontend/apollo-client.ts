@@ -3,7 +3,16 @@
  * (this gateway, or the router in front of it) and an InMemoryCache with this API's type policies.
  * Typed documents come from GraphQL Code Generator's client preset (codegen.yml → test/generated/).
  */
-import { ApolloClient, HttpLink, InMemoryCache, type TypePolicies } from "@apollo/client";
+import {
+  ApolloClient,
+  ApolloLink,
+  HttpLink,
+  InMemoryCache,
+  type TypePolicies,
+} from "@apollo/client";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { isSubscriptionOperation } from "@apollo/client/utilities";
+import { createClient } from "graphql-ws";
 
 /**
  * Entities (Booking, Resource, ResourceType, WaitListItem, Slot, and the CRM's Contact, Company and
@@ -28,4 +37,38 @@ export function createApolloClient(options: {
     link: new HttpLink({ uri: options.uri, headers: options.headers, fetch: options.fetch }),
     cache: new InMemoryCache({ typePolicies: TYPE_POLICIES }),
   });
+}
+
+/**
+ * The same client with live data: subscriptions over graphql-ws on the same URL (`ws://…/graphql`),
+ * everything else over HTTP, split by the operation's type. In a browser, `webSocketImpl` is not
+ * needed (the global WebSocket is used); in Node pass the `ws` package's.
+ */
+export function createLiveApolloClient(options: {
+  uri: string;
+  headers?: Record<string, string>;
+  webSocketImpl?: unknown;
+}): { client: ApolloClient; close(): Promise<void> } {
+  const ws = createClient({
+    url: options.uri.replace(/^http/, "ws"),
+    // Credentials go in connection_init: browsers cannot set headers on a WebSocket.
+    connectionParams: options.headers ?? {},
+    ...(options.webSocketImpl !== undefined && { webSocketImpl: options.webSocketImpl }),
+  });
+  const link = ApolloLink.split(
+    ({ query }) => isSubscriptionOperation(query),
+    new GraphQLWsLink(ws),
+    new HttpLink({ uri: options.uri, headers: options.headers }),
+  );
+  const client = new ApolloClient({
+    link,
+    cache: new InMemoryCache({ typePolicies: TYPE_POLICIES }),
+  });
+  return {
+    client,
+    close: async () => {
+      client.stop();
+      await ws.dispose();
+    },
+  };
 }
