@@ -1,18 +1,9 @@
-import { ConfigError, helpText, loadConfig, READ_VARIABLES } from "../../src/config";
+import { helpText, loadConfig, READ_VARIABLES } from "../../src/config";
+import { problemsOf } from "../helpers/config-problems";
 
 const WEBHOOK = "https://portal.example/rest/1/webhook-secret-0123/";
 /** Production, with the metrics token it requires (its absence has a test of its own). */
 const PRODUCTION = { NODE_ENV: "production", METRICS_TOKEN: "config-test-metrics-token" };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe("configuration of the hardening settings", () => {
   it("refuses to start in production when no caller authentication is configured, in one line", () => {

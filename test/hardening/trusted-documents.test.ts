@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { ConfigError, loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/config";
 import { wsClient } from "../helpers/graphql-ws";
+import { problemsOf } from "../helpers/config-problems";
 import { sample, scrape } from "../helpers/metrics";
 import { codesOf, gql, post, read, startHardenedStack, type HardenedStack } from "./stack";
 
@@ -211,16 +212,6 @@ describe("TRUSTED_DOCUMENTS=off (the default)", () => {
 });
 
 describe("the trusted documents manifest at start", () => {
-  const problemsOf = (env: Record<string, string>): string[] => {
-    try {
-      loadConfig(env);
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-    return [];
-  };
-
   it("refuses to start on an id that is not its document's sha256, in one line naming the file and the id", () => {
     const file = path.join(FIXTURES, "id-not-matching-body.json");
     const problems = problemsOf({ TRUSTED_DOCUMENTS: "enforce", TRUSTED_DOCUMENTS_FILE: file });
