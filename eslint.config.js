@@ -4,7 +4,7 @@ const tseslint = require("typescript-eslint");
 const prettier = require("eslint-config-prettier");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "**/generated/**", "coverage/**"] },
+  { ignores: ["dist/**", "explorer/dist/**", "node_modules/**", "**/generated/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

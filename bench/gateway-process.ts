@@ -14,7 +14,7 @@ export function startGatewayProcess(
     args: [...nodeFlags, ...gatewayStartArguments()],
     // Per-operation figures are measured with the read cache off; scenarios that measure it say so.
     env: { PORT: "0", LOG_LEVEL: "warn", CACHE: "off", ...env },
-    ready: /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/,
+    ready: /GraphQL endpoint(?: and (?:Apollo Sandbox|GraphiQL))?: (\S+)/,
   });
 }
 

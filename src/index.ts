@@ -37,8 +37,8 @@ async function main(args: readonly string[]): Promise<void> {
     throw portInUse(error, config) ?? error;
   });
   process.stdout.write(
-    config.sandbox
-      ? `GraphQL endpoint and Apollo Sandbox: ${gateway.url}\n`
+    config.explorer !== "off"
+      ? `GraphQL endpoint and ${config.explorer === "graphiql" ? "GraphiQL" : "Apollo Sandbox"}: ${gateway.url}\n`
       : `GraphQL endpoint: ${gateway.url}\n`,
   );
   if (gateway.demoPortal) {

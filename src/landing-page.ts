@@ -29,9 +29,14 @@ export function landingPagePlugin(options: {
 }
 
 function exampleOperations(): string {
+  return exampleOperationDocuments().join("\n\n");
+}
+
+/** The text of each file of schema/operations, the seed example first. */
+export function exampleOperationDocuments(): string[] {
   const folder = join(projectRoot(), "schema", "operations");
   const files = readdirSync(folder)
     .filter((file) => file.endsWith(".graphql"))
     .sort((a, b) => (a === SEED_OPERATION ? -1 : b === SEED_OPERATION ? 1 : a.localeCompare(b)));
-  return files.map((file) => readFileSync(join(folder, file), "utf8").trim()).join("\n\n");
+  return files.map((file) => readFileSync(join(folder, file), "utf8").trim());
 }

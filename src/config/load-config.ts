@@ -156,7 +156,9 @@ function toConfig(
     auth,
     limits,
     introspection: (values.INTROSPECTION ?? (production ? "off" : "on")) === "on",
-    sandbox: (values.SANDBOX ?? (production ? "off" : "on")) === "on",
+    /** Whether GET /graphql answers a browser with a landing page at all (see `explorer`). */
+    sandbox: explorerOf(values, production) !== "off",
+    explorer: explorerOf(values, production),
     /** Origins allowed by CORS: a list, or a pattern for local development. */
     corsOrigins: values.CORS_ORIGINS
       ? values.CORS_ORIGINS.split(",").map((origin) => new URL(origin.trim()).origin)
@@ -416,4 +418,17 @@ function safeUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** EXPLORER, or what SANDBOX (its older form) says: on is Apollo Sandbox, off is none. */
+function explorerOf(
+  values: {
+    EXPLORER?: "graphiql" | "sandbox" | "off" | undefined;
+    SANDBOX?: "on" | "off" | undefined;
+  },
+  production: boolean,
+): "graphiql" | "sandbox" | "off" {
+  if (values.EXPLORER) return values.EXPLORER;
+  if (values.SANDBOX) return values.SANDBOX === "on" ? "sandbox" : "off";
+  return production ? "off" : "graphiql";
 }

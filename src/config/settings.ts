@@ -161,9 +161,13 @@ export const SETTINGS = {
   INTROSPECTION: optional(onOff(), "Schema introspection: on or off", {
     shownDefault: "on; off in production",
   }),
-  SANDBOX: optional(onOff(), "Apollo Sandbox landing page on GET /graphql: on or off", {
-    shownDefault: "on; off in production",
-  }),
+  SANDBOX: optional(
+    onOff(),
+    "Apollo Sandbox landing page on GET /graphql: on or off; the older form of EXPLORER (on: EXPLORER=sandbox); EXPLORER wins when both are set",
+    {
+      shownDefault: "unset: see EXPLORER",
+    },
+  ),
   CORS_ORIGINS: optional(
     z
       .string()
@@ -317,6 +321,11 @@ export const SETTINGS = {
   TRUSTED_DOCUMENTS_FILE: optional(
     z.string().min(1),
     "The trusted documents manifest, read once at start: GraphQL Code Generator's persisted-documents.json or an Apollo persisted query manifest; required unless TRUSTED_DOCUMENTS=off",
+  ),
+  EXPLORER: optional(
+    z.enum(["graphiql", "sandbox", "off"]),
+    "The explorer a browser's GET /graphql opens: `graphiql` (served from the gateway's own files, works without internet; subscriptions over graphql-ws), `sandbox` (Apollo Sandbox, loaded from Apollo's CDN) or `off`. Unset, SANDBOX=on means sandbox and SANDBOX=off means off",
+    { shownDefault: "graphiql; off in production" },
   ),
 } satisfies Record<string, Setting>;
 

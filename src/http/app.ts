@@ -10,6 +10,7 @@ import type { GatewayMetrics, RejectionReason } from "../observability/metrics";
 import type { Readiness } from "../observability/readiness";
 import type { CallerAuthenticator } from "../security/caller-auth";
 import type { ApplicationEvents, InstallHandling } from "../app/application-runtime";
+import { EXPLORER_PATH, explorerBundleFolder } from "../explorer/graphiql-page";
 import { eventsRoute } from "./events-route";
 import { installRoute } from "./install-route";
 import { graphqlRoute, isGraphqlPath } from "./graphql-route";
@@ -49,6 +50,8 @@ export function createHttpApp(
     res.json({ status: "ok" });
   });
   app.get("/readyz", readinessRoute(options.readiness));
+  if (config.explorer === "graphiql")
+    app.use(EXPLORER_PATH, express.static(explorerBundleFolder()));
   if (metrics) app.get("/metrics", metricsRoute(metrics, config.metrics.token));
   app.use(
     "/bitrix24/events",

@@ -9,6 +9,7 @@ import type { Config, PortalConfig } from "../config";
 import type { GatewayContext } from "../context";
 import { partialErrorsPlugin } from "../errors/partial-errors";
 import type { ErrorFormatter } from "../errors/to-graphql-error";
+import { graphiqlLandingPagePlugin } from "../explorer/graphiql-page";
 import { landingPagePlugin } from "../landing-page";
 import { operationLimitsPlugin } from "../limits/operation-limits";
 import type { Logger } from "../logger";
@@ -73,9 +74,14 @@ export async function startApolloServer(options: {
       }),
       operationObserverPlugin({ logger, metrics }),
       federatedTracesPlugin(),
-      config.sandbox
-        ? landingPagePlugin({ production: false, headers: sandboxHeaders(config, options.portal) })
-        : ApolloServerPluginLandingPageDisabled(),
+      config.explorer === "graphiql"
+        ? graphiqlLandingPagePlugin({ headers: sandboxHeaders(config, options.portal) })
+        : config.explorer === "sandbox"
+          ? landingPagePlugin({
+              production: false,
+              headers: sandboxHeaders(config, options.portal),
+            })
+          : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();

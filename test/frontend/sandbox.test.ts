@@ -19,7 +19,7 @@ describe("Apollo Sandbox landing page", () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { EXPLORER: "sandbox" } });
   });
   afterAll(() => stack.stop());
 

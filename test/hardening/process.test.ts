@@ -80,7 +80,7 @@ function launch(env: Record<string, string>, args: readonly string[] = []): Laun
   );
   const listening = new Promise<string>((resolve) => {
     const check = () => {
-      const match = /GraphQL endpoint(?: and Apollo Sandbox)?: (\S+)/.exec(output);
+      const match = /GraphQL endpoint(?: and (?:Apollo Sandbox|GraphiQL))?: (\S+)/.exec(output);
       if (!match) return;
       child.stdout.off("data", check);
       resolve(match[1]!);

@@ -15,12 +15,16 @@ describe("serving", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("shows Apollo Sandbox to a browser in development, opened on the seed operation", async () => {
+  it("shows GraphiQL from the gateway's own files to a browser in development, opened on the seed operation", async () => {
     const response = await fetch(stack.gateway.url, { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("embeddable-sandbox");
-    expect(html).toContain("setBookingClients");
+    expect(html).toContain('<script src="/explorer/graphiql.js">');
+    expect(html).not.toMatch(/https?:\/\//);
+    const settings = JSON.parse(
+      /<script id="explorer-settings" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as { tabs: { query: string }[] };
+    expect(settings.tabs[0]!.query).toContain("mutation SetBookingClients");
   });
 
   it("allows introspection in development", async () => {
