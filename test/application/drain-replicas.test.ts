@@ -3,7 +3,7 @@ import type { Client } from "graphql-ws";
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import type { Gateway } from "../../src/server";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
-import { sample, scrape, until } from "../helpers/metrics";
+import { sample, scrape, until, wsSubscriptions } from "../helpers/metrics";
 import { startPostgresServer, type PostgresServer } from "../helpers/postgres-server";
 import { LossyRouter } from "../helpers/lossy-router";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
@@ -83,10 +83,7 @@ describe("application mode: the drain across replicas", () => {
       client,
       "subscription { bookingChanged(ids: [14]) { booking { name } } }",
     );
-    await until(
-      async () =>
-        sample(await scrape(replica!.url), "b24gw_subscriptions_active", '{transport="ws"}') === 1,
-    );
+    await until(async () => (await wsSubscriptions(replica!.url)) === 1);
     const cleared = async () =>
       sample(await scrape(replica!.url), "b24gw_offline_records_total", '{outcome="cleared"}') ?? 0;
     const before = await cleared();

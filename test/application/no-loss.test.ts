@@ -3,7 +3,7 @@ import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
 import type { Gateway } from "../../src/server";
 import { subscribe, wsClient, type Subscription } from "../helpers/graphql-ws";
 import { LossyRouter } from "../helpers/lossy-router";
-import { sample, scrape, until } from "../helpers/metrics";
+import { until, wsSubscriptions } from "../helpers/metrics";
 import { startPostgresServer, type PostgresServer } from "../helpers/postgres-server";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
@@ -35,10 +35,7 @@ function follow(subscription: Subscription<Changed>): Map<number, string | undef
 }
 
 async function subscribed(gateway: Gateway, count: number): Promise<void> {
-  await until(
-    async () =>
-      sample(await scrape(gateway.url), "b24gw_subscriptions_active", '{transport="ws"}') === count,
-  );
+  await until(async () => (await wsSubscriptions(gateway.url)) === count);
 }
 
 /** No drain round is under way and the portal's queue holds nothing: every change went through. */

@@ -1,7 +1,7 @@
 import WebSocket from "ws";
 import { BookingChangedDocument, RenameBookingDocument } from "../generated/graphql";
 import { startStack, type TestStack } from "../helpers/gateway";
-import { sample, scrape, until } from "../helpers/metrics";
+import { until, wsSubscriptions } from "../helpers/metrics";
 import { createLiveApolloClient } from "./apollo-client";
 
 describe("Apollo Client 4 with live data (GraphQLWsLink split from HttpLink)", () => {
@@ -28,14 +28,7 @@ describe("Apollo Client 4 with live data (GraphQLWsLink split from HttpLink)", (
         },
       });
     try {
-      await until(
-        async () =>
-          sample(
-            await scrape(stack.gateway.url),
-            "b24gw_subscriptions_active",
-            '{transport="ws"}',
-          ) === 1,
-      );
+      await until(async () => (await wsSubscriptions(stack.gateway.url)) === 1);
       const renamed = await live.client.mutate({
         mutation: RenameBookingDocument,
         variables: { id: 14, name: "Renamed through Apollo Client" },

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startStack, type TestStack } from "../helpers/gateway";
-import { sample, scrape, until } from "../helpers/metrics";
+import { until, wsSubscriptions } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 
 /** Debian's chromium package (.ci/run installs it); a missing browser fails the test. */
@@ -77,14 +77,7 @@ describe("GraphiQL explorer (EXPLORER=graphiql), in Chromium with no internet", 
       ),
     );
     await page.locator(".graphiql-execute-button").click();
-    await until(
-      async () =>
-        sample(
-          await scrape(stack.gateway.url),
-          "b24gw_subscriptions_active",
-          '{transport="ws"}',
-        ) === 1,
-    );
+    await until(async () => (await wsSubscriptions(stack.gateway.url)) === 1);
     await portalCall(stack.portal, "booking.v1.booking.update", {
       id: 14,
       fields: { name: "Renamed while GraphiQL watched" },

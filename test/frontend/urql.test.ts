@@ -7,7 +7,7 @@ import {
   RenameBookingDocument,
 } from "../generated/graphql";
 import { startStack, type TestStack } from "../helpers/gateway";
-import { sample, scrape, until } from "../helpers/metrics";
+import { until, wsSubscriptions } from "../helpers/metrics";
 
 /**
  * urql 5 (`@urql/core` 6) against the gateway with the generated typed documents: queries and
@@ -65,14 +65,7 @@ describe("urql against the gateway", () => {
         if (name) names.push(name);
       });
     try {
-      await until(
-        async () =>
-          sample(
-            await scrape(stack.gateway.url),
-            "b24gw_subscriptions_active",
-            '{transport="ws"}',
-          ) === 1,
-      );
+      await until(async () => (await wsSubscriptions(stack.gateway.url)) === 1);
       const renamed = await urql.client
         .mutation(RenameBookingDocument, { id: 14, name: "Renamed through urql" })
         .toPromise();

@@ -25,3 +25,8 @@ export async function scrape(graphqlUrl: string): Promise<string> {
 export async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
   while (!(await condition())) await pause(10);
 }
+
+/** How many subscriptions the gateway holds over graphql-ws now: a barrier for "the server has it". */
+export async function wsSubscriptions(graphqlUrl: string): Promise<number> {
+  return sample(await scrape(graphqlUrl), "b24gw_subscriptions_active", '{transport="ws"}') ?? 0;
+}
