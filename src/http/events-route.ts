@@ -1,9 +1,9 @@
-import express, { type ErrorRequestHandler, type RequestHandler, type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import { checkDelivery } from "../events/event-delivery";
 import type { ApplicationEvents } from "../app/application-runtime";
 import type { LiveData } from "../events/live-data";
-import type { LiveMetrics } from "../observability/live-metrics";
 import { SecretSet } from "../security/secret-set";
+import { bodyRefusals } from "./body-refusals";
 
 export interface EventsRouteOptions {
   applicationTokens: readonly string[];
@@ -88,27 +88,9 @@ export function eventsRoute(options: EventsRouteOptions): Router {
       void options.live.receive(checked.delivery).then(() => res.status(200).json({ ok: true }));
     },
   );
-  router.use(bodyRefusals(metrics));
+  router.use(bodyRefusals("MAX_EVENT_BODY_BYTES", () => metrics?.recordEvent("refused")));
   router.use(methodNotAllowed);
   return router;
-}
-
-/** Bodies that cannot be read: too large (413) or malformed (400), with the reason. */
-function bodyRefusals(metrics: LiveMetrics | undefined): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    metrics?.recordEvent("refused");
-    if (error.type === "entity.too.large") {
-      res.status(413).json({ error: "the delivery is larger than MAX_EVENT_BODY_BYTES" });
-      return;
-    }
-    res.status(error.status && error.status < 500 ? error.status : 400).json({
-      error: "the body is neither form fields nor JSON that can be read",
-    });
-  };
 }
 
 const methodNotAllowed: RequestHandler = (_req, res) => {

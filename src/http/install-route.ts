@@ -4,6 +4,7 @@ import { readInstallCall } from "../app/install-call";
 import type { Installation } from "../app/installation";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
+import { bodyRefusals } from "./body-refusals";
 
 export interface InstallRouteOptions extends InstallHandling {
   maxBodyBytes: number;
@@ -50,6 +51,7 @@ export function installRoute(options: InstallRouteOptions): Router {
         .catch(next);
     },
   );
+  router.use(bodyRefusals("MAX_EVENT_BODY_BYTES"));
   router.use((_req, res) => {
     res.status(405).setHeader("allow", "POST").json({ error: "install with POST" });
   });
