@@ -136,16 +136,22 @@ export class CallQueue {
     const arriving = this.addedSincePump && !this.options.unbounded;
     this.addedSincePump = false;
     this.dropSettled();
-    for (let batch = this.cut(arriving); batch; batch = this.cut(arriving)) void this.run(batch);
+    // One reading for the whole pump: what is judged not ready yet is exactly what the wake-up is
+    // armed for. Two readings could disagree (the clock moves, and a timer may fire a fraction of a
+    // millisecond before its reading says it is due), leaving a call that is neither sent nor woken
+    // for: it would wait for its deadline.
+    const now = this.clock.now();
+    for (let batch = this.cut(arriving, now); batch; batch = this.cut(arriving, now)) {
+      void this.run(batch);
+    }
     if (arriving && this.waiting.length > 0) this.schedulePump();
-    this.armWake();
+    this.armWake(now);
     this.reportCounts();
     if (this.isIdle) this.events.idle?.();
   }
 
-  private cut(arriving: boolean): Batch | undefined {
+  private cut(arriving: boolean, now: number): Batch | undefined {
     if (!this.options.unbounded && this.inFlight >= MAX_REQUESTS_IN_FLIGHT) return undefined;
-    const now = this.clock.now();
     const ready = this.waiting.filter((entry) =>
       entry.calls.every((call) => call.notBefore <= now),
     );
@@ -264,11 +270,11 @@ export class CallQueue {
     setImmediate(() => this.pump());
   }
 
-  private armWake(): void {
+  /** Wakes the queue when the soonest call that waits out a backoff may go, judged at `now`. */
+  private armWake(now: number): void {
     this.cancelWake?.();
     this.cancelWake = undefined;
     if (this.waiting.length === 0) return;
-    const now = this.clock.now();
     const soonest = Math.min(
       ...this.waiting.map((entry) => Math.max(...entry.calls.map((call) => call.notBefore))),
     );

@@ -1,4 +1,5 @@
 import { commandKey, encodeBatchCommand, resultOf } from "../../src/transport/batch-command";
+import type { Clock } from "../../src/clock";
 import { Call } from "../../src/transport/call";
 import { CallQueue } from "../../src/transport/call-queue";
 import { CircuitBreaker } from "../../src/transport/circuit-breaker";
@@ -45,7 +46,7 @@ const commandsOf = (calls: Call[]) =>
   );
 
 /** One identity's queue over the real sender, stages and in-flight bound; a client the test answers. */
-function rig(options: { perSecond?: number } = {}) {
+function rig(options: { perSecond?: number; queueClock?: (clock: ManualClock) => Clock } = {}) {
   const clock = new ManualClock();
   const now = () => clock.now();
   const client = new DeferredHttpClient();
@@ -59,7 +60,8 @@ function rig(options: { perSecond?: number } = {}) {
     operating: new OperatingTimeTracker({ limitSeconds: 480 }, now),
     clock,
   });
-  const queue = new CallQueue(IDENTITY, sender, new InFlightBound(options.perSecond), clock, {
+  const queueClock = options.queueClock?.(clock) ?? clock;
+  const queue = new CallQueue(IDENTITY, sender, new InFlightBound(options.perSecond), queueClock, {
     maxBatch: MAX_BATCH_COMMANDS,
     unbounded: false,
     // Half of each backoff's ceiling: retry n waits exactly 50 * 2^(n-1) ms.
@@ -462,6 +464,25 @@ describe("the call queue", () => {
       expect(again.method).toBe(GET);
       again.succeed("read");
       await expect(read.promise).resolves.toEqual({ result: "read" });
+    });
+
+    it("sends a retry whose wake-up fires a moment early by the clock it reads, instead of stalling to its deadline", async () => {
+      // As the system clock is: it moves while the queue works (a tenth of a millisecond a
+      // reading here), and a timer may fire a little before the sub-millisecond reading says it is
+      // due (setTimeout counts whole milliseconds). A pump that judged "not yet" and then armed no
+      // wake-up because its next reading said "already" left the retry waiting for its deadline.
+      let readings = 0;
+      const { clock, client, call, add } = rig({
+        queueClock: (manual) => ({
+          now: () => manual.now() + (readings += 0.1),
+          setTimer: (ms, callback) => manual.setTimer(ms - 0.15, callback),
+        }),
+      });
+      const read = call(GET);
+      add(read);
+      (await client.request(0)).fail(connectionReset(GET));
+      await clock.runUntil(client.request(1), 1_000);
+      expect(client.requests).toHaveLength(2);
     });
 
     it("stops after RETRY_POLICY.maxAttempts attempts, backing off more each time", async () => {
