@@ -25,6 +25,8 @@ import { refusesCredential } from "./security/oauth-token-verifier";
 export interface GatewayContext extends Services {
   /** Changes as this caller may see them, for subscriptions. */
   live: LiveFeed;
+  /** Before a subscription resolves its next change: every field is read afresh (see RequestServices). */
+  forgetReads(): void;
   request: RequestFacts;
   record: RequestRecord;
 }

@@ -1,10 +1,11 @@
-import type { ChangedEntity, ChangeKindName } from "../services/change-announcer";
+import type { ChangedEntity, ChangeKindName, RecordPart } from "../services/change-announcer";
 
 export type {
   ChangedEntity,
   ChangeKindName,
   ChangeNotice,
   ChangeAnnouncer,
+  RecordPart,
 } from "../services/change-announcer";
 
 /**
@@ -18,6 +19,8 @@ export interface Change {
   kind: ChangeKindName;
   /** The record's id. */
   id: number;
+  /** Only this part of the record changed (see ChangeNotice); its subscribers are sent it always. */
+  part?: RecordPart;
   /** When it happened, Unix seconds: the event's `ts`, or the gateway's clock for its own writes. */
   occurredAt: number;
   /** A Bitrix24 event, or a write made through this gateway (published without waiting for Bitrix). */

@@ -96,7 +96,8 @@ export class LiveReads {
       return { change, ...result };
     }
     const digest = digestOf(result.state);
-    if (record.sent === digest) {
+    // A change of a part (a booking's clients) leaves the record's own fields as they were.
+    if (record.sent === digest && change.part === undefined) {
       this.options.onOutcome?.("unchanged");
       return undefined;
     }

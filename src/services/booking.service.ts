@@ -54,7 +54,7 @@ export class BookingService {
 
   private ownedList<TItem>(
     methods: OwnedListMethods,
-    part: string,
+    part: "clients" | "externalData",
   ): OwnedListService<TItem, WireBooking> {
     return new OwnedListService(new OwnedListApi<TItem, WireBooking>(this.upstream, methods), {
       entity: "booking",

@@ -1,7 +1,7 @@
 import type { OwnedListApi } from "../bitrix/owned-list-api";
 import { cachedReads } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
-import type { ChangedEntity } from "./change-announcer";
+import type { ChangedEntity, RecordPart } from "./change-announcer";
 import type { KeyedReads } from "./keyed-reads";
 import type { WriteEffects } from "./write-effects";
 
@@ -13,8 +13,7 @@ export interface OwnerRecords<TOwner> {
 /** Whose list it is and what it is called, for the cache and for invalidation. */
 export interface OwnedListPlace<TOwner> {
   entity: ChangedEntity;
-  /** "clients" or "externalData". */
-  part: string;
+  part: Extract<RecordPart, "clients" | "externalData">;
   owner: OwnerRecords<TOwner>;
   cache: ScopedCache;
   effects: WriteEffects;
@@ -63,6 +62,6 @@ export class OwnedListService<TItem, TOwner> {
   }
 
   private written(ownerId: number): Promise<void> {
-    return this.place.effects.changedPart(this.place.entity, ownerId);
+    return this.place.effects.changedPart(this.place.entity, ownerId, this.place.part);
   }
 }

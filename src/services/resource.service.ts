@@ -91,7 +91,7 @@ export class ResourceService {
     withResource: boolean,
   ): Promise<{ slots: WireSlot[]; resource?: WireResource }> {
     const result = await this.api.setSlots(resourceId, slots, withResource);
-    await this.effects.changedPart("resource", resourceId);
+    await this.effects.changedPart("resource", resourceId, "slots");
     this.slotLists.remember(resourceId, result.slots);
     if (result.resource) this.records.remember(resourceId, result.resource);
     return result;
@@ -99,7 +99,7 @@ export class ResourceService {
 
   async clearSlots(resourceId: number, withResource: boolean): Promise<WireResource | undefined> {
     const resource = await this.api.unsetSlots(resourceId, withResource);
-    await this.effects.changedPart("resource", resourceId);
+    await this.effects.changedPart("resource", resourceId, "slots");
     this.slotLists.remember(resourceId, []);
     if (resource) this.records.remember(resourceId, resource);
     return resource;

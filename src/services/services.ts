@@ -73,6 +73,20 @@ export class RequestServices implements Services {
     ));
   }
 
+  /**
+   * Forgets every read this request made (its loaders and their remembered records). A
+   * subscription's context lives as long as the subscription, and each change it sends must be
+   * resolved from reads made after that change: otherwise a field read for an earlier change (a
+   * booking's clients) would be sent again as if it were current.
+   */
+  forgetReads(): void {
+    // Cleared in place: copies of the context (see above) share `built`.
+    delete this.built.bookings;
+    delete this.built.resources;
+    delete this.built.resourceTypes;
+    delete this.built.waitList;
+  }
+
   private effects(): WriteEffects {
     return (this.built.effects ??= new WriteEffects(this.cache, this.announcer));
   }

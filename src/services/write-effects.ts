@@ -1,6 +1,6 @@
 import { unitsOfChange, unitsOfPart } from "./cache-entries";
 import type { ScopedCache } from "../cache/read-cache";
-import type { ChangeAnnouncer, ChangedEntity, ChangeNotice } from "./change-announcer";
+import type { ChangeAnnouncer, ChangedEntity, ChangeNotice, RecordPart } from "./change-announcer";
 
 /**
  * What follows a write the portal accepted: what it changed is invalidated in the cache, on every
@@ -24,8 +24,13 @@ export class WriteEffects {
     for (const notice of notices) this.announcer.announce(notice);
   }
 
-  /** A write of what hangs off a record (clients, links, slots): invalidated, with no event. */
-  async changedPart(entity: ChangedEntity, id: number): Promise<void> {
+  /**
+   * A write of what hangs off a record (clients, links, slots): invalidated, then announced as an
+   * update of the record. Bitrix24 sends no event for it, so without the announcement a subscriber
+   * would keep showing the old clients of a booking the gateway knows has new ones.
+   */
+  async changedPart(entity: ChangedEntity, id: number, part: RecordPart): Promise<void> {
     await this.cache.invalidate(unitsOfPart(entity, id));
+    this.announcer.announce({ entity, kind: "UPDATED", id, part });
   }
 }

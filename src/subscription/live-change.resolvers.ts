@@ -1,5 +1,6 @@
 import {
   Arg,
+  Ctx,
   Field,
   FieldResolver,
   Int,
@@ -113,7 +114,11 @@ export function liveChangeResolvers<TWire, TRecord extends object>(
       })
       _ids: number[] | null,
       @Root() message: LiveMessage,
+      @Ctx() context: GatewayContext,
     ): ChangeMessage {
+      // The subscription's context outlives each change: what its fields read for the last one
+      // (a booking's clients, its resources) may predate this one.
+      context.forgetReads();
       const { change } = message;
       return {
         kind: change.kind as ChangeKind,
