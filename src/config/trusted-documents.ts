@@ -23,6 +23,9 @@ export function documentHash(text: string): string {
 
 const APOLLO_MANIFEST_FORMAT = "apollo-persisted-query-manifest";
 
+/** An id may name its algorithm, as the GraphQL-over-HTTP persisted documents draft writes it. */
+const SHA256_PREFIX = "sha256:";
+
 /**
  * Reads the manifest named by TRUSTED_DOCUMENTS_FILE, once, at start. Any problem (no file, not
  * JSON, neither format, an id that is not its document's sha256) refuses to start with one line that
@@ -56,7 +59,9 @@ export function loadTrustedDocuments(
     throw new ConfigError([`TRUSTED_DOCUMENTS_FILE: ${file}: ${parsed}`]);
   }
   const documents = new Map<string, string>();
-  for (const [id, body] of parsed) {
+  for (const [key, body] of parsed) {
+    // The client preset writes `sha256:<hex>` when asked for sha256 (`hashAlgorithm: "sha256"`).
+    const id = key.startsWith(SHA256_PREFIX) ? key.slice(SHA256_PREFIX.length) : key;
     if (documentHash(body) !== id) {
       throw new ConfigError([
         `TRUSTED_DOCUMENTS_FILE: ${file}: every id must be the sha256 (hex) of its document's exact text, and ${id} is not`,
@@ -69,7 +74,8 @@ export function loadTrustedDocuments(
 
 /**
  * The (id, document) pairs of either format, or what is wrong with the manifest:
- * - GraphQL Code Generator's client preset (`persistedDocuments: true`): `{ "<sha256>": "<text>" }`;
+ * - GraphQL Code Generator's client preset (`persistedDocuments: true`): `{ "<sha256>": "<text>" }`,
+ *   the id bare or as `sha256:<hex>`;
  * - Apollo's persisted query manifest: `{ format, version: 1, operations: [{ id, body, … }] }`.
  */
 function manifestEntries(json: unknown): Array<[string, string]> | string {

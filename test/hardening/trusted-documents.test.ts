@@ -240,4 +240,13 @@ describe("the trusted documents manifest at start", () => {
       expect([...trustedDocuments.documents]).toEqual([[sha256(listed), listed]]);
     }
   });
+
+  it("loads the sha256: prefix that the client preset writes with hashAlgorithm sha256", () => {
+    const { trustedDocuments } = loadConfig({
+      TRUSTED_DOCUMENTS: "enforce",
+      TRUSTED_DOCUMENTS_FILE: path.join(FIXTURES, "persisted-documents-sha256-prefix.json"),
+    });
+    const listed = "query Booking14Prefixed { booking(id: 14) { id } }";
+    expect([...trustedDocuments.documents]).toEqual([[sha256(listed), listed]]);
+  });
 });
