@@ -4,7 +4,18 @@ const tseslint = require("typescript-eslint");
 const prettier = require("eslint-config-prettier");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "explorer/dist/**", "node_modules/**", "**/generated/**", "coverage/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "explorer/dist/**",
+      "node_modules/**",
+      "**/generated/**",
+      "coverage/**",
+      "artifacts/**",
+      "examples/*/src/gql/**",
+      "examples/*/dist/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,48 +1,22 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchOfflineBrowser, type OfflineBrowser } from "../helpers/browser";
 import { startStack, type TestStack } from "../helpers/gateway";
 import { until, wsSubscriptions } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 
-/** Debian's chromium package (.ci/run installs it); a missing browser fails the test. */
-const CHROMIUM = "/usr/bin/chromium";
-
 describe("GraphiQL explorer (EXPLORER=graphiql), in Chromium with no internet", () => {
   let stack: TestStack;
-  let browser: Browser;
+  let browser: OfflineBrowser;
   let page: Page;
-  /** Every request the page tried to send anywhere but the gateway; each was aborted. */
-  const leftTheMachine: string[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     // The bundle the gateway serves at /explorer/, as `npm run build` makes it.
     execFileSync(process.execPath, [join(__dirname, "..", "..", "explorer", "build.mjs")]);
     stack = await startStack({ events: true, env: { EXPLORER: "graphiql" } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
-    const context = await browser.newContext();
-    await context.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") {
-        await route.continue();
-      } else {
-        leftTheMachine.push(url.href);
-        await route.abort();
-      }
-    });
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    browser = await launchOfflineBrowser();
+    page = await browser.page(await browser.context());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -63,8 +37,8 @@ describe("GraphiQL explorer (EXPLORER=graphiql), in Chromium with no internet", 
     expect(result).toContain('"data"');
     expect(result).toContain('"bookingId": 14');
     expect(result).not.toContain('"errors"');
-    expect(pageErrors).toEqual([]);
-    expect(leftTheMachine).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.leftTheMachine).toEqual([]);
   }, 60_000);
 
   it("runs the BookingChanged subscription over graphql-ws and shows a rename made on the portal", async () => {
@@ -84,8 +58,8 @@ describe("GraphiQL explorer (EXPLORER=graphiql), in Chromium with no internet", 
     });
     await until(async () => (await responseText(page)).includes("Renamed while GraphiQL watched"));
     expect(await responseText(page)).toContain('"kind": "UPDATED"');
-    expect(pageErrors).toEqual([]);
-    expect(leftTheMachine).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.leftTheMachine).toEqual([]);
   }, 60_000);
 });
 
