@@ -116,6 +116,32 @@ describe("the read cache shared by two replicas through Redis", () => {
     expect(await name(replicas.a)).toBe("Changed on the portal");
   });
 
+  it("shows a deletion, through the other replica or on the portal, as not found on the next read", async () => {
+    replicas = await startReplicas();
+    replicas.portal.setEventHandlerUrl(eventsUrl(replicas.b));
+    const notFound = async (gateway: Gateway, id: number) => {
+      const read = await execute(gateway.url, `{ booking(id: ${id}) { name } }`);
+      return read.errors?.map((error) => error.extensions?.code);
+    };
+    // Both records are cached by B before they are deleted.
+    expect(await notFound(replicas.b, 14)).toBeUndefined();
+    expect(await notFound(replicas.b, 15)).toBeUndefined();
+    const deletion = await execute(
+      replicas.a.url,
+      "mutation { deleteBooking(id: 14) { bookingId } }",
+    );
+    expect(deletion.errors).toBeUndefined();
+    expect(await notFound(replicas.b, 14)).toEqual(["BOOKING_NOT_FOUND"]);
+
+    await portalCall(replicas.portal, "booking.v1.booking.delete", { id: 15 });
+    // The portal sends an event for each deletion, the one made through A included.
+    await until(async () => {
+      const text = await scrape(replicas.b.url);
+      return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) >= 2;
+    });
+    expect(await notFound(replicas.b, 15)).toEqual(["BOOKING_NOT_FOUND"]);
+  });
+
   it("never stores a token, and keys carry the portal and a format version", async () => {
     replicas = await startReplicas();
     await name(replicas.a);
