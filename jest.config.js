@@ -17,6 +17,9 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  // Fails the run when a process a test started (a gateway, a portal, a server) outlives the tests.
+  globalSetup: "<rootDir>/test/process-check/global-setup.ts",
+  globalTeardown: "<rootDir>/test/process-check/global-teardown.ts",
   // Most of a test's time is spent waiting on loopback I/O, so two workers on a 2-core machine halve
   // the wall time (jest would take one: cores - 1). Tests share nothing: random ports, Redis keys
   // under a random prefix, each its own clock.

@@ -122,6 +122,36 @@ describe("limits applied before any upstream call", () => {
   });
 });
 
+describe("the depth limit at its boundary", () => {
+  let stack: HardenedStack;
+
+  beforeAll(async () => {
+    stack = await startHardenedStack({ env: { MAX_DEPTH: "6" } });
+  });
+  afterAll(() => stack.stop());
+
+  // booking › resources › type › resources › items › id: six levels.
+  const SIX_DEEP = "{ booking(id: 14) { resources { type { resources { items { id } } } } } }";
+  const SEVEN_DEEP =
+    "{ booking(id: 14) { resources { type { resources { items { type { id } } } } } } }";
+
+  it("runs an operation exactly MAX_DEPTH deep", async () => {
+    const response = await post(stack.gateway.url, gql(SIX_DEEP));
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toEqual({ booking: { resources: expect.any(Array) } });
+  });
+
+  it("refuses one level deeper, reporting the limit and the depth found", async () => {
+    stack.portal.resetStats();
+    const response = await post(stack.gateway.url, gql(SEVEN_DEEP));
+    expect(response.status).toBe(400);
+    expect(codesOf(response)).toEqual(["QUERY_TOO_DEEP"]);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ limit: 6, found: 7 });
+    expect(stack.portal.stats().httpRequests).toBe(0);
+  });
+});
+
 describe("the upstream-command cost limit", () => {
   let stack: HardenedStack;
   let ids: number[];

@@ -6,8 +6,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { READ_VARIABLES } from "../../src/config";
 import { startDemoPortal, type DemoPortal } from "../../src/demo-portal";
+import { stopChild } from "../helpers/child-processes";
 import { ManualClock } from "../helpers/manual-clock";
 import { until } from "../helpers/metrics";
+import { runMarkerEnv } from "../process-check/processes";
 
 const ROOT = join(__dirname, "..", "..");
 /** The gateway is compiled here, apart from dist/, so that tests never race a developer's build. */
@@ -15,18 +17,25 @@ const OUT = join(ROOT, "node_modules", ".cache", "b24gw-process-test");
 const ENTRY = join(OUT, "src", "index.js");
 const run = promisify(execFile);
 
+/** Compiling takes seconds; the bound is only there so that a hung compiler ends the run. */
+const COMPILE_BOUND_MS = 280_000;
+
 beforeAll(async () => {
   // A file left from an earlier layout (config.js beside config/) would shadow the new one.
   rmSync(OUT, { recursive: true, force: true });
-  await run(process.execPath, [
-    join(ROOT, "node_modules", "typescript", "bin", "tsc"),
-    "-p",
-    join(ROOT, "tsconfig.build.json"),
-    "--outDir",
-    OUT,
-  ]);
-  // Compiling takes seconds; the bound is only there so that a hung compiler ends the run.
-}, 300_000);
+  await run(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      join(ROOT, "tsconfig.build.json"),
+      "--outDir",
+      OUT,
+    ],
+    // A compiler past the bound is killed, not left running after the run gave up on it.
+    { timeout: COMPILE_BOUND_MS, killSignal: "SIGKILL" },
+  );
+}, COMPILE_BOUND_MS + 20_000);
 
 /** Every gateway process a test started: killed once its test is over, whatever the outcome. */
 const children = new Set<ChildProcess>();
@@ -34,16 +43,8 @@ const children = new Set<ChildProcess>();
 afterEach(async () => {
   const left = [...children];
   children.clear();
-  await Promise.all(left.map(kill));
+  await Promise.all(left.map((child) => stopChild(child)));
 });
-
-/** Kills `child` unless it has ended already, and resolves once it has. */
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGKILL");
-  await exited;
-}
 
 interface Launched {
   child: ChildProcess;
@@ -59,7 +60,14 @@ interface Launched {
 
 function launch(env: Record<string, string>, args: readonly string[] = []): Launched {
   const child = spawn(process.execPath, [ENTRY, ...args], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "development", PORT: "0", ...env },
+    // The run's marker too: the suite's check of leftover processes knows the gateway by it.
+    env: {
+      PATH: process.env.PATH ?? "",
+      ...runMarkerEnv(),
+      NODE_ENV: "development",
+      PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);

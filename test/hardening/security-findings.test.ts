@@ -54,6 +54,19 @@ describe("a persisted query without credentials (finding 1)", () => {
     expect(await anonymous.text()).not.toContain("Client consultation");
   });
 
+  it("refuses a GET carrying a query with 401, even when HTML is the type it prefers", async () => {
+    // Exempt, it would get Sandbox's page with the query filled in: the exemption is for a GET with
+    // nothing in its URL, and the guard, not a later layer, is what refuses this one.
+    const query = encodeURIComponent("{ booking(id: 14) { id name } }");
+    const anonymous = await fetch(`${stack.gateway.url}?query=${query}`, {
+      headers: { accept: "text/html", "apollo-require-preflight": "1" },
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    const body = (await anonymous.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(["UNAUTHENTICATED"]);
+  });
+
   it("still lets a browser open the landing page", async () => {
     const page = await fetch(stack.gateway.url, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Client } from "pg";
 
+import { stopChild, stoppedAfterAll } from "./child-processes";
 import { freePort } from "./redis-server";
 
 const run = promisify(execFile);
@@ -57,13 +58,15 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     port,
     url,
     async start() {
-      const started = spawn(
-        join(bin, "postgres"),
-        // fsync=off: a test never survives a power cut; shared_buffers small: a test keeps little.
-        ["-D", data, "-p", String(port), "-k", dir, "-h", "127.0.0.1"].concat(
-          ["fsync=off", "shared_buffers=16MB", "max_connections=40"].flatMap((s) => ["-c", s]),
+      const started = stoppedAfterAll(
+        spawn(
+          join(bin, "postgres"),
+          // fsync=off: a test never survives a power cut; shared_buffers small: a test keeps little.
+          ["-D", data, "-p", String(port), "-k", dir, "-h", "127.0.0.1"].concat(
+            ["fsync=off", "shared_buffers=16MB", "max_connections=40"].flatMap((s) => ["-c", s]),
+          ),
+          { stdio: ["ignore", "ignore", "pipe"], ...owner },
         ),
-        { stdio: ["ignore", "ignore", "pipe"], ...owner },
       );
       child = started;
       let log = "";
@@ -75,10 +78,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     async stop() {
       const running = child;
       child = undefined;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise((resolve) => running.once("exit", resolve));
-      running.kill("SIGINT"); // "fast" shutdown: ends the sessions, writes a checkpoint
-      await exited;
+      // SIGINT: "fast" shutdown, which ends the sessions and writes a checkpoint.
+      if (running) await stopChild(running, "SIGINT");
     },
     async close() {
       await server.stop();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { stopChild, stoppedAfterAll } from "./child-processes";
 
 /** A `redis-server` of the test's own, on its own port, that the test can stop and start again. */
 export interface RedisServer {
@@ -26,10 +27,12 @@ export async function startRedisServer(): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const started = spawn(
-        "redis-server",
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        { stdio: ["ignore", "pipe", "pipe"] },
+      const started = stoppedAfterAll(
+        spawn(
+          "redis-server",
+          ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+          { stdio: ["ignore", "pipe", "pipe"] },
+        ),
       );
       child = started;
       await new Promise<void>((resolve, reject) => {
@@ -46,10 +49,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     async stop() {
       const running = child;
       child = undefined;
-      if (!running || running.exitCode !== null) return;
-      const exited = new Promise((resolve) => running.once("exit", resolve));
-      running.kill("SIGKILL");
-      await exited;
+      if (running) await stopChild(running);
     },
   };
   await server.start();

@@ -5,6 +5,7 @@ import { createLogger } from "../../src/logger";
 import { startGateway, type Gateway } from "../../src/server";
 import { eventsUrl, gatewayConfig, startStack } from "../helpers/gateway";
 import { execute } from "../helpers/graphql-http";
+import { HoldingRedisProxy } from "../helpers/holding-redis-proxy";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
@@ -23,9 +24,17 @@ interface Replicas {
   stop(): Promise<void>;
 }
 
-/** Two replicas sharing a Redis read cache, in front of one demo portal that counts requests. */
+/**
+ * Two replicas sharing a Redis read cache, in front of one demo portal that counts requests.
+ * `redisUrlOfA` gives A a way of its own to the same Redis (a proxy in between).
+ */
 async function startReplicas(
-  options: { redisUrl?: string; portal?: DemoPortalOptions; env?: Record<string, string> } = {},
+  options: {
+    redisUrl?: string;
+    redisUrlOfA?: string;
+    portal?: DemoPortalOptions;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Replicas> {
   const portal = await startDemoPortal(options.portal);
   const prefix = `test-${randomUUID()}:`;
@@ -40,7 +49,10 @@ async function startReplicas(
     CACHE: "redis",
     ...options.env,
   };
-  const a = await startGateway(gatewayConfig(env), createLogger("silent"));
+  const a = await startGateway(
+    gatewayConfig({ ...env, ...(options.redisUrlOfA && { REDIS_URL: options.redisUrlOfA }) }),
+    createLogger("silent"),
+  );
   const b = await startGateway(gatewayConfig(env), createLogger("silent"));
   return {
     portal,
@@ -116,6 +128,32 @@ describe("the read cache shared by two replicas through Redis", () => {
     expect(await name(replicas.a)).toBe("Changed on the portal");
   });
 
+  it("shows a deletion, through the other replica or on the portal, as not found on the next read", async () => {
+    replicas = await startReplicas();
+    replicas.portal.setEventHandlerUrl(eventsUrl(replicas.b));
+    const notFound = async (gateway: Gateway, id: number) => {
+      const read = await execute(gateway.url, `{ booking(id: ${id}) { name } }`);
+      return read.errors?.map((error) => error.extensions?.code);
+    };
+    // Both records are cached by B before they are deleted.
+    expect(await notFound(replicas.b, 14)).toBeUndefined();
+    expect(await notFound(replicas.b, 15)).toBeUndefined();
+    const deletion = await execute(
+      replicas.a.url,
+      "mutation { deleteBooking(id: 14) { bookingId } }",
+    );
+    expect(deletion.errors).toBeUndefined();
+    expect(await notFound(replicas.b, 14)).toEqual(["BOOKING_NOT_FOUND"]);
+
+    await portalCall(replicas.portal, "booking.v1.booking.delete", { id: 15 });
+    // The portal sends an event for each deletion, the one made through A included.
+    await until(async () => {
+      const text = await scrape(replicas.b.url);
+      return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) >= 2;
+    });
+    expect(await notFound(replicas.b, 15)).toEqual(["BOOKING_NOT_FOUND"]);
+  });
+
   it("never stores a token, and keys carry the portal and a format version", async () => {
     replicas = await startReplicas();
     await name(replicas.a);
@@ -130,6 +168,46 @@ describe("the read cache shared by two replicas through Redis", () => {
     } finally {
       inspector.disconnect();
     }
+  });
+});
+
+describe("a mutation's invalidation, held in Redis", () => {
+  let proxy: HoldingRedisProxy;
+  let replicas: Replicas;
+
+  beforeEach(async () => {
+    proxy = new HoldingRedisProxy(Number(new URL(REDIS_URL).port));
+    replicas = await startReplicas({ redisUrlOfA: await proxy.listen() });
+  });
+  afterEach(async () => {
+    // A failed test may leave the invalidation held: A could not close its Redis connection.
+    proxy.release();
+    await replicas.stop();
+    await proxy.close();
+  });
+
+  const changesPublished = async (gateway: Gateway) =>
+    sample(await scrape(gateway.url), "b24gw_changes_published_total", '{source="gateway"}') ?? 0;
+
+  it("holds back the mutation's answer and its announcement until it is written", async () => {
+    expect(await name(replicas.b)).toBe("Client consultation");
+    const holding = proxy.holdNextTransaction();
+    let answered = false;
+    const update = execute(
+      replicas.a.url,
+      'mutation { updateBooking(id: 14, input: { name: "Changed while held" }) { id } }',
+    ).finally(() => (answered = true));
+    await holding;
+    // The portal has the write; its invalidation has started and cannot be done. A mutation that
+    // did not wait for it would have announced its change in the very turn it sent it, before the
+    // proxy could see it; and its answer, which needs nothing more from Redis or the portal, would
+    // be here once the scrape below has made its round trip.
+    expect(await changesPublished(replicas.a)).toBe(0);
+    expect(answered).toBe(false);
+    proxy.release();
+    expect((await update).errors).toBeUndefined();
+    expect(await changesPublished(replicas.a)).toBe(1);
+    expect(await name(replicas.b)).toBe("Changed while held");
   });
 });
 
