@@ -1,13 +1,17 @@
 /**
  * Standalone demo portal: `node dist/src/demo-portal/main.js`.
  * Environment:
- * - DEMO_PORTAL_PORT: TCP port on 127.0.0.1 (default 4100);
+ * - DEMO_PORTAL_HOST: interface to listen on (default 127.0.0.1; 0.0.0.0 in a container, where the
+ *   gateway reaches it from another one);
+ * - DEMO_PORTAL_PORT: TCP port (default 4100);
  * - DEMO_PORTAL_SEED: "demo" (default) or "empty";
  * - DEMO_PORTAL_WEBHOOK_SECRET: webhook secret for user 1 (default: random);
  * - DEMO_PORTAL_RATE_LIMIT: "<burst>:<per-second>", e.g. "50:2" as on Bitrix24 cloud (default: off);
  * - DEMO_PORTAL_LATENCY_MS: delay before every REST answer, in ms (default 0);
  * - DEMO_PORTAL_EVENT_HANDLER_URL: the outgoing webhook, an http(s) URL that gets every booking
  *   event (default: none);
+ * - DEMO_PORTAL_APPLICATION_TOKEN: the auth[application_token] every event carries, which a gateway
+ *   started apart is given as BITRIX24_APPLICATION_TOKEN (default: random, printed at start);
  * - DEMO_PORTAL_OAUTH_TOKENS: per-user OAuth access tokens, "<token>:<user id>" pairs separated by
  *   commas, for trying the gateway's OAuth mode (default: none).
  * docs/demo-portal.md lists them too.
@@ -36,12 +40,19 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
   if (!isPortalSeed(seed)) {
     throw new Error(`DEMO_PORTAL_SEED must be one of ${PORTAL_SEEDS.join(", ")}, got "${seed}"`);
   }
+  const host = env.DEMO_PORTAL_HOST ?? "127.0.0.1";
+  if (host.trim() === "") {
+    throw new Error(
+      `DEMO_PORTAL_HOST must be an interface address such as 127.0.0.1, got "${host}"`,
+    );
+  }
   const secret = env.DEMO_PORTAL_WEBHOOK_SECRET;
+  const applicationToken = env.DEMO_PORTAL_APPLICATION_TOKEN;
   const rateLimit = rateLimitFromEnvironment(env.DEMO_PORTAL_RATE_LIMIT);
   const eventHandlerUrl = eventHandlerUrlFromEnvironment(env.DEMO_PORTAL_EVENT_HANDLER_URL);
   const oauthTokens = oauthTokensFromEnvironment(env.DEMO_PORTAL_OAUTH_TOKENS);
   return {
-    host: "127.0.0.1",
+    host,
     port,
     seed,
     ...(secret === undefined || secret === "" ? {} : { webhook: { userId: 1, secret } }),
@@ -49,6 +60,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): DemoPortalOptions {
     latencyMs: latencyFromEnvironment(env.DEMO_PORTAL_LATENCY_MS),
     ...(eventHandlerUrl === undefined ? {} : { eventHandlerUrl }),
     ...(oauthTokens === undefined ? {} : { oauthTokens }),
+    ...(applicationToken === undefined || applicationToken === "" ? {} : { applicationToken }),
   };
 }
 
