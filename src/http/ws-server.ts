@@ -28,6 +28,7 @@ import { WsOperationObserver } from "../observability/ws-operation-observer";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
 import type { DocumentClaim, TrustedDocumentGate } from "../security/trusted-document-gate";
+import { subscribeSharingResults } from "./shared-subscription-results";
 import { withSocketErrorsLogged } from "./ws-socket-errors";
 
 export interface WsServerOptions {
@@ -154,6 +155,8 @@ export function startWsServer(options: WsServerOptions): WsServer {
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
+      // One execution per change for every subscriber running the same operation.
+      subscribe: subscribeSharingResults,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
