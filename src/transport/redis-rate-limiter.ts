@@ -1,4 +1,4 @@
-import type Redis from "ioredis";
+import type { RedisClient } from "../redis/redis-client";
 import type { LeakyBucketSpec, RateLimiter, Reservation } from "./rate-limiter";
 
 /**
@@ -43,7 +43,7 @@ const COMMAND = "b24gwReserve";
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     /** A connection owned by the caller, who closes it. */
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly spec: LeakyBucketSpec,
     private readonly keyPrefix = "b24gw:bucket:",
     /** The time to judge the bucket by; default the Redis server's own clock. */

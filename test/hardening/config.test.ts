@@ -165,6 +165,20 @@ describe("configuration of the hardening settings", () => {
         ["database-password"],
       ],
       [{ REDIS_URL: "redis-password" }, "(not a URL)", ["redis-password"]],
+      [
+        // Sentinel and Cluster list several hosts, which no URL parser reads: masked all the same.
+        {
+          REDIS_URL:
+            "redis-sentinel://gw:redis-password@s1:26379,s2:26379?sentinelPassword=sentinel-password",
+        },
+        '"redis-sentinel://gw:***@s1:26379,s2:26379?sentinelPassword=***"',
+        ["redis-password", "sentinel-password"],
+      ],
+      [
+        { REDIS_URL: "redis-cluster://:redis-password@n1:7000,n2:7001/0" },
+        '"redis-cluster://:***@n1:7000,n2:7001/0"',
+        ["redis-password"],
+      ],
     ];
     for (const [env, shown, secrets] of cases) {
       const name = Object.keys(env).at(-1)!;
