@@ -381,7 +381,7 @@ function createLiveData(
       config.redisUrl && {
         redis: {
           publisher,
-          subscriber: new RedisConnection(config.redisUrl),
+          subscriber: new RedisConnection(config.redisUrl, { subscriber: true }),
           channel: keys.changesChannel,
         },
       }),
