@@ -9,6 +9,12 @@ export interface RedisConnectionOptions {
   commandTimeoutMs?: number;
   /** While down, how often Redis is asked whether it is back. Default 1000. */
   probeIntervalMs?: number;
+  /**
+   * While down, Redis counts as back once the server holding this key answers (default: once a
+   * server answers PING). On a Cluster a PING reaches any node, which may answer while the node
+   * holding the portal's keys is dead.
+   */
+  probeKey?: string;
   /** The connection holds subscriptions (see RedisClientOptions.subscriber). Default false. */
   subscriber?: boolean;
 }
@@ -17,7 +23,7 @@ export interface RedisConnectionOptions {
  * The one connection to Redis for what replicas share, on any topology REDIS_URL names (one server,
  * Sentinel, Cluster). Redis is a dependency that may fail, so: commands fail at once while it is
  * away instead of piling up in a queue; the connection retries in the background for ever; a command
- * that fails or hangs marks it down until a ping answers again; and each change of state is
+ * that fails or hangs marks it down until a probe answers again; and each change of state is
  * reported once, not once per reconnect attempt. A failover is one more way of being away: down
  * while the old master is gone, ready once the new one answers. Nothing here throws into the
  * process: every error event is taken.
@@ -67,7 +73,7 @@ export class RedisConnection {
     return () => this.listeners.delete(listener);
   }
 
-  /** A command failed or timed out: Redis counts as down until a ping answers. */
+  /** A command failed or timed out: Redis counts as down until the probe answers. */
   reportFailure(): void {
     this.enter("down");
   }
@@ -102,9 +108,11 @@ export class RedisConnection {
    * after one of its masters was failed over.
    */
   private startProbing(): void {
+    const { probeKey } = this.options;
     this.probe ??= setInterval(() => {
       if (this.client.status !== "ready") return;
-      this.client.ping().then(
+      const answer = probeKey === undefined ? this.client.ping() : this.client.exists(probeKey);
+      answer.then(
         () => this.enter("ready"),
         () => undefined,
       );

@@ -90,8 +90,9 @@ describe("configuration of the hardening settings", () => {
       HTTP_BATCHING: "yes",
       CORS_ORIGINS: "https://app.example.com/path",
       CIRCUIT_BREAKER_THRESHOLD: "-1",
+      REDIS_KEY_PREFIX: "{b24gw}:",
     });
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
     for (const [name, value] of [
       ["GATEWAY_TOKENS", "***"],
       ["GATEWAY_JWT_SECRET", "***"],
@@ -102,6 +103,7 @@ describe("configuration of the hardening settings", () => {
       ["HTTP_BATCHING", '"yes"'],
       ["CORS_ORIGINS", '"https://app.example.com/path"'],
       ["CIRCUIT_BREAKER_THRESHOLD", '"-1"'],
+      ["REDIS_KEY_PREFIX", '"{b24gw}:"'],
     ]) {
       expect(problems).toContainEqual(
         expect.stringMatching(new RegExp(`^${name}: .+ \\(got ${escape(value!)}\\)$`)),
