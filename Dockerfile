@@ -56,4 +56,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
 # processes whose zombies an init (tini, --init) would have to reap.
 STOPSIGNAL SIGTERM
 # The flags `npm start` uses (docs/operations.md, "Memory").
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=20", "--liftoff-only", "dist/src/index.js"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=20", "--liftoff-only", "dist/src/index.js"]

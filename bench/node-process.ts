@@ -70,3 +70,15 @@ export function currentUsage(pid: number): { rssMb: number; openFds: number } {
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
   return { rssMb: Math.round(kb / 1024), openFds: readdirSync(`/proc/${pid}/fd`).length };
 }
+
+/** CPU time the process has used so far (user and system), in ms: unlike wall time, not inflated by other processes. */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Linux's USER_HZ, what /proc counts CPU time in; 100 on every common build. */
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -1,3 +1,5 @@
+// First: on an unsupported Node.js the process stops here, with one line, before loading anything.
+import "./supported-node";
 import { ConfigError, configSecrets, helpText, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { startGateway } from "./server";

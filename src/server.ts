@@ -126,8 +126,10 @@ async function startCore(config: Config, logger: Logger, options: GatewayOptions
     : (config.portal as PortalConfig);
   const origin = portalOrigin(portal);
   const metrics = createMetrics(config, origin);
+  const keys = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION);
   const transport = createTransport({
     ...transportSettings(config),
+    redisProbeKey: keys.probe,
     ...(options.clock && { clock: options.clock }),
     observer: upstreamEvents(metrics, logger, config.rateLimitLocalShare),
   });
@@ -136,7 +138,6 @@ async function startCore(config: Config, logger: Logger, options: GatewayOptions
   await transport.redis?.settled();
   const readiness = createReadiness(config, transport, origin, clock);
   const verifier = createTokenVerifier(config, portal, transport, clock);
-  const keys = portalKeys(config.redisKeyPrefix, origin, CACHE_FORMAT_VERSION);
   const cache = createReadCache(config, transport, keys, clock, metrics);
   const live = createLiveData(config, transport, keys, cache, clock, logger, metrics);
   // Serving starts with the shared cache usable (epoch checked), not bypassed.
@@ -381,7 +382,7 @@ function createLiveData(
       config.redisUrl && {
         redis: {
           publisher,
-          subscriber: new RedisConnection(config.redisUrl),
+          subscriber: new RedisConnection(config.redisUrl, { subscriber: true }),
           channel: keys.changesChannel,
         },
       }),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type Redis from "ioredis";
+import type { RedisClient } from "../redis/redis-client";
 import type { RedisConnection } from "../redis/redis-connection";
 
 /**
@@ -58,10 +58,10 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-interface LeaseRedis extends Redis {
+type LeaseRedis = RedisClient & {
   b24gwLeaseAcquire(key: string, owner: string, ttlMs: number): Promise<number>;
   b24gwLeaseRelease(key: string, owner: string): Promise<number>;
-}
+};
 
 /**
  * A lease in Redis: a key holding the owner's random id, with a time to live. The holder extends it

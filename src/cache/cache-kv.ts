@@ -17,25 +17,27 @@ export interface CacheKv {
   onReady(listener: () => void): void;
   /** A command failed: the connection counts as down until the server answers again. */
   reportFailure(): void;
-  /** Names the running server: another value after it restarted or another one took over. */
-  serverId(): Promise<string>;
   /**
-   * The entry, the epoch and the generations; an epoch or generation that does not exist is created
-   * first, with the fresh value given for it (one for every missing generation of this read: values
-   * need only differ from the ones they replace; generations expire after `genTtlSeconds`).
+   * The entry, the epoch and the generations, in one atomic step that first makes sure the epoch is
+   * one made on the server answering: an epoch made on another server (this one restarted, or took
+   * over from a master that failed) or none at all is replaced by `<server id>:<fresh>`, so that
+   * nothing cached before the restart or the failover, whose writes may be lost, matches again. A
+   * generation that does not exist is created with `fresh` (one value for every missing generation
+   * of this read: values need only differ from the ones they replace), expiring after
+   * `genTtlSeconds`.
    */
   readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gen: string },
+    fresh: string,
     genTtlSeconds: number,
   ): Promise<TaggedRead>;
   /** Gives every key of `keys` the value `value` (one never held before), expiring after `ttlSeconds`. */
   setGens(keys: readonly string[], value: string, ttlSeconds: number): Promise<void>;
   /**
-   * Sets the epoch to `fresh` unless it was made for `serverId` (its value starts with it), or always
-   * when `force`: what was cached before a restart of the server, or before a lost backlog, is stale.
+   * Replaces the epoch, whoever made it, by `<server id>:<fresh>`: what was cached before a lost
+   * backlog of invalidations is stale.
    */
-  renewEpoch(key: string, serverId: string, fresh: string, force: boolean): Promise<void>;
+  renewEpoch(key: string, fresh: string): Promise<void>;
   setEntry(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Sets `key` for `ms` unless it exists; whether it was set. */
   claim(key: string, ms: number): Promise<boolean>;

@@ -1,31 +1,41 @@
 import type { RedisConnection } from "../redis/redis-connection";
 import type { CacheKv, TaggedRead } from "./cache-kv";
 
-/** KEYS: entry, epoch, gens…; ARGV: fresh epoch, gen TTL, fresh gen. Missing ones are created. */
-const READ_TAGGED = `
+/**
+ * Names the server running the script: its `run_id`, which a restart changes and which differs
+ * between a master and the replica that takes over from it. Asked inside each script rather than
+ * once per connection: on a Cluster the script runs on the node that holds its keys, which a
+ * failover changes while the client carries on without a reconnect.
+ */
+const SERVER_ID = `
+local server = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
+if not server then return redis.error_reply('INFO server named no run_id') end`;
+
+/**
+ * KEYS: entry, epoch, gens…; ARGV: fresh value, gen TTL. An epoch made on another server (or none)
+ * is replaced by one of this server's; missing generations are created.
+ */
+const READ_TAGGED = `${SERVER_ID}
 local out = { redis.call('GET', KEYS[1]) }
 local epoch = redis.call('GET', KEYS[2])
-if not epoch then
-  epoch = ARGV[1]
+if not epoch or string.sub(epoch, 1, #server + 1) ~= server .. ':' then
+  epoch = server .. ':' .. ARGV[1]
   redis.call('SET', KEYS[2], epoch)
 end
 out[2] = epoch
 for i = 3, #KEYS do
   local gen = redis.call('GET', KEYS[i])
   if not gen then
-    gen = ARGV[3]
+    gen = ARGV[1]
     redis.call('SET', KEYS[i], gen, 'EX', ARGV[2])
   end
   out[i] = gen
 end
 return out`;
 
-/** KEYS: epoch; ARGV: server id, fresh epoch, force ("1"). */
-const RENEW_EPOCH = `
-local epoch = redis.call('GET', KEYS[1])
-if ARGV[3] == '1' or not epoch or string.sub(epoch, 1, #ARGV[1] + 1) ~= ARGV[1] .. ':' then
-  redis.call('SET', KEYS[1], ARGV[2])
-end
+/** KEYS: epoch; ARGV: fresh value. */
+const RENEW_EPOCH = `${SERVER_ID}
+redis.call('SET', KEYS[1], server .. ':' .. ARGV[1])
 return 1`;
 
 interface ScriptedRedis {
@@ -35,7 +45,9 @@ interface ScriptedRedis {
 
 /**
  * The shared read cache's commands on Redis: two Lua scripts (sent once, then called by their SHA)
- * so that a read creates what is missing in the same round trip, and plain commands for the rest.
+ * so that a read checks the epoch and creates what is missing in the same atomic round trip, and
+ * plain commands for the rest. Every key of one read, and of one invalidation, carries the portal's
+ * hash tag (src/redis/portal-keys.ts), so a Cluster runs them on one node.
  */
 export class RedisCacheKv implements CacheKv {
   private readonly scripted: ScriptedRedis;
@@ -63,16 +75,9 @@ export class RedisCacheKv implements CacheKv {
     this.connection.reportFailure();
   }
 
-  async serverId(): Promise<string> {
-    const info = await this.connection.client.info("server");
-    const runId = /^run_id:(\w+)/m.exec(info)?.[1];
-    if (!runId) throw new Error("INFO server named no run_id");
-    return runId;
-  }
-
   async readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gen: string },
+    fresh: string,
     genTtlSeconds: number,
   ): Promise<TaggedRead> {
     const [entry, epoch, ...gens] = await this.scripted.b24gwReadTagged(
@@ -80,9 +85,8 @@ export class RedisCacheKv implements CacheKv {
       keys.entry,
       keys.epoch,
       ...keys.gens,
-      fresh.epoch,
+      fresh,
       genTtlSeconds,
-      fresh.gen,
     );
     return { entry: entry ?? undefined, epoch: epoch!, gens: gens.map((gen) => gen!) };
   }
@@ -95,8 +99,8 @@ export class RedisCacheKv implements CacheKv {
     if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");
   }
 
-  async renewEpoch(key: string, serverId: string, fresh: string, force: boolean): Promise<void> {
-    await this.scripted.b24gwRenewEpoch(1, key, serverId, fresh, force ? "1" : "0");
+  async renewEpoch(key: string, fresh: string): Promise<void> {
+    await this.scripted.b24gwRenewEpoch(1, key, fresh);
   }
 
   async setEntry(key: string, value: string, ttlSeconds: number): Promise<void> {

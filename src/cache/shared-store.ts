@@ -16,9 +16,10 @@ export interface SharedCacheStoreOptions {
  * The read cache in a store shared by the replicas (Redis), which may go away at any time.
  *
  * - **Tags never repeat.** A generation is given a fresh random value on every bump, and every
- *   entry's tag also holds the store's epoch, which is renewed when the server restarted or another
- *   one took over (it carries the server's id). An emptied, restored or failed-over store cannot
- *   make an old entry current again.
+ *   entry's tag also holds the store's epoch, which carries the id of the server it was made on and
+ *   is renewed by the first read that reaches another server (it restarted, or a replica took over:
+ *   a Sentinel or Cluster failover, noticed by the client or not). An emptied, restored or
+ *   failed-over store cannot make an old entry current again.
  * - **No invalidation is lost.** A bump that cannot be written is kept in a bounded backlog; the
  *   store is not read again (reads bypass the cache, so this replica never serves what it knows is
  *   stale) until the backlog is written after reconnecting. Other replicas keep their entries, so a
@@ -26,8 +27,10 @@ export interface SharedCacheStoreOptions {
  */
 export class SharedCacheStore implements CacheStore {
   private readonly backlog: InvalidationBacklog;
-  private serverId: string | undefined;
-  /** The backlog is written and the epoch checked since the connection last became ready. */
+  /**
+   * The backlog is written (and the epoch renewed, had it overflowed) since the connection last
+   * became ready.
+   */
   private synced = false;
   private syncing: Promise<void> | undefined;
 
@@ -55,7 +58,7 @@ export class SharedCacheStore implements CacheStore {
     try {
       const read = await this.kv.readTagged(
         { entry: entryKey, epoch: this.options.epochKey, gens: genKeys },
-        this.freshValues(),
+        freshGeneration(),
         this.options.genTtlSeconds,
       );
       // A bump failed meanwhile: this replica knows of a change the store does not show yet.
@@ -123,24 +126,19 @@ export class SharedCacheStore implements CacheStore {
   }
 
   /**
-   * After (re)connecting, before the store is read: renew the epoch if the server is not the one
-   * the epoch was made on (or if the backlog overflowed), then write the backlog. A failure leaves
-   * the connection down; the next ready runs this again.
+   * After (re)connecting, before the store is read: renew the epoch if the backlog overflowed, then
+   * write the backlog. (A server other than the one the epoch was made on is the reads' to notice:
+   * each read checks.) A failure leaves the connection down; the next ready runs this again.
    */
   private async runSync(): Promise<void> {
     try {
-      this.serverId = await this.kv.serverId();
-      const overflowed = this.backlog.takeOverflow();
-      try {
-        await this.kv.renewEpoch(
-          this.options.epochKey,
-          this.serverId,
-          this.freshValues().epoch,
-          overflowed,
-        );
-      } catch (error) {
-        if (overflowed) this.backlog.markOverflowed();
-        throw error;
+      if (this.backlog.takeOverflow()) {
+        try {
+          await this.kv.renewEpoch(this.options.epochKey, freshGeneration());
+        } catch (error) {
+          this.backlog.markOverflowed();
+          throw error;
+        }
       }
       // Bumps made while this runs join the backlog; written until none is left.
       while (!this.backlog.empty) {
@@ -162,11 +160,5 @@ export class SharedCacheStore implements CacheStore {
 
   private writeGenerations(keys: readonly string[]): Promise<void> {
     return this.kv.setGens(keys, freshGeneration(), this.options.genTtlSeconds);
-  }
-
-  /** What a read creates what is missing with: one random value, the epoch's carrying the server. */
-  private freshValues(): { epoch: string; gen: string } {
-    const gen = freshGeneration();
-    return { epoch: `${this.serverId ?? "unknown"}:${gen}`, gen };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCleartextRemote, parsePortalUrl, parseWebhookUrl } from "../bitrix/portal-url";
+import { redisUrlSecrets } from "../redis/redis-url";
 import { RATE_LIMIT_PRESETS, type LeakyBucketSpec } from "../transport/rate-limiter";
 import { redactedSetting } from "./redact";
 import { loadTrustedDocuments } from "./trusted-documents";
@@ -405,10 +406,7 @@ export function configSecrets(config: Config): string[] {
     const secret = new URL(config.portal.webhookEndpoint).pathname.split("/").filter(Boolean)[2];
     if (secret) secrets.push(secret);
   }
-  if (config.redisUrl) {
-    const password = safeUrl(config.redisUrl)?.password;
-    if (password) secrets.push(decodeURIComponent(password));
-  }
+  if (config.redisUrl) secrets.push(...redisUrlSecrets(config.redisUrl));
   return secrets;
 }
 

@@ -1,4 +1,5 @@
 import { redactPortalUrl } from "../bitrix/portal-url";
+import { redactRedisHostList } from "../redis/redis-url";
 import { SETTINGS, type SettingName } from "./settings";
 
 /**
@@ -21,7 +22,8 @@ const URL_REDACTIONS: Partial<Record<SettingName, (value: string) => string | un
   BITRIX24_WEBHOOK_URL: redactPortalUrl,
   // Not secret when well-formed, but a webhook URL pasted here carries one.
   BITRIX24_PORTAL_URL: redactPortalUrl,
-  REDIS_URL: withoutCredentials,
+  // One server is a URL; Sentinel and Cluster list several hosts, which no URL parser reads.
+  REDIS_URL: (value) => withoutCredentials(value) ?? redactRedisHostList(value),
   DATABASE_URL: withoutCredentials,
 };
 

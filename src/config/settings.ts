@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRedisUrl } from "../redis/redis-url";
 import { optional, withDefault, type Setting } from "./setting";
 
 const port = () => z.coerce.number().int().min(0).max(65535);
@@ -111,11 +112,27 @@ export const SETTINGS = {
     "Portal request limit to stay under: standard (50:2), enterprise (250:5), <burst>:<per-second>, or off",
   ),
   REDIS_URL: optional(
-    z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
-    "Redis shared by the replicas: the rate-limit model, the read cache (CACHE=redis, the default with it), the bus that carries each change to every replica's cache and subscriptions, and the lease that lets one replica drain the offline event queue; e.g. redis://127.0.0.1:6379",
+    z.string().superRefine((value, context) => {
+      try {
+        parseRedisUrl(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+    "Redis shared by the replicas: the rate-limit model, the read cache (CACHE=redis, the default with it), the bus that carries each change to every replica's cache and subscriptions, and the lease that lets one replica drain the offline event queue. One server: redis://[[user]:password@]host[:port][/db]. Sentinel: redis-sentinel://[[user]:password@]host[:port][,host[:port]…]/<master name>[/db][?sentinelUsername=…&sentinelPassword=…] (sentinels on 26379 unless given; the user and password are the master's). Cluster: redis-cluster://[[user]:password@]host[:port][,host[:port]…] (seed nodes, 6379 unless given; the bus uses sharded pub/sub, which needs Redis 7). rediss://, rediss-sentinel:// and rediss-cluster:// use TLS. E.g. redis://127.0.0.1:6379; see docs/redis.md",
     { secret: true },
   ),
-  REDIS_KEY_PREFIX: withDefault(z.string().min(1), "b24gw:", "Prefix of the gateway's Redis keys"),
+  REDIS_KEY_PREFIX: withDefault(
+    z
+      .string()
+      .min(1)
+      .regex(
+        /^[^{}]*$/,
+        "must not contain { or }: the gateway puts each portal's keys under a Redis Cluster hash tag of its own",
+      ),
+    "b24gw:",
+    "Prefix of the gateway's Redis keys and channel; no { or }, since each portal's keys carry a Redis Cluster hash tag of their own",
+  ),
   RATE_LIMIT_LOCAL_SHARE: withDefault(
     z.coerce.number().gt(0).max(1),
     0.25,

@@ -21,6 +21,8 @@
  * (never printed, so it stays out of logs), and POST /_demo/application/install {"handlerUrl": …}
  * installs it.
  */
+// First: on an unsupported Node.js the process stops here, with one line, before loading anything.
+import "../supported-node";
 import { startDemoPortal, type DemoPortalLimits, type DemoPortalOptions } from "./index";
 import { checkMilliseconds } from "./portal-limits";
 import { checkEventHandlerUrl } from "./portal-options";

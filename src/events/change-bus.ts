@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../clock";
+import { listen, publish } from "../redis/pub-sub";
 import type { RedisConnection } from "../redis/redis-connection";
 import type { Change, ChangedEntity, ChangeKindName } from "./change";
 
@@ -32,7 +33,8 @@ interface RelayedChange {
  * invalidations it kept meanwhile, so that the other replicas re-read fresh state).
  *
  * Written on ioredis directly rather than @graphql-yoga/redis-event-target: that one publishes and
- * subscribes without handling a failed command, which would reject unhandled while Redis is down.
+ * subscribes without handling a failed command, which would reject unhandled while Redis is down,
+ * and knows no sharded pub/sub, which a Cluster needs (src/redis/pub-sub.ts).
  */
 export class ChangeBus {
   private readonly listeners = new Set<ChangeListener>();
@@ -60,21 +62,9 @@ export class ChangeBus {
     relay.publisher.onChange((state) => {
       if (state === "ready") void this.relayKept();
     });
-    relay.subscriber.client.on("message", (channel: string, message: string) => {
-      if (channel === relay.channel) this.receive(message);
-    });
-    const subscribe = () =>
-      relay.subscriber.client.subscribe(relay.channel).then(
-        () => undefined,
-        () => relay.subscriber.reportFailure(),
-      );
-    // Every reconnect subscribes again: a new connection listens to nothing.
-    relay.subscriber.onChange((state) => {
-      if (state === "ready") void subscribe();
-    });
-    this.firstSubscription = relay.subscriber
-      .settled()
-      .then((state) => (state === "ready" ? subscribe() : undefined));
+    this.firstSubscription = listen(relay.subscriber, relay.channel, (message) =>
+      this.receive(message),
+    );
   }
 
   /**
@@ -136,7 +126,7 @@ export class ChangeBus {
 
   private async send(message: RelayedChange): Promise<void> {
     const relay = this.options.redis!;
-    await relay.publisher.client.publish(relay.channel, JSON.stringify(message));
+    await publish(relay.publisher, relay.channel, JSON.stringify(message));
   }
 
   private keep(message: RelayedChange): void {

@@ -40,6 +40,8 @@ export interface LiveReadsOptions {
  */
 export class LiveReads {
   private readonly outcomes: LRUCache<string, Promise<LiveMessage | undefined>>;
+  /** The same outcomes by change object, while the change is still being handed to subscribers. */
+  private readonly byChange = new WeakMap<Change, Map<string, Promise<LiveMessage | undefined>>>();
   /** Per identity and record: the ticket of its latest read, and the digest of the state last sent. */
   private readonly records: LRUCache<string, { latest: number; sent?: string }>;
   private tickets = 0;
@@ -68,12 +70,21 @@ export class LiveReads {
     identityKey: string,
     read: () => Promise<unknown>,
   ): Promise<LiveMessage | undefined> {
+    // Every subscriber of a change asks with the same change object: 10,000 of them cost one
+    // lookup in the bounded cache, the rest a lookup in this one, which goes with the object.
+    let byIdentity = this.byChange.get(change);
+    const known = byIdentity?.get(identityKey);
+    if (known) return known;
     const key = `${change.key}|${identityKey}`;
     let outcome = this.outcomes.get(key);
     if (!outcome) {
       outcome = this.settle(change, identityKey, read);
       this.outcomes.set(key, outcome);
     }
+    if (!byIdentity) {
+      this.byChange.set(change, (byIdentity = new Map<string, Promise<LiveMessage | undefined>>()));
+    }
+    byIdentity.set(identityKey, outcome);
     return outcome;
   }
 

@@ -4,9 +4,7 @@ import {
   getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
-  parse,
   specifiedRules,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLSchema,
@@ -28,6 +26,9 @@ import { WsOperationObserver } from "../observability/ws-operation-observer";
 import type { Caller, CallerAuthenticator } from "../security/caller-auth";
 import { headerValue } from "./http-guards";
 import type { DocumentClaim, TrustedDocumentGate } from "../security/trusted-document-gate";
+import { subscribeSharingResults } from "./shared-subscription-results";
+import { batchWritesPerTurn } from "./ws-write-batching";
+import { WsDocumentCache } from "./ws-document-cache";
 import { withSocketErrorsLogged } from "./ws-socket-errors";
 
 export interface WsServerOptions {
@@ -83,9 +84,12 @@ export function startWsServer(options: WsServerOptions): WsServer {
       wsServer.emit("connection", socket, request),
     );
   options.httpServer.on("upgrade", upgrade);
+  // Before graphql-ws sees the connection: its messages of one turn leave in one write.
+  wsServer.on("connection", batchWritesPerTurn);
   const rules = options.introspection
     ? specifiedRules
     : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const documents = new WsDocumentCache(options.schema, rules, options.limits.maxTokens);
   const observer = new WsOperationObserver(options.logger, options.metrics);
   let connections = 0;
   const running = new RunningOperations();
@@ -124,16 +128,9 @@ export function startWsServer(options: WsServerOptions): WsServer {
     }
     const tooLong = tokenLimitRefusal(payload.query, options.limits.maxTokens);
     if (tooLong) return [tooLong];
-    let document;
-    try {
-      document = parse(payload.query, { maxTokens: options.limits.maxTokens });
-    } catch (error) {
-      return [withCode(error, "GRAPHQL_PARSE_FAILED")];
-    }
-    const errors = validate(options.schema, document, rules);
-    // The codes Apollo gives the same failures over HTTP.
-    if (errors.length > 0)
-      return errors.map((error) => withCode(error, "GRAPHQL_VALIDATION_FAILED"));
+    const checked = documents.check(payload.query);
+    if ("errors" in checked) return [...checked.errors];
+    const { document } = checked;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [new GraphQLError("The document names no operation to run")];
     try {
@@ -154,6 +151,8 @@ export function startWsServer(options: WsServerOptions): WsServer {
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
+      // One execution per change for every subscriber running the same operation.
+      subscribe: subscribeSharingResults,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
@@ -271,17 +270,6 @@ class RunningOperations {
     this.waiters = [];
     for (const resolve of waiters) resolve();
   }
-}
-
-/** The error as a GraphQLError with `code`, as Apollo reports parse and validation failures. */
-function withCode(error: unknown, code: string): GraphQLError {
-  const original = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-  return new GraphQLError(original.message, {
-    nodes: original.nodes,
-    source: original.source,
-    positions: original.positions,
-    extensions: { ...original.extensions, code },
-  });
 }
 
 function stringParam(params: Record<string, unknown>, name: string): string | undefined {

@@ -1,4 +1,5 @@
-import Redis from "ioredis";
+import { createRedisClient, type RedisClient } from "./redis-client";
+import { parseRedisUrl, type RedisTarget } from "./redis-url";
 
 /** "connecting" until the first answer; "down" while Redis cannot be used; "ready" otherwise. */
 export type RedisState = "connecting" | "ready" | "down";
@@ -8,17 +9,28 @@ export interface RedisConnectionOptions {
   commandTimeoutMs?: number;
   /** While down, how often Redis is asked whether it is back. Default 1000. */
   probeIntervalMs?: number;
+  /**
+   * While down, Redis counts as back once the server holding this key answers (default: once a
+   * server answers PING). On a Cluster a PING reaches any node, which may answer while the node
+   * holding the portal's keys is dead.
+   */
+  probeKey?: string;
+  /** The connection holds subscriptions (see RedisClientOptions.subscriber). Default false. */
+  subscriber?: boolean;
 }
 
 /**
- * The one connection to Redis for what replicas share. Redis is a dependency that may fail, so:
- * commands fail at once while it is away instead of piling up in a queue; the connection retries in
- * the background for ever; a command that fails or hangs marks it down until a ping answers again;
- * and each change of state is reported once, not once per reconnect attempt. Nothing here throws
- * into the process: every error event is taken.
+ * The one connection to Redis for what replicas share, on any topology REDIS_URL names (one server,
+ * Sentinel, Cluster). Redis is a dependency that may fail, so: commands fail at once while it is
+ * away instead of piling up in a queue; the connection retries in the background for ever; a command
+ * that fails or hangs marks it down until a probe answers again; and each change of state is
+ * reported once, not once per reconnect attempt. A failover is one more way of being away: down
+ * while the old master is gone, ready once the new one answers. Nothing here throws into the
+ * process: every error event is taken.
  */
 export class RedisConnection {
-  readonly client: Redis;
+  readonly client: RedisClient;
+  readonly topology: RedisTarget["topology"];
   private current: RedisState = "connecting";
   private readonly listeners = new Set<(state: RedisState) => void>();
   private probe: NodeJS.Timeout | undefined;
@@ -28,17 +40,11 @@ export class RedisConnection {
     url: string,
     private readonly options: RedisConnectionOptions = {},
   ) {
-    this.client = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      // ioredis would subscribe again by itself on every reconnect, with a promise nobody handles:
-      // when the connection drops again at that moment (Redis flapping), the rejection is unhandled,
-      // which ends a node process. The change bus subscribes again itself, handling the outcome.
-      autoResubscribe: false,
-      commandTimeout: options.commandTimeoutMs ?? 1000,
-      connectTimeout: 2000,
-      // Reconnect for ever, backing off to one attempt every two seconds.
-      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
+    const target = parseRedisUrl(url);
+    this.topology = target.topology;
+    this.client = createRedisClient(target, {
+      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
+      subscriber: options.subscriber ?? false,
     });
     this.client.on("ready", () => this.enter("ready"));
     // Taking "error" keeps ioredis from reporting it as unhandled; the state says what matters.
@@ -67,7 +73,7 @@ export class RedisConnection {
     return () => this.listeners.delete(listener);
   }
 
-  /** A command failed or timed out: Redis counts as down until a ping answers. */
+  /** A command failed or timed out: Redis counts as down until the probe answers. */
   reportFailure(): void {
     this.enter("down");
   }
@@ -98,12 +104,15 @@ export class RedisConnection {
 
   /**
    * While down, ask Redis now and then whether it answers: a connection that stayed open but stopped
-   * answering (a paused server, say) never emits "ready" again by itself.
+   * answering (a paused server, say) never emits "ready" again by itself, and neither does a Cluster
+   * after one of its masters was failed over.
    */
   private startProbing(): void {
+    const { probeKey } = this.options;
     this.probe ??= setInterval(() => {
       if (this.client.status !== "ready") return;
-      this.client.ping().then(
+      const answer = probeKey === undefined ? this.client.ping() : this.client.exists(probeKey);
+      answer.then(
         () => this.enter("ready"),
         () => undefined,
       );

@@ -1,6 +1,5 @@
 import "reflect-metadata";
-import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type PubSub } from "type-graphql";
@@ -49,10 +48,9 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       ...entityResolvers,
     } as GraphQLResolverMap<unknown>[string];
   }
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`),
-    resolvers,
-  });
+  const subgraphSdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema).trim()}\n`;
+  const schema = buildSubgraphSchema([{ typeDefs: parse(subgraphSdl), resolvers }]);
+  SUBGRAPH_SDL.set(schema, subgraphSdl);
   carryFieldCosts(typeGraphQLSchema, schema);
   // @apollo/subgraph answers `_service { sdl }` with the whole built schema: every federation
   // directive definition, `_entities` and `_service`. Composition adds those itself from the @link,
@@ -65,7 +63,16 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   return schema;
 }
 
-/** The SDL committed as schema/booking.graphql. */
+/**
+ * The SDL committed as schema/booking.graphql: the subgraph's own definitions with their federation
+ * @link, as they went into buildSubgraphSchema, without what it adds. (@apollo/subgraph's
+ * printSubgraphSchema prints the complete schema since 2.15.)
+ */
 export function printGatewaySdl(schema: GraphQLSchema): string {
-  return `${printSubgraphSchema(schema).trim()}\n`;
+  const sdl = SUBGRAPH_SDL.get(schema);
+  if (sdl === undefined) throw new Error("not a schema built by buildGatewaySchema");
+  return sdl;
 }
+
+/** The subgraph SDL of each schema buildGatewaySchema built. */
+const SUBGRAPH_SDL = new WeakMap<GraphQLSchema, string>();

@@ -27,7 +27,7 @@ export interface SchemaComparison {
 
 /** Builds a subgraph SDL (with its federation @link) the way the running service builds its schema. */
 export function subgraphSchemaFromSdl(sdl: string): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: parse(sdl) });
+  return buildSubgraphSchema([{ typeDefs: parse(sdl) }]);
 }
 
 /** Compares a committed subgraph schema with the working one, sorting every change by criticality. */

@@ -1,4 +1,4 @@
-import type Redis from "ioredis";
+import type { RedisClient } from "../redis/redis-client";
 import type { LeakyBucketSpec, RateLimiter, Reservation } from "./rate-limiter";
 
 /**
@@ -43,9 +43,10 @@ const COMMAND = "b24gwReserve";
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     /** A connection owned by the caller, who closes it. */
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly spec: LeakyBucketSpec,
-    private readonly keyPrefix = "b24gw:bucket:",
+    /** The key of a bucket's state. */
+    private readonly keyOf: (bucket: string) => string,
     /** The time to judge the bucket by; default the Redis server's own clock. */
     private readonly now?: () => number,
   ) {
@@ -72,7 +73,7 @@ export class RedisRateLimiter implements RateLimiter {
     )[COMMAND];
     return command!.call(
       this.redis,
-      `${this.keyPrefix}${bucket}`,
+      this.keyOf(bucket),
       this.spec.burst,
       this.spec.perSecond,
       Math.max(0, Math.floor(maxWaitMs)),

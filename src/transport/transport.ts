@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from "../clock";
+import { rateLimitKey } from "../redis/portal-keys";
 import { RedisConnection, type RedisState } from "../redis/redis-connection";
 import { Call } from "./call";
 import { CallQueue, type QueueCounts } from "./call-queue";
@@ -28,6 +29,8 @@ export interface TransportOptions {
   /** Share the limit model between replicas through this Redis; in memory when undefined. */
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /** While Redis is away, it counts as back once the node holding this key answers for it. */
+  redisProbeKey?: string;
   /** While Redis is away, the share of the portal's limit this replica models for itself. */
   localShare: number;
   operatingLimitSeconds: number;
@@ -62,7 +65,11 @@ export function createTransport(options: TransportOptions): Transport {
   const observer = options.observer;
   const http = new HttpClient({ timeoutMs: options.timeoutMs, clock });
   const client = new SessionClient(http);
-  const redis = options.redisUrl ? new RedisConnection(options.redisUrl) : undefined;
+  const redis = options.redisUrl
+    ? new RedisConnection(options.redisUrl, {
+        ...(options.redisProbeKey && { probeKey: options.redisProbeKey }),
+      })
+    : undefined;
   const limiter = createLimiter(options, redis, options.clock && now);
   const breaker = new CircuitBreaker(
     {
@@ -198,7 +205,12 @@ function createLimiter(
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("./shared-rate-limiter") as typeof import("./shared-rate-limiter");
   return new SharedRateLimiter(
-    new RedisRateLimiter(redis.client, modelled, `${options.redisKeyPrefix}bucket:`, now),
+    new RedisRateLimiter(
+      redis.client,
+      modelled,
+      (origin) => rateLimitKey(options.redisKeyPrefix, origin),
+      now,
+    ),
     local(options.localShare),
     redis,
   );

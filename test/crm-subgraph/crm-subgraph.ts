@@ -54,19 +54,21 @@ export async function startCrmSubgraph(
 ): Promise<CrmSubgraph> {
   let entityRequests = 0;
   const byId = { contact: crm.contacts, company: crm.companies, deal: crm.deals };
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(CRM_SUBGRAPH_SDL),
-    resolvers: {
-      Query: {
-        contact: (_: unknown, args: { id: number }) => byId.contact.get(args.id) ?? null,
-        company: (_: unknown, args: { id: number }) => byId.company.get(args.id) ?? null,
-        deal: (_: unknown, args: { id: number }) => byId.deal.get(args.id) ?? null,
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: parse(CRM_SUBGRAPH_SDL),
+      resolvers: {
+        Query: {
+          contact: (_: unknown, args: { id: number }) => byId.contact.get(args.id) ?? null,
+          company: (_: unknown, args: { id: number }) => byId.company.get(args.id) ?? null,
+          deal: (_: unknown, args: { id: number }) => byId.deal.get(args.id) ?? null,
+        },
+        Contact: { __resolveReference: (ref: { id: number }) => byId.contact.get(ref.id) ?? null },
+        Company: { __resolveReference: (ref: { id: number }) => byId.company.get(ref.id) ?? null },
+        Deal: { __resolveReference: (ref: { id: number }) => byId.deal.get(ref.id) ?? null },
       },
-      Contact: { __resolveReference: (ref: { id: number }) => byId.contact.get(ref.id) ?? null },
-      Company: { __resolveReference: (ref: { id: number }) => byId.company.get(ref.id) ?? null },
-      Deal: { __resolveReference: (ref: { id: number }) => byId.deal.get(ref.id) ?? null },
     },
-  });
+  ]);
   const server = new ApolloServer({
     schema,
     plugins: [

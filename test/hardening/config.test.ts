@@ -90,8 +90,9 @@ describe("configuration of the hardening settings", () => {
       HTTP_BATCHING: "yes",
       CORS_ORIGINS: "https://app.example.com/path",
       CIRCUIT_BREAKER_THRESHOLD: "-1",
+      REDIS_KEY_PREFIX: "{b24gw}:",
     });
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
     for (const [name, value] of [
       ["GATEWAY_TOKENS", "***"],
       ["GATEWAY_JWT_SECRET", "***"],
@@ -102,6 +103,7 @@ describe("configuration of the hardening settings", () => {
       ["HTTP_BATCHING", '"yes"'],
       ["CORS_ORIGINS", '"https://app.example.com/path"'],
       ["CIRCUIT_BREAKER_THRESHOLD", '"-1"'],
+      ["REDIS_KEY_PREFIX", '"{b24gw}:"'],
     ]) {
       expect(problems).toContainEqual(
         expect.stringMatching(new RegExp(`^${name}: .+ \\(got ${escape(value!)}\\)$`)),
@@ -165,6 +167,20 @@ describe("configuration of the hardening settings", () => {
         ["database-password"],
       ],
       [{ REDIS_URL: "redis-password" }, "(not a URL)", ["redis-password"]],
+      [
+        // Sentinel and Cluster list several hosts, which no URL parser reads: masked all the same.
+        {
+          REDIS_URL:
+            "redis-sentinel://gw:redis-password@s1:26379,s2:26379?sentinelPassword=sentinel-password",
+        },
+        '"redis-sentinel://gw:***@s1:26379,s2:26379?sentinelPassword=***"',
+        ["redis-password", "sentinel-password"],
+      ],
+      [
+        { REDIS_URL: "redis-cluster://:redis-password@n1:7000,n2:7001/0" },
+        '"redis-cluster://:***@n1:7000,n2:7001/0"',
+        ["redis-password"],
+      ],
     ];
     for (const [env, shown, secrets] of cases) {
       const name = Object.keys(env).at(-1)!;

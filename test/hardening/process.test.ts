@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -196,6 +196,29 @@ describe("the gateway process", () => {
     },
     60_000,
   );
+
+  it("refuses an unsupported Node.js in one line, before loading anything, and exits 1", async () => {
+    const gateway = launch({
+      NODE_OPTIONS: `--require ${join(ROOT, "test", "fixtures", "pretend-node-20.js")}`,
+    });
+    expect(await gateway.exited).toEqual({ code: 1, signal: null });
+    expect(gateway.stderr()).toBe(
+      "This needs Node.js 24 or later (tested on 24 and 26); this is Node.js 20.20.2.\n",
+    );
+    expect(gateway.stdout()).toBe("");
+  });
+
+  it("runs with npm start's V8 flags on this Node.js, which accepts every one of them", async () => {
+    const start = (
+      JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+        scripts: { start: string };
+      }
+    ).scripts.start;
+    const flags = start.split(" ").filter((word) => word.startsWith("--"));
+    expect(flags.length).toBeGreaterThan(0);
+    const { stdout, stderr } = await run(process.execPath, [...flags, "-p", "process.version"]);
+    expect({ stdout, stderr }).toEqual({ stdout: `${process.version}\n`, stderr: "" });
+  });
 
   it("refuses an unknown option in one line and exits 2", async () => {
     const gateway = launch({}, ["--nope"]);

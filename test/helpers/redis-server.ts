@@ -19,6 +19,34 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The arguments every test server starts with: loopback only, nothing kept on disk, and a replica
+ * synced at once (Redis waits 5 s by default for more replicas to share a diskless sync).
+ */
+export function redisArgs(port: number): string[] {
+  return [
+    ...["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    ...["--repl-diskless-sync-delay", "0"],
+  ];
+}
+
+/**
+ * Starts `redis-server` with `args` and resolves once its log shows `readyLine` (a server's "Ready to
+ * accept connections", a sentinel's "+monitor"); it is killed after the test file whatever happens.
+ */
+export async function spawnRedis(args: string[], readyLine: string): Promise<ChildProcess> {
+  const child = stoppedAfterAll(spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] }));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(readyLine)) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+  });
+  return child;
+}
+
 /** Starts a Redis that keeps nothing on disk; `stop` and `start` reuse its port. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
@@ -27,24 +55,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const started = stoppedAfterAll(
-        spawn(
-          "redis-server",
-          ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-          { stdio: ["ignore", "pipe", "pipe"] },
-        ),
-      );
-      child = started;
-      await new Promise<void>((resolve, reject) => {
-        let output = "";
-        started.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes("Ready to accept connections")) resolve();
-        });
-        started.once("exit", (code) =>
-          reject(new Error(`redis-server exited (${code}): ${output}`)),
-        );
-      });
+      child = await spawnRedis(redisArgs(port), "Ready to accept connections");
     },
     async stop() {
       const running = child;

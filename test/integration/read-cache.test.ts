@@ -154,14 +154,16 @@ describe("the read cache shared by two replicas through Redis", () => {
     expect(await notFound(replicas.b, 15)).toEqual(["BOOKING_NOT_FOUND"]);
   });
 
-  it("never stores a token, and keys carry the portal and a format version", async () => {
+  it("never stores a token, and keys carry the portal (as a Cluster hash tag) and a format version", async () => {
     replicas = await startReplicas();
     await name(replicas.a);
     const inspector = new Redis(REDIS_URL);
     try {
       const keys = await inspector.keys(`${replicas.prefix}*`);
       expect(
-        keys.some((key) => /cache:v\d+:[0-9a-f]{12}:webhook:[0-9a-f]{16}:booking:14$/.test(key)),
+        keys.some((key) =>
+          /cache:v\d+:\{[0-9a-f]{12}\}:webhook:[0-9a-f]{16}:booking:14$/.test(key),
+        ),
       ).toBe(true);
       const secret = new URL(replicas.portal.webhookUrl).pathname.split("/")[3]!;
       expect(keys.filter((key) => key.includes(secret))).toEqual([]);

@@ -19,8 +19,9 @@ describe("the leaky bucket shared through Redis", () => {
     const prefix = `b24gw:test:${randomUUID()}:`;
     clock = new ManualClock();
     connections = [await connect(), await connect()];
-    replicaA = new RedisRateLimiter(connections[0]!.client, spec, prefix, () => clock.now());
-    replicaB = new RedisRateLimiter(connections[1]!.client, spec, prefix, () => clock.now());
+    const keyOf = (bucket: string) => `${prefix}${bucket}`;
+    replicaA = new RedisRateLimiter(connections[0]!.client, spec, keyOf, () => clock.now());
+    replicaB = new RedisRateLimiter(connections[1]!.client, spec, keyOf, () => clock.now());
   });
   afterEach(async () => {
     await Promise.all(connections.map((connection) => connection.close()));
@@ -67,10 +68,11 @@ describe("the leaky bucket shared through Redis", () => {
 
   it("judges the bucket by the Redis server's clock when no clock is given", async () => {
     // One request per 1,000 s: however long the calls below take, the drain stays far below one.
+    const prefix = `b24gw:test:${randomUUID()}:`;
     const slow = new RedisRateLimiter(
       connections[0]!.client,
       { burst: 2, perSecond: 0.001 },
-      `b24gw:test:${randomUUID()}:`,
+      (bucket) => `${prefix}${bucket}`,
     );
     expect((await slow.reserve("portal", 0)).granted).toBe(true);
     expect((await slow.reserve("portal", 0)).granted).toBe(true);

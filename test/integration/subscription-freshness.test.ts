@@ -93,3 +93,42 @@ describe("subscriptions send what hangs off a record as it is now", () => {
     changes.stop();
   });
 });
+
+describe("a change sent to many subscribers", () => {
+  let stack: TestStack;
+  let client: Client;
+
+  beforeEach(async () => {
+    stack = await startStack({ events: true });
+    client = wsClient(stack.gateway.url);
+  });
+  afterEach(async () => {
+    await client.dispose();
+    await stack.stop();
+  });
+
+  it("executes a change once for every subscriber running the same operation, and apart for another", async () => {
+    // Five subscribers of one operation, two of another (its variables differ), one identity.
+    const same = Array.from({ length: 5 }, () => subscribe(client, WITH_CLIENTS));
+    const other = [
+      subscribe(client, WITH_CLIENTS.replace("ids: [14]", "ids: [14, 15]")),
+      subscribe(client, WITH_CLIENTS.replace("ids: [14]", "ids: [14, 15]")),
+    ];
+    await until(async () => (await wsSubscriptions(stack.gateway.url)) === 7);
+    const clientLists = () =>
+      stack.portal.stats().callsByMethod["booking.v1.booking.client.list"] ?? 0;
+    const before = clientLists();
+    await portalCall(stack.portal, "booking.v1.booking.update", {
+      id: 14,
+      fields: { name: "Once" },
+    });
+    for (const changes of [...same, ...other]) {
+      expect((await changes.next()).data?.bookingChanged).toMatchObject({
+        booking: { name: "Once" },
+      });
+      changes.stop();
+    }
+    // `clients` is read by each execution (no cache here): once per distinct operation.
+    expect(clientLists() - before).toBe(2);
+  });
+});

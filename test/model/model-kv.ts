@@ -95,19 +95,15 @@ export class ModelKv implements CacheKv {
     this.announceReady();
   }
 
-  serverId(): Promise<string> {
-    return this.command("serverId", () => this.redis.runId);
-  }
-
   readTagged(
     keys: { entry: string; epoch: string; gens: readonly string[] },
-    fresh: { epoch: string; gen: string },
+    fresh: string,
   ): Promise<TaggedRead> {
     return this.command("readTagged", () => {
-      const { data } = this.redis;
-      if (!data.has(keys.epoch)) data.set(keys.epoch, fresh.epoch);
+      const { data, runId } = this.redis;
+      if (!data.get(keys.epoch)?.startsWith(`${runId}:`)) data.set(keys.epoch, `${runId}:${fresh}`);
       const gens = keys.gens.map((key) => {
-        if (!data.has(key)) data.set(key, fresh.gen);
+        if (!data.has(key)) data.set(key, fresh);
         return data.get(key)!;
       });
       return { entry: data.get(keys.entry), epoch: data.get(keys.epoch)!, gens };
@@ -120,10 +116,9 @@ export class ModelKv implements CacheKv {
     });
   }
 
-  renewEpoch(key: string, serverId: string, fresh: string, force: boolean): Promise<void> {
+  renewEpoch(key: string, fresh: string): Promise<void> {
     return this.command("renewEpoch", () => {
-      const epoch = this.redis.data.get(key);
-      if (force || !epoch?.startsWith(`${serverId}:`)) this.redis.data.set(key, fresh);
+      this.redis.data.set(key, `${this.redis.runId}:${fresh}`);
     });
   }
 
