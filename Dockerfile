@@ -3,8 +3,9 @@
 # The gateway's image: `docker build -t b24gw .` at the project root. docs/deployment.md walks through
 # it; test/deploy/image.test.ts runs its stages and its start command without a container engine.
 #
-# Node 24, the Active LTS line (supported until April 2028): Node 20 has reached its end of life,
-# 22 is in maintenance, and 24 is the line @apollo/subgraph 2.15 and later require. Debian 12 slim:
+# Node 24: the gateway needs 24 or later (package.json engines; @apollo/subgraph 2.15 requires it);
+# 24 is an LTS line supported until April 2028, the one the gateway is developed, benchmarked and
+# first tested on (CI also tests 26: --build-arg NODE_IMAGE=node:26-bookworm-slim). Debian 12 slim:
 # glibc, as the gateway is tested on, and no compiler or package cache. Pin a digest
 # (node:24-bookworm-slim@sha256:…) where builds must be reproducible; without one, a rebuild takes
 # the line's latest security release.
