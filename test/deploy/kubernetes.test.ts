@@ -54,6 +54,8 @@ interface PodTemplate {
   spec: {
     terminationGracePeriodSeconds: number;
     securityContext: { runAsNonRoot?: boolean; runAsUser?: number; runAsGroup?: number };
+    enableServiceLinks?: boolean;
+    automountServiceAccountToken?: boolean;
     containers: Container[];
   };
 }
@@ -252,6 +254,9 @@ describe("the Kubernetes manifests", () => {
       runAsGroup: group,
     });
     expect(user).toBeGreaterThan(0);
+    expect(pod.spec.automountServiceAccountToken).toBe(false);
+    // Its environment is the manifest's alone: no REDIS_PORT=tcp://… for the redis Service.
+    expect(pod.spec.enableServiceLinks).toBe(false);
     expect(gateway.securityContext).toEqual({
       allowPrivilegeEscalation: false,
       readOnlyRootFilesystem: true,
