@@ -79,6 +79,9 @@ const HEALTHY_BOUND_MS = 60_000;
 /** Every process started, so that a failure half-way leaves none behind. */
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const started = new Set();
+/** The folder of the services' mounted files, removed on the way out. */
+/** @type {string | undefined} */
+let mounts;
 
 /**
  * @param {string} message
@@ -87,6 +90,7 @@ const started = new Set();
 function fail(message) {
   process.stderr.write(`compose-as-processes: ${message}\n`);
   for (const child of started) child.kill("SIGKILL");
+  if (mounts) rmSync(mounts, { recursive: true, force: true });
   process.exit(1);
 }
 
@@ -373,7 +377,8 @@ async function main() {
 
   const specs = readCompose();
   const image = readImage();
-  const mounts = mkdtempSync(join(tmpdir(), "b24gw-compose-"));
+  const folder = mkdtempSync(join(tmpdir(), "b24gw-compose-"));
+  mounts = folder;
 
   // Every name on the network: each service, and each alias with the services that share it.
   /** @type {Map<string, { containerPort: number, port: number }>} */
@@ -446,7 +451,7 @@ async function main() {
         fail(`${service.name} runs Hive Gateway ${version}; node_modules has ${String(installed)}`);
       }
       // The image's working folder, /gateway, with the service's mounted files in it.
-      service.cwd = join(mounts, service.name);
+      service.cwd = join(folder, service.name);
       mkdirSync(service.cwd, { recursive: true });
       for (const volume of spec.volumes ?? []) {
         const [source = "", target = ""] = volume.split(":");
@@ -464,7 +469,7 @@ async function main() {
       const command = spec.command ?? ["redis-server"];
       if (command[0] !== "redis-server") fail(`${service.name}: runs only redis-server`);
       service.argv = [...command];
-      service.cwd = mounts;
+      service.cwd = folder;
       service.env = { ...base, ...env };
     } else {
       fail(`${service.name}: no way to run the image ${spec.image} as a process`);
@@ -510,7 +515,7 @@ async function main() {
     };
     await Promise.all(order.map(stopService));
     for (const proxy of proxies) proxy.close();
-    rmSync(mounts, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
     process.stdout.write(
       json ? `${JSON.stringify({ stopped: exits })}\n` : `Stopped: ${JSON.stringify(exits)}\n`,
     );
