@@ -12,6 +12,8 @@ module.exports = tseslint.config(
       "**/generated/**",
       "coverage/**",
       "artifacts/**",
+      "reports/**",
+      ".stryker-tmp/**",
       "examples/*/src/gql/**",
       "examples/*/dist/**",
     ],
@@ -51,6 +53,16 @@ module.exports = tseslint.config(
     rules: {
       ...tseslint.configs.disableTypeChecked.rules,
       "@typescript-eslint/no-require-imports": "off",
+    },
+  },
+  {
+    // Mutation testing's config, its runner plugin and its scripts: plain ES modules for Node.
+    files: ["stryker.config.mjs", "test/mutation/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: "module",
+      globals: { process: "readonly", console: "readonly" },
     },
   },
   prettier,
