@@ -12,6 +12,8 @@ module.exports = tseslint.config(
       "**/generated/**",
       "coverage/**",
       "artifacts/**",
+      "reports/**",
+      ".stryker-tmp/**",
       "examples/*/src/gql/**",
       "examples/*/dist/**",
     ],
@@ -58,6 +60,16 @@ module.exports = tseslint.config(
     // read types from; `npm run typecheck` checks it through scripts/tsconfig.json.
     files: ["deploy/**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Mutation testing's config, its runner plugin and its scripts: plain ES modules for Node.
+    files: ["stryker.config.mjs", "test/mutation/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: "module",
+      globals: { process: "readonly", console: "readonly" },
+    },
   },
   prettier,
 );

@@ -42,11 +42,14 @@ describe("a stored client of a type this API lacks (LEAD)", () => {
     });
     expect(result.errors).toEqual([
       expect.objectContaining({
+        message:
+          'Bitrix24 sent the client type of client 1 of booking 14: {"module":"crm","code":"LEAD"}, which this API does not know',
         path: ["booking", "clients", 1],
         extensions: expect.objectContaining({
           code: "UPSTREAM_UNKNOWN_VALUE",
           value: LEAD.type,
           bookingId: 14,
+          leftOut: true,
         }),
       }),
     ]);

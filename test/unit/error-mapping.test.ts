@@ -6,7 +6,11 @@ import {
   BitrixNetworkError,
   BitrixTimeoutError,
 } from "../../src/transport/errors";
-import { formatGatewayError, graphQLCodeFor } from "../../src/errors/to-graphql-error";
+import {
+  createErrorFormatter,
+  formatGatewayError,
+  graphQLCodeFor,
+} from "../../src/errors/to-graphql-error";
 
 const METHOD = "booking.v1.booking.client.set";
 const api = (code: string, status: number) => new BitrixApiError(code, "d", METHOD, status);
@@ -136,6 +140,21 @@ describe("formatGatewayError", () => {
     });
   });
 
+  it("names the method and code alone when the portal gave no description", () => {
+    const error = new BitrixApiError("ERROR_CORE", "", METHOD, 400);
+    const formatted = formatGatewayError({ message: error.message }, located(error));
+    expect(formatted.message).toBe(`Bitrix24 ${METHOD} failed with ERROR_CORE`);
+  });
+
+  it("passes an error that carries a code of its own as it is, with no stack trace", () => {
+    const original = Object.assign(new Error("Not yours"), { extensions: { code: "FORBIDDEN" } });
+    const formatted = formatGatewayError(
+      { message: "Not yours", extensions: { code: "FORBIDDEN", stacktrace: ["at x"] } },
+      located(original),
+    );
+    expect(formatted).toEqual({ message: "Not yours", extensions: { code: "FORBIDDEN" } });
+  });
+
   it("masks unexpected errors, with no stack trace", () => {
     const formatted = formatGatewayError(
       {
@@ -159,5 +178,32 @@ describe("formatGatewayError", () => {
     expect(JSON.stringify(error)).not.toContain("SECRET");
     expect(Object.keys(error)).not.toContain("cause");
     expect(error).toBeInstanceOf(BitrixError);
+  });
+});
+
+describe("createErrorFormatter", () => {
+  const validation = (message: string) => ({
+    message,
+    extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+  });
+  const HINTED = 'Cannot query field "bookin" on type "Query". Did you mean "booking"?';
+
+  it("strips graphql-js's trailing hint, which names schema fields, when asked", () => {
+    const format = createErrorFormatter({ hideSuggestions: true });
+    expect(format(validation(HINTED), new GraphQLError(HINTED)).message).toBe(
+      'Cannot query field "bookin" on type "Query".',
+    );
+  });
+
+  it("keeps a question the message carries before its end: only the trailing hint goes", () => {
+    const format = createErrorFormatter({ hideSuggestions: true });
+    const message =
+      'Variable "$name" got invalid value "Did you mean me?"; String cannot be empty.';
+    expect(format(validation(message), new GraphQLError(message)).message).toBe(message);
+  });
+
+  it("keeps the hint when not asked to strip it", () => {
+    const format = createErrorFormatter({ hideSuggestions: false });
+    expect(format(validation(HINTED), new GraphQLError(HINTED)).message).toBe(HINTED);
   });
 });

@@ -1,0 +1,113 @@
+// A Stryker test runner: @stryker-mutator/jest-runner, except for which tests a mutant's run loads.
+//
+// 1. A mutant's run loads only the test files that hold the tests covering it. With per-test
+//    coverage the jest runner gives jest the covering tests as a name pattern, and (with
+//    findRelatedTests) every test file that imports the mutated file; here nearly every integration
+//    test imports the whole server, so each run would load ~100 test files to skip almost all of
+//    them, a second or more each.
+// 2. A static mutant, whose code runs only while a module loads or in a beforeAll (a table such as
+//    BITRIX_ERROR_CODES, a constant, a gateway's start), is covered by no test in particular, and
+//    Stryker would run every test for it. Here it runs the tests that cover it at run time too, if
+//    any; else the tests that run the code of its file, or of the mutated files importing it: the
+//    tests that read the table. Only a module nothing else covers runs every related test.
+//
+// The dry run says which file each test is in and what each test covers; it runs in one worker
+// process and the mutants in others, so that is kept in the sandbox for them.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { strykerPlugins as jestPlugins } from "@stryker-mutator/jest-runner";
+
+const jest = jestPlugins.find((plugin) => plugin.name === "jest");
+if (!jest) throw new Error("@stryker-mutator/jest-runner declares no 'jest' test runner");
+
+/**
+ * Where the dry run leaves what the mutant runs need: the sandbox, every worker's directory (a
+ * worker moves there after loading its plugins, so this is not known at load time).
+ */
+const dryRunFile = () => join(process.cwd(), ".stryker-dry-run.json");
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The ids of the mutants the instrumenter placed in a file. */
+function mutantIdsIn(file) {
+  return [...readFileSync(file, "utf8").matchAll(/stryMutAct_9fa48\("(\d+)"\)/g)].map((m) => m[1]);
+}
+
+/** Whether `file` imports `target` (both absolute, `target` with its .ts extension). */
+function imports(file, target) {
+  const text = readFileSync(file, "utf8");
+  for (const [, specifier] of text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)) {
+    if (`${resolve(dirname(file), specifier)}.ts` === target) return true;
+  }
+  return false;
+}
+
+function jestByFileFactory(injector) {
+  const runner = jest.factory(injector);
+  /** @type {{ filesByTest: Record<string, string[]>, testsByMutant: Record<string, string[]>, mutated: string[] } | undefined} */
+  let dry;
+  /** The test files the next jest run is limited to; undefined: as the jest runner decides. */
+  let only;
+
+  const adapter = runner.jestTestAdapter;
+  runner.jestTestAdapter = {
+    run: (settings) =>
+      adapter.run(
+        only ? { ...settings, testFiles: only, fileNamesUnderTest: undefined } : settings,
+      ),
+  };
+
+  const dryRun = runner.dryRun.bind(runner);
+  runner.dryRun = async (options) => {
+    const result = await dryRun(options);
+    if (result.status === "complete") {
+      const filesByTest = {};
+      for (const test of result.tests) {
+        if (!test.fileName) continue;
+        const files = (filesByTest[test.id] ??= []);
+        if (!files.includes(test.fileName)) files.push(test.fileName);
+      }
+      const testsByMutant = {};
+      for (const [test, mutants] of Object.entries(result.mutantCoverage?.perTest ?? {})) {
+        for (const id of Object.keys(mutants)) (testsByMutant[id] ??= []).push(test);
+      }
+      dry = { filesByTest, testsByMutant, mutated: options.files ?? [] };
+      writeFileSync(dryRunFile(), JSON.stringify(dry));
+    }
+    return result;
+  };
+
+  /** The tests that run the code of `file` (a mutated one) at run time. */
+  const testsRunning = (file) => [
+    ...new Set(mutantIdsIn(file).flatMap((id) => dry.testsByMutant[id] ?? [])),
+  ];
+
+  /** Tests for a static mutant: see 2. above; undefined for every related test. */
+  function testsForStatic(id, file) {
+    const atRunTime = dry.testsByMutant[id] ?? testsRunning(file);
+    if (atRunTime.length > 0) return atRunTime;
+    const importers = dry.mutated.filter((other) => other !== file && imports(other, file));
+    const throughImporters = [...new Set(importers.flatMap(testsRunning))];
+    return throughImporters.length > 0 ? throughImporters : undefined;
+  }
+
+  const mutantRun = runner.mutantRun.bind(runner);
+  runner.mutantRun = async (options) => {
+    dry ??= JSON.parse(readFileSync(dryRunFile(), "utf8"));
+    const testFilter =
+      options.testFilter ?? testsForStatic(options.activeMutant.id, options.sandboxFileName);
+    const files = new Set((testFilter ?? []).flatMap((id) => dry.filesByTest[id] ?? []));
+    only = files.size > 0 ? [...files].map(escapeRegExp) : undefined;
+    try {
+      return await mutantRun({ ...options, testFilter });
+    } finally {
+      only = undefined;
+    }
+  };
+  return runner;
+}
+jestByFileFactory.inject = jest.factory.inject;
+
+export const strykerPlugins = [
+  { kind: jest.kind, name: "jest-by-file", factory: jestByFileFactory },
+];
