@@ -11,6 +11,12 @@
 //    any; else the tests that run the code of its file, or of the mutated files importing it: the
 //    tests that read the table. Only a module nothing else covers runs every related test.
 //
+// 3. A mutant's files run cheapest first, in growing groups (1, 1, 2, 4, … files), and the run stops
+//    at the first group with a failing test. Jest cannot bail when it is run from code (the jest
+//    runner sets bail off), so a mutant the first test kills would otherwise still run every file
+//    that covers it: up to 47 files for a mutant of the error mapping. A survivor costs a few more
+//    jest starts than one run; a killed mutant, usually one file.
+//
 // The dry run says which file each test is in and what each test covers; it runs in one worker
 // process and the mutants in others, so that is kept in the sandbox for them.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -44,7 +50,7 @@ function imports(file, target) {
 
 function jestByFileFactory(injector) {
   const runner = jest.factory(injector);
-  /** @type {{ filesByTest: Record<string, string[]>, testsByMutant: Record<string, string[]>, mutated: string[] } | undefined} */
+  /** @type {{ filesByTest: Record<string, string[]>, msByTest: Record<string, number>, testsByMutant: Record<string, string[]>, mutated: string[] } | undefined} */
   let dry;
   /** The test files the next jest run is limited to; undefined: as the jest runner decides. */
   let only;
@@ -62,16 +68,18 @@ function jestByFileFactory(injector) {
     const result = await dryRun(options);
     if (result.status === "complete") {
       const filesByTest = {};
+      const msByTest = {};
       for (const test of result.tests) {
         if (!test.fileName) continue;
         const files = (filesByTest[test.id] ??= []);
         if (!files.includes(test.fileName)) files.push(test.fileName);
+        msByTest[test.id] = (msByTest[test.id] ?? 0) + test.timeSpentMs;
       }
       const testsByMutant = {};
       for (const [test, mutants] of Object.entries(result.mutantCoverage?.perTest ?? {})) {
         for (const id of Object.keys(mutants)) (testsByMutant[id] ??= []).push(test);
       }
-      dry = { filesByTest, testsByMutant, mutated: options.files ?? [] };
+      dry = { filesByTest, msByTest, testsByMutant, mutated: options.files ?? [] };
       writeFileSync(dryRunFile(), JSON.stringify(dry));
     }
     return result;
@@ -91,18 +99,57 @@ function jestByFileFactory(injector) {
     return throughImporters.length > 0 ? throughImporters : undefined;
   }
 
+  /** `tests` by the file they are in, cheapest file first (by the dry run's time of those tests). */
+  function filesCheapestFirst(tests) {
+    const byFile = new Map();
+    for (const id of tests) {
+      for (const file of dry.filesByTest[id] ?? []) {
+        const entry = byFile.get(file) ?? { file, tests: [], ms: 0 };
+        entry.tests.push(id);
+        entry.ms += dry.msByTest?.[id] ?? 0;
+        byFile.set(file, entry);
+      }
+    }
+    return [...byFile.values()].sort((a, b) => a.ms - b.ms);
+  }
+
+  /** Runs `tests` in `files` (undefined: as the jest runner decides) with the mutant active. */
+  async function runIn(options, files, tests) {
+    only = files?.map(escapeRegExp);
+    try {
+      return await mutantRun({ ...options, testFilter: tests });
+    } finally {
+      only = undefined;
+    }
+  }
+
   const mutantRun = runner.mutantRun.bind(runner);
   runner.mutantRun = async (options) => {
     dry ??= JSON.parse(readFileSync(dryRunFile(), "utf8"));
     const testFilter =
       options.testFilter ?? testsForStatic(options.activeMutant.id, options.sandboxFileName);
-    const files = new Set((testFilter ?? []).flatMap((id) => dry.filesByTest[id] ?? []));
-    only = files.size > 0 ? [...files].map(escapeRegExp) : undefined;
-    try {
-      return await mutantRun({ ...options, testFilter });
-    } finally {
-      only = undefined;
+    const files = testFilter ? filesCheapestFirst(testFilter) : [];
+    if (files.length === 0) return runIn(options, undefined, testFilter);
+    // Every killing test is wanted (disableBail): one run of every file.
+    if (options.disableBail) {
+      return runIn(
+        options,
+        files.map((entry) => entry.file),
+        testFilter,
+      );
     }
+    let nrOfTests = 0;
+    for (let start = 0, size = 1; start < files.length; start += size, size = Math.max(1, start)) {
+      const group = files.slice(start, start + size);
+      const result = await runIn(
+        options,
+        group.map((entry) => entry.file),
+        group.flatMap((entry) => entry.tests),
+      );
+      if (result.status !== "survived") return result;
+      nrOfTests += result.nrOfTests;
+    }
+    return { status: "survived", nrOfTests };
   };
   return runner;
 }
