@@ -1,4 +1,4 @@
-import { BITRIX_ERROR_CODES, BITRIX_ERROR_RULES } from "./bitrix-error-codes";
+import { BITRIX_ERROR_CODES, BITRIX_ERROR_RULES, type BitrixErrorRule } from "./bitrix-error-codes";
 import { ERROR_CATALOG } from "./error-catalog";
 import { ErrorCode } from "./error-code";
 
@@ -7,23 +7,30 @@ function bitrixCodesOf(code: ErrorCode): string[] {
   const plain = Object.entries(BITRIX_ERROR_CODES)
     .filter(([, mapped]) => mapped === code)
     .map(([bitrix]) => `\`${bitrix}\``);
-  const refined = BITRIX_ERROR_RULES.filter((rule) => rule.graphQLCode === code).map((rule) => {
-    const conditions = [
-      rule.method && `from \`${rule.method}\``,
-      rule.description && `when the description matches \`${rule.description.source}\``,
-    ].filter(Boolean);
-    return `\`${rule.code}\` ${conditions.join(" ")}`;
-  });
+  const refined = BITRIX_ERROR_RULES.filter((rule) => rule.graphQLCode === code).map(ruleText);
   return [...plain, ...refined];
+}
+
+/** A rule as the reference lists it: its code, then the conditions it adds, in reading order. */
+export function ruleText(rule: Pick<BitrixErrorRule, "code" | "method" | "description">): string {
+  const conditions = [
+    rule.method && `from \`${rule.method}\``,
+    rule.description && `when the description matches \`${rule.description.source}\``,
+  ].filter(Boolean);
+  return `\`${rule.code}\` ${conditions.join(" ")}`;
+}
+
+/** Text for a cell of a Markdown table: a `|` in it (a regular expression's) would end the cell. */
+export function tableCell(text: string): string {
+  return text.replace(/\|/g, "\\|");
 }
 
 /** docs/errors.md: generated from the error catalog and the Bitrix24 code mapping. */
 export function errorReference(): string {
-  const escape = (text: string) => text.replace(/\|/g, "\\|");
   const rows = Object.values(ErrorCode).map((code) => {
     const { meaning, httpStatus, source } = ERROR_CATALOG[code];
     const from = [...bitrixCodesOf(code), ...(source ? [source] : [])];
-    return `| \`${code}\` | ${from.length > 0 ? escape(from.join("; ")) : "—"} | ${httpStatus ?? 200} | ${escape(meaning)} |`;
+    return `| \`${code}\` | ${from.length > 0 ? tableCell(from.join("; ")) : "—"} | ${httpStatus ?? 200} | ${tableCell(meaning)} |`;
   });
   return [
     "# Errors",

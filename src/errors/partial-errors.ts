@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "./error-code";
 import { formatGatewayError } from "./to-graphql-error";
 
 /**
@@ -21,12 +22,16 @@ export function leftOutOfList(
   reason: Error,
   details: Record<string, unknown>,
 ): GraphQLFormattedError {
-  const error =
-    reason instanceof GraphQLError
-      ? reason
-      : new GraphQLError(reason.message, { originalError: reason });
+  // As Apollo Server hands an error to formatError: one of ours keeps its code, an upstream failure
+  // is mapped from `reason`, and anything else is marked internal, so that its message is masked.
   const formatted = formatGatewayError(
-    { message: error.message, extensions: error.extensions },
+    {
+      message: reason.message,
+      extensions:
+        reason instanceof GraphQLError
+          ? reason.extensions
+          : { code: ErrorCode.InternalServerError },
+    },
     reason,
   );
   return {

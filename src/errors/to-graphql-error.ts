@@ -70,7 +70,8 @@ export function createErrorFormatter(options: ErrorFormatterOptions): ErrorForma
   return (formatted, error) => {
     const result = formatGatewayError(formatted, error);
     if (!options.hideSuggestions) return result;
-    return { ...result, message: result.message.replace(/ ?Did you mean .+\?$/s, "") };
+    // graphql-js appends its hint to the sentence: ` Did you mean "booking"?`.
+    return { ...result, message: result.message.replace(/ Did you mean .+\?$/s, "") };
   };
 }
 

@@ -11,6 +11,8 @@ import {
   formatGatewayError,
   graphQLCodeFor,
 } from "../../src/errors/to-graphql-error";
+import { leftOutOfList } from "../../src/errors/partial-errors";
+import { ruleText, tableCell } from "../../src/errors/error-reference";
 
 const METHOD = "booking.v1.booking.client.set";
 const api = (code: string, status: number) => new BitrixApiError(code, "d", METHOD, status);
@@ -205,5 +207,65 @@ describe("createErrorFormatter", () => {
   it("keeps the hint when not asked to strip it", () => {
     const format = createErrorFormatter({ hideSuggestions: false });
     expect(format(validation(HINTED), new GraphQLError(HINTED)).message).toBe(HINTED);
+  });
+});
+
+describe("leftOutOfList", () => {
+  const PATH = ["booking", "resources", 1];
+
+  it("maps an upstream failure like any other, and names the list's owner and the item", () => {
+    const error = leftOutOfList(
+      PATH,
+      new BitrixApiError("1009", "Resource not found", METHOD, 400),
+      {
+        bookingId: 14,
+        resourceId: 7,
+      },
+    );
+    expect(error).toEqual({
+      message: `Bitrix24 ${METHOD} failed with 1009: Resource not found`,
+      path: PATH,
+      extensions: expect.objectContaining({
+        code: "RESOURCE_NOT_FOUND",
+        bitrix: expect.objectContaining({ error: "1009" }),
+        bookingId: 14,
+        resourceId: 7,
+        leftOut: true,
+      }),
+    });
+  });
+
+  it("keeps the code of one of the gateway's own errors", () => {
+    const reason = new GraphQLError("Unknown client type LEAD", {
+      extensions: { code: "UPSTREAM_UNKNOWN_VALUE", value: "LEAD" },
+    });
+    expect(leftOutOfList(PATH, reason, { bookingId: 14 })).toEqual({
+      message: "Unknown client type LEAD",
+      path: PATH,
+      extensions: { code: "UPSTREAM_UNKNOWN_VALUE", value: "LEAD", bookingId: 14, leftOut: true },
+    });
+  });
+
+  it("masks an unexpected error's message, as for any other field", () => {
+    const reason = new TypeError("Cannot read properties of undefined (reading 'token=abc')");
+    expect(leftOutOfList(PATH, reason, { bookingId: 14 })).toEqual({
+      message: "Internal server error",
+      path: PATH,
+      extensions: { code: "INTERNAL_SERVER_ERROR", bookingId: 14, leftOut: true },
+    });
+  });
+});
+
+describe("the error reference's table", () => {
+  it("lists a rule's conditions in reading order, each after a space", () => {
+    expect(
+      ruleText({ code: "1008", method: "booking.v1.resource.delete", description: /can ?not/i }),
+    ).toBe("`1008` from `booking.v1.resource.delete` when the description matches `can ?not`");
+  });
+
+  it("escapes a | in a cell, so that a pattern such as a|b stays in its column", () => {
+    expect(tableCell("`1038` when the description matches `resource|slot`")).toBe(
+      "`1038` when the description matches `resource\\|slot`",
+    );
   });
 });
