@@ -97,6 +97,35 @@ describe("upstream-command cost", () => {
     ).toEqual({ upstreamCommands: 35 + 30 + 5, upstreamRequests: 2 });
   });
 
+  it("prices a window that starts past the first Bitrix24 page by the pages it touches", () => {
+    // Rows 60–69 lie on page 1 alone; the row after them (70) too.
+    expect(
+      cost("{ bookings(page: {limit: 10, offset: 60}) { items { id } } }").upstreamCommands,
+    ).toBe(1);
+  });
+
+  it("leaves out fragments on other types: an entity is priced by its own type's fields", () => {
+    const bookings = { r: [1, 2].map((id) => ({ __typename: "Booking", id })) };
+    const entities = (selection: string, fragments = "") =>
+      cost(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } } ${fragments}`,
+        bookings,
+      ).upstreamCommands;
+    // Two reads by key; WaitListItem's clients are never read for a Booking.
+    expect(entities("... on WaitListItem { clients { id } }")).toBe(2);
+    expect(entities("...W", "fragment W on WaitListItem { clients { id } }")).toBe(2);
+    // A condition on the union _Entity applies to each of its members.
+    expect(entities("... on _Entity { ... on Booking { clients { id } } }")).toBe(2 + 2);
+  });
+
+  it("prices the owner a mutation payload reads back only when it is selected", () => {
+    const set = (selection: string) =>
+      cost(
+        `mutation { setBookingClients(bookingId: 1, clients: [{id: 1, type: {code: CONTACT}}]) { ${selection} } }`,
+      ).upstreamCommands;
+    expect(set("bookingId booking { id }") - set("bookingId")).toBe(1);
+  });
+
   it("runs the root fields of a mutation one after the other", () => {
     expect(
       cost(
