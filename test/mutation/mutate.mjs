@@ -1,18 +1,24 @@
-// `npm run mutate [-- options]`: Stryker on the critical modules, then their score by area and file.
+// `npm run mutate [-- options]`: Stryker on the critical modules, area by area, then their score by
+// area and file.
 //
-//   npm run mutate                      every area (incremental: only what changed since the last run)
+//   npm run mutate                      every area, one after the other (incremental, see below)
 //   npm run mutate -- --area transport  one area of test/mutation/areas.mjs
 //   npm run mutate -- --since main      the critical files changed since a git ref (committed or not)
 //   npm run mutate -- --mutate 'src/transport/sender.ts'   any Stryker option is passed on
-//   npm run mutate -- --scores          only print the scores of the last run's report
+//   npm run mutate -- --scores          only print the scores of the areas' last reports
+//   npm run mutate -- --record          also keep the areas' results as the committed baseline
+//
+// Incremental: an area's run tests again only the mutants whose code or covering tests changed
+// since its last run. A fresh clone starts from the baseline in test/mutation/baseline/ (the
+// results of the last recorded run, gzipped), so that it does not spend hours on what is known.
 import { spawnSync, execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { AREAS, areaOf } from "./areas.mjs";
 
 const root = join(import.meta.dirname, "..", "..");
 const args = process.argv.slice(2);
-const env = { ...process.env };
 
 /** Removes `--name value` from args and returns the value. */
 function take(name) {
@@ -24,11 +30,28 @@ function take(name) {
   return value;
 }
 
-const scoresOnly = args.includes("--scores");
-if (scoresOnly) args.splice(args.indexOf("--scores"), 1);
+/** Removes the flag `--name` from args and says whether it was there. */
+function flag(name) {
+  const at = args.indexOf(name);
+  if (at !== -1) args.splice(at, 1);
+  return at !== -1;
+}
+
+const scoresOnly = flag("--scores");
+const record = flag("--record");
 const area = take("--area");
 const since = take("--since");
-if (area) env.MUTATE_AREA = area;
+if (area && !AREAS[area]) {
+  console.error(`--area must be one of ${Object.keys(AREAS).join(", ")}, got "${area}"`);
+  process.exit(2);
+}
+
+/** Where an area's reports and incremental results are; `files` for a run of chosen files. */
+const reportsOf = (name) => join(root, "reports", "mutation", name);
+const baselineOf = (name) => join(root, "test", "mutation", "baseline", `${name}.json.gz`);
+
+/** The runs to make: one per area, or one of the files changed since a ref or given. */
+const runs = [];
 if (since) {
   const git = (...gitArgs) => execFileSync("git", gitArgs, { cwd: root, encoding: "utf8" });
   const changed = [
@@ -40,61 +63,94 @@ if (since) {
     process.exit(0);
   }
   console.log(`Changed since ${since}: ${changed.join(", ")}`);
-  env.MUTATE_FILES = [...new Set(changed)].join(",");
+  runs.push({ name: "files", env: { MUTATE_FILES: [...new Set(changed)].join(",") } });
+} else if (args.includes("--mutate") || args.includes("-m")) {
+  runs.push({ name: "files", env: { MUTATE_FILES: "" } });
+} else {
+  for (const name of area ? [area] : Object.keys(AREAS)) {
+    runs.push({ name, env: { MUTATE_AREA: name } });
+  }
 }
-if (args.includes("--mutate") || args.includes("-m")) env.MUTATE_FILES ??= "given";
-
-const reports = join(
-  root,
-  "reports",
-  "mutation",
-  ...(env.MUTATE_AREA ? [env.MUTATE_AREA] : env.MUTATE_FILES ? ["files"] : []),
-);
-if (env.MUTATE_FILES === "given") env.MUTATE_FILES = "";
 
 let status = 0;
+const minutes = new Map();
 if (!scoresOnly) {
-  const started = Date.now();
   const stryker = join(root, "node_modules", ".bin", "stryker");
-  status = spawnSync(stryker, ["run", ...args], { cwd: root, env, stdio: "inherit" }).status ?? 1;
-  console.log(`\nwall time: ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  for (const run of runs) {
+    if (run.name !== "files") startFromBaseline(run.name);
+    console.log(`\n=== mutating ${run.name}`);
+    const started = Date.now();
+    const result = spawnSync(stryker, ["run", ...args], {
+      cwd: root,
+      env: { ...process.env, ...run.env },
+      stdio: "inherit",
+    });
+    minutes.set(run.name, (Date.now() - started) / 60000);
+    if (result.status !== 0) {
+      status = result.status ?? 1;
+      break;
+    }
+    if (record && run.name !== "files") keepAsBaseline(run.name);
+  }
 }
-printScores(join(reports, "mutation.json"));
+printScores(runs.map((run) => run.name));
 process.exit(status);
 
+/** Puts the committed baseline where Stryker looks for its incremental results, if it has none. */
+function startFromBaseline(name) {
+  const incremental = join(reportsOf(name), "incremental.json");
+  if (existsSync(incremental) || !existsSync(baselineOf(name))) return;
+  mkdirSync(reportsOf(name), { recursive: true });
+  writeFileSync(incremental, gunzipSync(readFileSync(baselineOf(name))));
+  console.log(`${name}: starting from the recorded results in ${baselineOf(name)}`);
+}
+
+function keepAsBaseline(name) {
+  const incremental = join(reportsOf(name), "incremental.json");
+  mkdirSync(join(root, "test", "mutation", "baseline"), { recursive: true });
+  writeFileSync(baselineOf(name), gzipSync(readFileSync(incremental), { level: 9 }));
+  console.log(`${name}: results recorded in ${baselineOf(name)}`);
+}
+
 /** Mutation score per area and per file, as Stryker counts it: detected / (detected + undetected). */
-function printScores(reportFile) {
-  if (!existsSync(reportFile)) return;
-  const report = JSON.parse(readFileSync(reportFile, "utf8"));
+function printScores(names) {
   const rows = new Map();
-  const add = (key, status) => {
+  const add = (key, mutantStatus) => {
     const row = rows.get(key) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0 };
-    if (status === "Killed") row.killed += 1;
-    else if (status === "Timeout") row.timeout += 1;
-    else if (status === "Survived") row.survived += 1;
-    else if (status === "NoCoverage") row.noCoverage += 1;
-    else if (status === "Ignored") row.ignored += 1;
+    if (mutantStatus === "Killed") row.killed += 1;
+    else if (mutantStatus === "Timeout") row.timeout += 1;
+    else if (mutantStatus === "Survived") row.survived += 1;
+    else if (mutantStatus === "NoCoverage") row.noCoverage += 1;
+    else if (mutantStatus === "Ignored") row.ignored += 1;
     rows.set(key, row);
   };
-  for (const [file, { mutants }] of Object.entries(report.files)) {
-    const name = file.replace(/\\/g, "/");
-    for (const { status: mutantStatus } of mutants) {
-      add(`${areaOf(name) ?? "other"}`, mutantStatus);
-      add(`  ${name}`, mutantStatus);
+  for (const name of names) {
+    const reportFile = join(reportsOf(name), "mutation.json");
+    if (!existsSync(reportFile)) continue;
+    const report = JSON.parse(readFileSync(reportFile, "utf8"));
+    for (const [file, { mutants }] of Object.entries(report.files)) {
+      const path = file.replace(/\\/g, "/");
+      for (const { status: mutantStatus } of mutants) {
+        add(`${areaOf(path) ?? "other"}`, mutantStatus);
+        add(`  ${path}`, mutantStatus);
+      }
     }
   }
+  if (rows.size === 0) return;
   const order = [...rows.keys()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   console.log(
-    "\narea / file                                 score  killed  timeout  survived  no cov  ignored",
+    "\narea / file                                 score  killed  timeout  survived  no cov  ignored  minutes",
   );
   for (const key of order) {
     const row = rows.get(key);
     const detected = row.killed + row.timeout;
     const valid = detected + row.survived + row.noCoverage;
     const score = valid === 0 ? "  n/a" : `${((100 * detected) / valid).toFixed(1)}%`.padStart(6);
+    const took = minutes.get(key);
     console.log(
       `${key.padEnd(42)} ${score} ${String(row.killed).padStart(7)} ${String(row.timeout).padStart(8)} ` +
-        `${String(row.survived).padStart(9)} ${String(row.noCoverage).padStart(7)} ${String(row.ignored).padStart(8)}`,
+        `${String(row.survived).padStart(9)} ${String(row.noCoverage).padStart(7)} ${String(row.ignored).padStart(8)}` +
+        (took === undefined ? "" : `  ${took.toFixed(1).padStart(7)}`),
     );
   }
 }
@@ -102,7 +158,7 @@ function printScores(reportFile) {
 /** Areas in the order of AREAS, each followed by its files. */
 function sortKey(key) {
   const file = key.trim();
-  const area = key.startsWith("  ") ? (areaOf(file) ?? "other") : key;
-  const index = Object.keys(AREAS).indexOf(area);
+  const name = key.startsWith("  ") ? (areaOf(file) ?? "other") : key;
+  const index = Object.keys(AREAS).indexOf(name);
   return `${String(index === -1 ? 99 : index).padStart(2, "0")} ${key.startsWith("  ") ? file : ""}`;
 }
