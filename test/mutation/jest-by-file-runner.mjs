@@ -5,11 +5,14 @@
 //    findRelatedTests) every test file that imports the mutated file; here nearly every integration
 //    test imports the whole server, so each run would load ~100 test files to skip almost all of
 //    them, a second or more each.
-// 2. A static mutant, whose code runs only while a module loads or in a beforeAll (a table such as
+// 2. A static mutant, whose code runs while a module loads or in a beforeAll (a table such as
 //    BITRIX_ERROR_CODES, a constant, a gateway's start), is covered by no test in particular, and
-//    Stryker would run every test for it. Here it runs the tests that cover it at run time too, if
-//    any; else the tests that run the code of its file, or of the mutated files importing it: the
-//    tests that read the table. Only a module nothing else covers runs every related test.
+//    Stryker would run every test for it. Here it runs the tests that run the code of its file at
+//    run time, with those that cover it at run time too (a gateway started in a beforeEach); else
+//    the tests that run the code of the mutated files importing it: the tests that read the table.
+//    Only a module nothing else covers runs every related test. The tests covering it at run time
+//    alone are not enough: a plugin a gateway builds at its start is covered by every test that
+//    starts one per test, while the tests of what the plugin does start theirs in a beforeAll.
 //
 // 3. A mutant's files run in growing groups (1, 1, 2, 4, … files), and the run stops at the first
 //    group with a failing test. Jest cannot bail when it is run from code (the jest runner sets bail
@@ -93,7 +96,7 @@ function jestByFileFactory(injector) {
 
   /** Tests for a static mutant: see 2. above; undefined for every related test. */
   function testsForStatic(id, file) {
-    const atRunTime = dry.testsByMutant[id] ?? testsRunning(file);
+    const atRunTime = [...new Set([...(dry.testsByMutant[id] ?? []), ...testsRunning(file)])];
     if (atRunTime.length > 0) return atRunTime;
     const importers = dry.mutated.filter((other) => other !== file && imports(other, file));
     const throughImporters = [...new Set(importers.flatMap(testsRunning))];
