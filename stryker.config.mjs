@@ -26,6 +26,8 @@ export default {
       // cannot report coverage to Stryker (and would only be slow). Application mode's tests start
       // PostgreSQL and Redis servers of their own for each test, and time out in one busy process;
       // the critical modules they pass through are covered by the integration tests.
+      // Counts what a file's beforeAll runs for that file (see the environment).
+      testEnvironment: "<rootDir>/test/mutation/hook-coverage-environment.mjs",
       globalSetup: undefined,
       globalTeardown: undefined,
       // src/ too, so that jest's module graph (findRelatedTests) sees that a test importing the server

@@ -6,13 +6,12 @@
 //    test imports the whole server, so each run would load ~100 test files to skip almost all of
 //    them, a second or more each.
 // 2. A static mutant, whose code runs while a module loads or in a beforeAll (a table such as
-//    BITRIX_ERROR_CODES, a constant, a gateway's start), is covered by no test in particular, and
-//    Stryker would run every test for it. Here it runs the tests that run the code of its file at
-//    run time, with those that cover it at run time too (a gateway started in a beforeEach); else
-//    the tests that run the code of the mutated files importing it: the tests that read the table.
-//    Only a module nothing else covers runs every related test. The tests covering it at run time
-//    alone are not enough: a plugin a gateway builds at its start is covered by every test that
-//    starts one per test, while the tests of what the plugin does start theirs in a beforeAll.
+//    BITRIX_ERROR_CODES, a constant, a gateway started and queried once per file), is covered by no
+//    test in particular, and Stryker would run every test for it. Here it runs the tests of every
+//    file whose beforeAll or afterAll ran it (hook-coverage-environment.mjs counts those), the tests
+//    that cover it at run time, and those that run the code of its file; with none of these, the
+//    tests that run the code of the mutated files importing it: the tests that read the table.
+//    Only a module nothing else covers runs every related test.
 //
 // 3. A mutant's files run in growing groups (1, 1, 2, 4, … files), and the run stops at the first
 //    group with a failing test. Jest cannot bail when it is run from code (the jest runner sets bail
@@ -26,6 +25,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { strykerPlugins as jestPlugins } from "@stryker-mutator/jest-runner";
+import { HOOKS_OF } from "./hook-coverage-environment.mjs";
 
 const jest = jestPlugins.find((plugin) => plugin.name === "jest");
 if (!jest) throw new Error("@stryker-mutator/jest-runner declares no 'jest' test runner");
@@ -54,7 +54,7 @@ function imports(file, target) {
 
 function jestByFileFactory(injector) {
   const runner = jest.factory(injector);
-  /** @type {{ filesByTest: Record<string, string[]>, msByTest: Record<string, number>, testsByMutant: Record<string, string[]>, mutated: string[] } | undefined} */
+  /** @type {{ filesByTest: Record<string, string[]>, msByTest: Record<string, number>, testsByMutant: Record<string, string[]>, hookFilesByMutant: Record<string, string[]>, testsByFile: Record<string, string[]>, mutated: string[] } | undefined} */
   let dry;
   /** The test files the next jest run is limited to; undefined: as the jest runner decides. */
   let only;
@@ -80,10 +80,33 @@ function jestByFileFactory(injector) {
         msByTest[test.id] = (msByTest[test.id] ?? 0) + test.timeSpentMs;
       }
       const testsByMutant = {};
-      for (const [test, mutants] of Object.entries(result.mutantCoverage?.perTest ?? {})) {
+      /** The test files whose beforeAll or afterAll ran each mutant's code. */
+      const hookFilesByMutant = {};
+      const coverage = result.mutantCoverage ?? { static: {}, perTest: {} };
+      for (const [test, mutants] of Object.entries(coverage.perTest)) {
+        if (test.startsWith(HOOKS_OF)) {
+          // No test has this id: give it back to Stryker as static coverage, and keep the file.
+          delete coverage.perTest[test];
+          for (const [id, hits] of Object.entries(mutants)) {
+            coverage.static[id] = (coverage.static[id] ?? 0) + hits;
+            (hookFilesByMutant[id] ??= []).push(test.slice(HOOKS_OF.length));
+          }
+          continue;
+        }
         for (const id of Object.keys(mutants)) (testsByMutant[id] ??= []).push(test);
       }
-      dry = { filesByTest, msByTest, testsByMutant, mutated: options.files ?? [] };
+      const testsByFile = {};
+      for (const [test, files] of Object.entries(filesByTest)) {
+        for (const file of files) (testsByFile[file] ??= []).push(test);
+      }
+      dry = {
+        filesByTest,
+        msByTest,
+        testsByMutant,
+        hookFilesByMutant,
+        testsByFile,
+        mutated: options.files ?? [],
+      };
       writeFileSync(dryRunFile(), JSON.stringify(dry));
     }
     return result;
@@ -96,7 +119,13 @@ function jestByFileFactory(injector) {
 
   /** Tests for a static mutant: see 2. above; undefined for every related test. */
   function testsForStatic(id, file) {
-    const atRunTime = [...new Set([...(dry.testsByMutant[id] ?? []), ...testsRunning(file)])];
+    const atRunTime = [
+      ...new Set([
+        ...(dry.hookFilesByMutant[id] ?? []).flatMap((testFile) => dry.testsByFile[testFile] ?? []),
+        ...(dry.testsByMutant[id] ?? []),
+        ...testsRunning(file),
+      ]),
+    ];
     if (atRunTime.length > 0) return atRunTime;
     const importers = dry.mutated.filter((other) => other !== file && imports(other, file));
     const throughImporters = [...new Set(importers.flatMap(testsRunning))];

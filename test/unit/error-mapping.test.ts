@@ -200,7 +200,7 @@ describe("createErrorFormatter", () => {
   it("keeps a question the message carries before its end: only the trailing hint goes", () => {
     const format = createErrorFormatter({ hideSuggestions: true });
     const message =
-      'Variable "$name" got invalid value "Did you mean me?"; String cannot be empty.';
+      'Variable "$name" got invalid value "Ask: Did you mean me?"; String cannot be empty.';
     expect(format(validation(message), new GraphQLError(message)).message).toBe(message);
   });
 
