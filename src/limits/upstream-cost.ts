@@ -101,7 +101,7 @@ function priceFields(
   for (const nodes of fields.values()) {
     const node = nodes[0]!;
     const name = node.name.value;
-    if (name.startsWith("__")) continue;
+    // Introspection fields (__typename, __schema) are not among the type's fields: they cost nothing.
     const definition = parent.getFields()[name];
     if (!definition) continue;
     if (parent === walk.schema.getQueryType() && name === "_entities") {
@@ -111,7 +111,7 @@ function priceFields(
     const args = argumentsOf(definition, node, walk.variables);
     const cost = declaredCost(definition);
     const commands = (cost.commands?.(args) ?? 0) * multiplier;
-    if (commands > 0) levels[level] = Math.min(CAP, (levels[level] ?? 0) + commands);
+    levels[level] = Math.min(CAP, (levels[level] ?? 0) + commands);
     const items = cost.items
       ? cost.items(args)
       : isListType(getNullableType(definition.type))
@@ -138,7 +138,6 @@ function priceSelection(
   levels: number[],
 ): void {
   const selections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  if (selections.length === 0) return;
   const named = getNamedType(definition.type);
   const types = isAbstractType(named)
     ? walk.schema.getPossibleTypes(named)
@@ -152,7 +151,7 @@ function priceSelection(
     if (sum(candidate) > sum(dearest)) dearest = candidate;
   }
   dearest.forEach((commands, index) => {
-    if (commands) levels[index] = Math.min(CAP, (levels[index] ?? 0) + commands);
+    levels[index] = Math.min(CAP, (levels[index] ?? 0) + commands);
   });
 }
 

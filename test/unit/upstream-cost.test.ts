@@ -126,6 +126,22 @@ describe("upstream-command cost", () => {
     expect(set("bookingId booking { id }") - set("bookingId")).toBe(1);
   });
 
+  it("puts the reads below a field that reads nothing on the level of that field's parent", () => {
+    // Level 1 holds the page's 10 client lists (below `items`, which maps data already read) and
+    // booking 1's two relations: 12 commands, one batch request after the first level's.
+    expect(
+      cost(
+        "{ bookings(page: {limit: 10}) { items { clients { id } } } booking(id: 1) { clients { id } externalData { value } } }",
+      ),
+    ).toEqual({ upstreamCommands: 1 + 1 + 12, upstreamRequests: 2 });
+  });
+
+  it("prices _entities without its representations (a variable not given) at nothing", () => {
+    expect(
+      cost("query($r: [_Any!]!) { _entities(representations: $r) { ... on Booking { id } } }"),
+    ).toEqual({ upstreamCommands: 0, upstreamRequests: 0 });
+  });
+
   it("runs the root fields of a mutation one after the other", () => {
     expect(
       cost(
