@@ -1,6 +1,7 @@
 // Mutation testing of the critical modules (docs/testing.md): `npm run mutate`. Every mutant is
 // type-checked first, then run against the tests that covered its code in the dry run, and only
 // those. test/mutation/mutate.mjs narrows the run (MUTATE_AREA, MUTATE_FILES) and prints the scores.
+import { join } from "node:path";
 import { AREAS } from "./test/mutation/areas.mjs";
 
 const area = process.env.MUTATE_AREA;
@@ -27,7 +28,13 @@ export default {
       // PostgreSQL and Redis servers of their own for each test, and time out in one busy process;
       // the critical modules they pass through are covered by the integration tests.
       // Counts what a file's beforeAll runs for that file (see the environment).
-      testEnvironment: "<rootDir>/test/mutation/hook-coverage-environment.mjs",
+      // An absolute path: Stryker's environment wrapper requires it as given, without <rootDir>.
+      testEnvironment: join(
+        import.meta.dirname,
+        "test",
+        "mutation",
+        "hook-coverage-environment.mjs",
+      ),
       globalSetup: undefined,
       globalTeardown: undefined,
       // src/ too, so that jest's module graph (findRelatedTests) sees that a test importing the server
