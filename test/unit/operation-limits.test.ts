@@ -77,6 +77,16 @@ describe("checkOperationLimits", () => {
       status: 400,
       details: { limit: 2, found: 3 },
     });
+    expect(
+      refusalOf(() =>
+        check("{ booking(id: 1) { resources { type { resources { items { type { id } } } } } } }"),
+      ),
+    ).toEqual({
+      code: "QUERY_TOO_DEEP",
+      message: "The operation nests fields 7 levels deep, more than the limit of 6 (MAX_DEPTH)",
+      status: 400,
+      details: { limit: 6, found: 7 },
+    });
     expect(refusalOf(() => entities(3))).toEqual({
       code: "TOO_MANY_REPRESENTATIONS",
       message:
