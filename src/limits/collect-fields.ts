@@ -1,5 +1,6 @@
 import {
   isAbstractType,
+  type DocumentNode,
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -58,4 +59,13 @@ function appliesTo(
   if (condition === undefined || condition === type.name) return true;
   const conditionType = walk.schema.getType(condition);
   return isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type);
+}
+
+/** The fragments of a document by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
 }

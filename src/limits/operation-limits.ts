@@ -4,7 +4,6 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   getVariableValues,
-  Kind,
   OperationTypeNode,
   validate,
   type DocumentNode,
@@ -15,7 +14,7 @@ import {
 import type { LimitSettings } from "../config";
 import { ErrorCode } from "../errors/error-code";
 import { RequestRefusal } from "../errors/request-refusal";
-import { collectFields } from "./collect-fields";
+import { collectFields, fragmentsOf } from "./collect-fields";
 import { PerDocument } from "./per-document";
 import {
   estimateUpstreamCost,
@@ -266,12 +265,4 @@ function shapeOf(schema: GraphQLSchema, document: DocumentNode): Shape {
     ]);
     return found;
   });
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
 }

@@ -134,17 +134,16 @@ function jestByFileFactory(injector) {
 
   /** How many mutants of a source file each test file has killed in this run: source → test → count. */
   const killers = new Map();
-  const killsOf = (source) => killers.get(source) ?? new Map();
 
   /** Counts a kill of a mutant of `source` by the files of the killing tests in `group`. */
   function recordKill(source, group, killedBy) {
-    const counts = killsOf(source);
+    const counts = killers.get(source) ?? new Map();
+    killers.set(source, counts);
     for (const entry of group) {
       if (entry.tests.some((id) => killedBy.includes(id))) {
         counts.set(entry.file, (counts.get(entry.file) ?? 0) + 1);
       }
     }
-    killers.set(source, counts);
   }
 
   /**
@@ -152,7 +151,7 @@ function jestByFileFactory(injector) {
    * cheapest (by the dry run's time of those tests).
    */
   function filesInOrder(source, tests) {
-    const kills = killsOf(source);
+    const kills = killers.get(source) ?? new Map();
     const byFile = new Map();
     for (const id of tests) {
       for (const file of dry.filesByTest[id] ?? []) {

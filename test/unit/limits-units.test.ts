@@ -1,13 +1,11 @@
 import "reflect-metadata";
 import {
-  Kind,
   parse,
-  type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
-import { collectFields } from "../../src/limits/collect-fields";
+import { collectFields, fragmentsOf } from "../../src/limits/collect-fields";
 import { PerDocument } from "../../src/limits/per-document";
 import { tokenLimitRefusal } from "../../src/limits/token-limit";
 import { buildGatewaySchema } from "../../src/subgraph/build-schema";
@@ -20,14 +18,11 @@ beforeAll(async () => {
 describe("collectFields", () => {
   function fieldsOf(source: string, typeName: string) {
     const document = parse(source);
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION)
-        fragments[definition.name.value] = definition;
-    }
     const operation = document.definitions[0] as OperationDefinitionNode;
     const type = schema.getType(typeName) as GraphQLObjectType;
-    return collectFields({ schema, fragments }, type, [operation.selectionSet]);
+    return collectFields({ schema, fragments: fragmentsOf(document) }, type, [
+      operation.selectionSet,
+    ]);
   }
 
   it("collects a fragment spread twice once, as the executor does", () => {

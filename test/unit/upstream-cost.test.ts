@@ -1,14 +1,8 @@
 import "reflect-metadata";
-import {
-  getOperationAST,
-  Kind,
-  parse,
-  type FragmentDefinitionNode,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from "graphql";
+import { getOperationAST, parse, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { buildSchema, Int, Query, Resolver } from "type-graphql";
 import { MAX_PAGE_LIMIT } from "../../src/common/page.input";
+import { fragmentsOf } from "../../src/limits/collect-fields";
 import { COST, PAGE_LIMIT_CAP, UPSTREAM_COST } from "../../src/limits/field-cost";
 import { estimateUpstreamCost } from "../../src/limits/upstream-cost";
 import { buildGatewaySchema } from "../../src/subgraph/build-schema";
@@ -22,11 +16,7 @@ beforeAll(async () => {
 
 function cost(source: string, variables: Record<string, unknown> = {}) {
   const document = parse(source);
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return estimateUpstreamCost(schema, getOperationAST(document)!, fragments, variables);
+  return estimateUpstreamCost(schema, getOperationAST(document)!, fragmentsOf(document), variables);
 }
 
 describe("upstream-command cost", () => {
