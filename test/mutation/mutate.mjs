@@ -3,6 +3,8 @@
 //
 //   npm run mutate                      every area, one after the other (incremental, see below)
 //   npm run mutate -- --area transport  one area of test/mutation/areas.mjs
+//   npm run mutate -- --area transport --files src/transport/sender.ts,src/transport/call.ts
+//                                       some files of an area, kept with the area's other results
 //   npm run mutate -- --since main      the critical files changed since a git ref (committed or not)
 //   npm run mutate -- --mutate 'src/transport/sender.ts'   any Stryker option is passed on
 //   npm run mutate -- --scores          only print the scores of the areas' last reports
@@ -41,8 +43,13 @@ const scoresOnly = flag("--scores");
 const record = flag("--record");
 const area = take("--area");
 const since = take("--since");
+const areaFiles = take("--files")?.split(",").filter(Boolean);
 if (area && !AREAS[area]) {
   console.error(`--area must be one of ${Object.keys(AREAS).join(", ")}, got "${area}"`);
+  process.exit(2);
+}
+if (areaFiles && (!area || areaFiles.some((file) => areaOf(file) !== area))) {
+  console.error(`--files needs --area, and files of that area: ${areaFiles.join(", ")}`);
   process.exit(2);
 }
 
@@ -68,7 +75,8 @@ if (since) {
   runs.push({ name: "files", env: { MUTATE_FILES: "" } });
 } else {
   for (const name of area ? [area] : Object.keys(AREAS)) {
-    runs.push({ name, env: { MUTATE_AREA: name } });
+    const env = { MUTATE_AREA: name, ...(areaFiles && { MUTATE_FILES: areaFiles.join(",") }) };
+    runs.push({ name, env, partial: Boolean(areaFiles) });
   }
 }
 
@@ -78,7 +86,10 @@ if (!scoresOnly) {
   const stryker = join(root, "node_modules", ".bin", "stryker");
   for (const run of runs) {
     if (run.name !== "files") startFromBaseline(run.name);
-    console.log(`\n=== mutating ${run.name}`);
+    const earlier = run.partial
+      ? readReport(join(reportsOf(run.name), "incremental.json"))
+      : undefined;
+    console.log(`\n=== mutating ${run.name}${run.partial ? `: ${areaFiles.join(", ")}` : ""}`);
     const started = Date.now();
     const result = spawnSync(stryker, ["run", ...args], {
       cwd: root,
@@ -90,6 +101,7 @@ if (!scoresOnly) {
       status = result.status ?? 1;
       break;
     }
+    if (earlier) keepEarlierResults(run.name, earlier);
     if (record && run.name !== "files") keepAsBaseline(run.name);
   }
 }
@@ -103,6 +115,35 @@ function startFromBaseline(name) {
   mkdirSync(reportsOf(name), { recursive: true });
   writeFileSync(incremental, gunzipSync(readFileSync(baselineOf(name))));
   console.log(`${name}: starting from the recorded results in ${baselineOf(name)}`);
+}
+
+/** A mutation report (Stryker's JSON, as in an incremental file), or undefined if there is none. */
+function readReport(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+}
+
+/** An area's recorded results, or undefined if there are none. */
+function readBaseline(name) {
+  const file = baselineOf(name);
+  return existsSync(file) ? JSON.parse(gunzipSync(readFileSync(file))) : undefined;
+}
+
+/**
+ * After a run of some files of an area: Stryker's incremental file holds only the files it ran. The
+ * area's other files keep their earlier results (which Stryker checks again against their code and
+ * tests when it next runs them), so that an area can be measured a few files at a time.
+ */
+function keepEarlierResults(name, earlier) {
+  const incremental = join(reportsOf(name), "incremental.json");
+  const report = readReport(incremental);
+  for (const [file, result] of Object.entries(earlier.files)) {
+    if (!report.files[file] && areaOf(file) === name) report.files[file] = result;
+  }
+  for (const [file, tests] of Object.entries(earlier.testFiles ?? {})) {
+    report.testFiles ??= {};
+    report.testFiles[file] ??= tests;
+  }
+  writeFileSync(incremental, JSON.stringify(report));
 }
 
 function keepAsBaseline(name) {
@@ -125,9 +166,13 @@ function printScores(names) {
     rows.set(key, row);
   };
   for (const name of names) {
-    const reportFile = join(reportsOf(name), "mutation.json");
-    if (!existsSync(reportFile)) continue;
-    const report = JSON.parse(readFileSync(reportFile, "utf8"));
+    // An area's incremental file holds all its measured files, also those of earlier partial runs;
+    // without one (a fresh clone), the recorded baseline.
+    const report =
+      name === "files"
+        ? readReport(join(reportsOf(name), "mutation.json"))
+        : (readReport(join(reportsOf(name), "incremental.json")) ?? readBaseline(name));
+    if (!report) continue;
     for (const [file, { mutants }] of Object.entries(report.files)) {
       const path = file.replace(/\\/g, "/");
       for (const { status: mutantStatus } of mutants) {
