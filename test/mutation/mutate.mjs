@@ -11,10 +11,10 @@
 //   npm run mutate -- --record          also keep the areas' results as the committed baseline
 //
 // Incremental: an area's run tests again only the mutants whose code or covering tests changed
-// since its last run. A fresh clone starts from the baseline in test/mutation/baseline/ (the
+// since its last run, or that a stopped run (Ctrl-C) had not reached. A fresh clone starts from the baseline in test/mutation/baseline/ (the
 // results of the last recorded run, gzipped), so that it does not spend hours on what is known.
 import { spawnSync, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AREAS, areaOf } from "./areas.mjs";
@@ -80,6 +80,9 @@ if (since) {
   }
 }
 
+// A signal stops Stryker, which saves what it has measured; this process goes on to keep that.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => undefined);
+
 let status = 0;
 const minutes = new Map();
 if (!scoresOnly) {
@@ -97,12 +100,22 @@ if (!scoresOnly) {
       stdio: "inherit",
     });
     minutes.set(run.name, (Date.now() - started) / 60000);
-    if (result.status !== 0) {
+    // Stopped (Ctrl-C, a signal), Stryker saves what it has measured as its incremental results.
+    const incremental = join(reportsOf(run.name), "incremental.json");
+    const stopped = result.status !== 0 && existsSync(incremental) && mtime(incremental) >= started;
+    if (result.status !== 0 && !stopped) {
       status = result.status ?? 1;
       break;
     }
     if (earlier) keepEarlierResults(run.name, earlier);
     if (record && run.name !== "files") keepAsBaseline(run.name);
+    if (stopped) {
+      console.log(
+        `\n${run.name}: stopped; what was measured is kept, and the next run goes on from it`,
+      );
+      status = result.status ?? 1;
+      break;
+    }
   }
 }
 printScores(runs.map((run) => run.name));
@@ -116,6 +129,8 @@ function startFromBaseline(name) {
   writeFileSync(incremental, gunzipSync(readFileSync(baselineOf(name))));
   console.log(`${name}: starting from the recorded results in ${baselineOf(name)}`);
 }
+
+const mtime = (file) => statSync(file).mtimeMs;
 
 /** A mutation report (Stryker's JSON, as in an incremental file), or undefined if there is none. */
 function readReport(file) {
