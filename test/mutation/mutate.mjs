@@ -130,7 +130,9 @@ function startFromBaseline(name) {
   console.log(`${name}: starting from the recorded results in ${baselineOf(name)}`);
 }
 
-const mtime = (file) => statSync(file).mtimeMs;
+function mtime(file) {
+  return statSync(file).mtimeMs;
+}
 
 /** A mutation report (Stryker's JSON, as in an incremental file), or undefined if there is none. */
 function readReport(file) {
