@@ -11,8 +11,9 @@
 //   npm run mutate -- --record          also keep the areas' results as the committed baseline
 //
 // Incremental: an area's run tests again only the mutants whose code or covering tests changed
-// since its last run, or that a stopped run (Ctrl-C) had not reached. A fresh clone starts from the baseline in test/mutation/baseline/ (the
-// results of the last recorded run, gzipped), so that it does not spend hours on what is known.
+// since its last run, or that a stopped run (Ctrl-C) had not reached. A fresh clone starts from
+// the baseline in test/mutation/baseline/ (the results of the last recorded run, gzipped), so that
+// it does not spend hours on what is known.
 import { spawnSync, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,6 +56,8 @@ if (areaFiles && (!area || areaFiles.some((file) => areaOf(file) !== area))) {
 
 /** Where an area's reports and incremental results are; `files` for a run of chosen files. */
 const reportsOf = (name) => join(root, "reports", "mutation", name);
+/** Where Stryker keeps an area's results between runs. */
+const incrementalOf = (name) => join(reportsOf(name), "incremental.json");
 const baselineOf = (name) => join(root, "test", "mutation", "baseline", `${name}.json.gz`);
 
 /** The runs to make: one per area, or one of the files changed since a ref or given. */
@@ -89,9 +92,7 @@ if (!scoresOnly) {
   const stryker = join(root, "node_modules", ".bin", "stryker");
   for (const run of runs) {
     if (run.name !== "files") startFromBaseline(run.name);
-    const earlier = run.partial
-      ? readReport(join(reportsOf(run.name), "incremental.json"))
-      : undefined;
+    const earlier = run.partial ? readReport(incrementalOf(run.name)) : undefined;
     console.log(`\n=== mutating ${run.name}${run.partial ? `: ${areaFiles.join(", ")}` : ""}`);
     const started = Date.now();
     const result = spawnSync(stryker, ["run", ...args], {
@@ -101,7 +102,7 @@ if (!scoresOnly) {
     });
     minutes.set(run.name, (Date.now() - started) / 60000);
     // Stopped (Ctrl-C, a signal), Stryker saves what it has measured as its incremental results.
-    const incremental = join(reportsOf(run.name), "incremental.json");
+    const incremental = incrementalOf(run.name);
     const stopped = result.status !== 0 && existsSync(incremental) && mtime(incremental) >= started;
     if (result.status !== 0 && !stopped) {
       status = result.status ?? 1;
@@ -123,7 +124,7 @@ process.exit(status);
 
 /** Puts the committed baseline where Stryker looks for its incremental results, if it has none. */
 function startFromBaseline(name) {
-  const incremental = join(reportsOf(name), "incremental.json");
+  const incremental = incrementalOf(name);
   if (existsSync(incremental) || !existsSync(baselineOf(name))) return;
   mkdirSync(reportsOf(name), { recursive: true });
   writeFileSync(incremental, gunzipSync(readFileSync(baselineOf(name))));
@@ -151,7 +152,7 @@ function readBaseline(name) {
  * tests when it next runs them), so that an area can be measured a few files at a time.
  */
 function keepEarlierResults(name, earlier) {
-  const incremental = join(reportsOf(name), "incremental.json");
+  const incremental = incrementalOf(name);
   const report = readReport(incremental);
   for (const [file, result] of Object.entries(earlier.files)) {
     if (!report.files[file] && areaOf(file) === name) report.files[file] = result;
@@ -164,7 +165,7 @@ function keepEarlierResults(name, earlier) {
 }
 
 function keepAsBaseline(name) {
-  const incremental = join(reportsOf(name), "incremental.json");
+  const incremental = incrementalOf(name);
   mkdirSync(join(root, "test", "mutation", "baseline"), { recursive: true });
   writeFileSync(baselineOf(name), gzipSync(readFileSync(incremental), { level: 9 }));
   console.log(`${name}: results recorded in ${baselineOf(name)}`);
@@ -188,7 +189,7 @@ function printScores(names) {
     const report =
       name === "files"
         ? readReport(join(reportsOf(name), "mutation.json"))
-        : (readReport(join(reportsOf(name), "incremental.json")) ?? readBaseline(name));
+        : (readReport(incrementalOf(name)) ?? readBaseline(name));
     if (!report) continue;
     for (const [file, { mutants }] of Object.entries(report.files)) {
       const path = file.replace(/\\/g, "/");
