@@ -18,11 +18,9 @@ export interface LiveDataOptions {
   metrics: LiveMetrics | undefined;
   maxSubscriptionsPerCaller: number;
   /** What a change makes stale there is invalidated before the change is published. */
-  cache?: ReadCache;
+  cache: ReadCache;
   /** Shared between replicas: the bus, on a channel scoped to the portal. Absent: this replica alone. */
   redis?: { publisher: RedisConnection; subscriber: RedisConnection; channel: string };
-  /** Waits before each retry of a subscriber's failed read of a changed record. */
-  retryDelaysMs?: readonly number[];
 }
 
 /**
@@ -49,12 +47,11 @@ export class LiveData {
     this.bus = new ChangeBus({
       clock,
       ...(redis && { redis }),
-      ...(cache && { relayGate: () => cache.settled() }),
+      relayGate: () => cache.settled(),
       onPublished: (change) => metrics?.recordPublished(change.source),
     });
     this.reads = new LiveReads({
       clock,
-      ...(options.retryDelaysMs && { retryDelaysMs: options.retryDelaysMs }),
       onOutcome: (outcome) => metrics?.recordChangeRead(outcome),
     });
     this.caps = new SubscriptionCaps(options.maxSubscriptionsPerCaller);
@@ -72,10 +69,9 @@ export class LiveData {
   async receive(delivery: EventDelivery): Promise<boolean> {
     const { metrics, logger } = this.options;
     try {
-      const invalidated =
-        (await this.options.cache?.invalidate(
-          unitsOfChange(delivery.entity, delivery.kind, delivery.id),
-        )) ?? true;
+      const invalidated = await this.options.cache.invalidate(
+        unitsOfChange(delivery.entity, delivery.kind, delivery.id),
+      );
       const { relayed } = this.bus.publishAndRelay({
         entity: delivery.entity,
         kind: delivery.kind,

@@ -143,7 +143,9 @@ export class LiveReads {
   }
 }
 
+/** What a state is compared by; a record that no longer exists (null) has one digest too. */
 function digestOf(state: unknown): string {
-  if (state === null || state === undefined) return "absent";
-  return createHash("sha256").update(JSON.stringify(state)).digest("base64");
+  return createHash("sha256")
+    .update(JSON.stringify(state ?? null))
+    .digest("base64");
 }

@@ -8,6 +8,10 @@ export interface RedisServer {
   readonly url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and commands get no answer. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
 }
 
 /** A port nothing listens on right now. */
@@ -61,6 +65,12 @@ export async function startRedisServer(): Promise<RedisServer> {
       const running = child;
       child = undefined;
       if (running) await stopChild(running);
+    },
+    freeze() {
+      child?.kill("SIGSTOP");
+    },
+    thaw() {
+      child?.kill("SIGCONT");
     },
   };
   await server.start();

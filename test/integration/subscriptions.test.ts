@@ -247,6 +247,50 @@ describe("POST /bitrix24/events", () => {
     expect(await eventOutcome(stack, "refused")).toBe(3);
   });
 
+  it("refuses a delivery without an event, with an id or ts that is not a plain positive integer, or without data", async () => {
+    const token = { "auth[application_token]": "app-token-1" };
+    const refusals: [Record<string, string>, string][] = [
+      [{ ...token, "data[ID]": "1", ts: "1751285594" }, "`event` is missing"],
+      [
+        { ...token, event: "ONBOOKINGADD", "data[ID]": "012", ts: "1751285594" },
+        "`data[ID]` must be a positive integer",
+      ],
+      [
+        { ...token, event: "ONBOOKINGADD", "data[ID]": "12abc", ts: "1751285594" },
+        "`data[ID]` must be a positive integer",
+      ],
+      [
+        { ...token, event: "ONBOOKINGADD", "data[ID]": "1", ts: "1751285594.5" },
+        "`ts` must be a Unix time in seconds",
+      ],
+      [{ ...token, event: "ONBOOKINGADD", "data[ID]": "1" }, "`ts` must be a Unix time in seconds"],
+    ];
+    const before = await eventOutcome(stack, "refused");
+    for (const [fields, reason] of refusals) {
+      const response = await form(fields);
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: 400,
+        body: { error: reason },
+      });
+    }
+    // As JSON, `data` may be anything: null is no object with an ID.
+    const nullData = await fetch(eventsUrl(stack.gateway), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        event: "ONBOOKINGADD",
+        data: null,
+        ts: 1751285594,
+        auth: { application_token: "app-token-1" },
+      }),
+    });
+    expect({ status: nullData.status, body: await nullData.json() }).toEqual({
+      status: 400,
+      body: { error: "`data[ID]` must be a positive integer" },
+    });
+    expect(await eventOutcome(stack, "refused")).toBe(before + refusals.length + 1);
+  });
+
   it("sends a delivery that arrives twice once", async () => {
     const changes = subscribe(client, "subscription { bookingChanged { kind id } }");
     await subscriptionsHeld(stack, 1);

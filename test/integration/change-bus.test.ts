@@ -1,0 +1,307 @@
+import { randomUUID } from "node:crypto";
+import { systemClock } from "../../src/clock";
+import type { Change } from "../../src/events/change";
+import { ChangeBus } from "../../src/events/change-bus";
+import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
+import { within } from "../helpers/bounded-wait";
+import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
+
+failOnUnhandledRejections();
+
+/*
+ * The bus between replicas, on a Redis of the test's own that the test stops, freezes and starts
+ * again. Its rules: a change is relayed at once while Redis answers; while it does not, the change
+ * is kept (the latest 1000) and relayed, in order and once, when Redis is back, after the gate; and
+ * a message on the channel that is not a change is ignored.
+ */
+
+let redis: RedisServer;
+let redisUp = true;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterEach(async () => {
+  redis.thaw();
+  if (!redisUp) await startRedis();
+  while (closers.length > 0) await closers.pop()!();
+});
+
+afterAll(async () => {
+  await redis.stop();
+});
+
+async function stopRedis(): Promise<void> {
+  redisUp = false;
+  await redis.stop();
+}
+
+async function startRedis(): Promise<void> {
+  await redis.start();
+  redisUp = true;
+}
+
+/** A connection closed after the test. */
+function connection(url: string, options: { subscriber?: boolean } = {}): RedisConnection {
+  const made = new RedisConnection(url, { probeIntervalMs: 50, commandTimeoutMs: 300, ...options });
+  closers.push(() => made.close());
+  return made;
+}
+
+/** A replica's bus on `channel`, and every change it hears, by id. */
+function replica(
+  channel: string,
+  urls: { publisher: string; subscriber: string },
+  relayGate?: () => Promise<void>,
+) {
+  const publisher = connection(urls.publisher);
+  const bus = new ChangeBus({
+    clock: systemClock,
+    redis: { publisher, subscriber: connection(urls.subscriber, { subscriber: true }), channel },
+    ...(relayGate && { relayGate }),
+  });
+  closers.push(() => bus.close());
+  const heard: number[] = [];
+  bus.listen((change) => heard.push(change.id));
+  return { bus, publisher, heard };
+}
+
+function change(id: number): Parameters<ChangeBus["publish"]>[0] {
+  return { entity: "booking", kind: "UPDATED", id, occurredAt: 1_700_000_000, source: "portal" };
+}
+
+/** Resolves once `connection` is in `state`. */
+function reaches(connection: RedisConnection, state: RedisState): Promise<void> {
+  if (connection.state === state) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = connection.onChange((now) => {
+      if (now !== state) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** Resolves once `count` connections listen to `channel` (after Redis came back, say). */
+async function listeners(channel: string, count: number): Promise<void> {
+  const asking = connection(redis.url);
+  await within(10_000, `${count} listener(s) on the channel`, async () => {
+    const [, listening] = (await asking.client.pubsub("NUMSUB", channel)) as [string, number];
+    return listening === count;
+  });
+}
+
+/** Resolves once `heard` holds `id`. */
+function hears(heard: number[], id: number): Promise<void> {
+  return within(10_000, `change ${id} heard`, () => heard.includes(id));
+}
+
+/**
+ * A gate the test opens, with the publisher's state each time the bus entered it. It also waits
+ * for the other replica to listen again: what is relayed before that is lost to it, as Redis
+ * pub/sub loses it.
+ */
+function heldGate(channel: string) {
+  const entered: RedisState[] = [];
+  let publisher: RedisConnection | undefined;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    gate: async () => {
+      entered.push(publisher!.state);
+      await opened;
+      await listeners(channel, 2);
+    },
+    open,
+    entered,
+    /** The connection whose state is noted: the publisher of the bus that has the gate. */
+    watch(connection: RedisConnection) {
+      publisher = connection;
+    },
+  };
+}
+
+describe("the change bus", () => {
+  it("without Redis delivers here only, counts a change as relayed, and stops at close", async () => {
+    const bus = new ChangeBus({ clock: systemClock });
+    const heard: Change[] = [];
+    bus.listen((heardChange) => heard.push(heardChange));
+    const { change: published, relayed } = bus.publishAndRelay(change(1));
+    await expect(relayed).resolves.toBe(true);
+    expect(heard).toEqual([published]);
+
+    await bus.close();
+    bus.publish(change(2));
+    expect(heard.map(({ id }) => id)).toEqual([1]);
+  });
+
+  it("keeps what it could not relay and relays it in order, once, after the gate", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const direct = { publisher: redis.url, subscriber: redis.url };
+    const gate = heldGate(channel);
+    const speaking = replica(channel, direct, gate.gate);
+    gate.watch(speaking.publisher);
+    const listening = replica(channel, direct);
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+
+    await expect(speaking.bus.publishAndRelay(change(1)).relayed).resolves.toBe(true);
+    await hears(listening.heard, 1);
+
+    await stopRedis();
+    await reaches(speaking.publisher, "down");
+    await expect(speaking.bus.publishAndRelay(change(2)).relayed).resolves.toBe(false);
+    await expect(speaking.bus.publishAndRelay(change(3)).relayed).resolves.toBe(false);
+
+    await startRedis();
+    await reaches(speaking.publisher, "ready");
+    await listeners(channel, 2);
+    // Entered once Redis answers: the gate writes what was kept for the other replicas to read.
+    expect(gate.entered).toEqual(["ready"]);
+    // Redis answers, but what was kept is not relayed yet: a new change waits behind it.
+    await expect(speaking.bus.publishAndRelay(change(4)).relayed).resolves.toBe(false);
+
+    // Redis flaps while the kept changes wait for the gate: one relaying, not a second one.
+    await stopRedis();
+    await reaches(speaking.publisher, "down");
+    await startRedis();
+    await reaches(speaking.publisher, "ready");
+    await listeners(channel, 2);
+    expect(gate.entered).toEqual(["ready"]);
+
+    gate.open();
+    await hears(listening.heard, 4);
+    await expect(speaking.bus.publishAndRelay(change(5)).relayed).resolves.toBe(true);
+    await hears(listening.heard, 5);
+    expect(listening.heard).toEqual([1, 2, 3, 4, 5]);
+
+    // A second outage is relayed as well, entering the gate once more.
+    await stopRedis();
+    await reaches(speaking.publisher, "down");
+    speaking.bus.publish(change(6));
+    await startRedis();
+    await reaches(speaking.publisher, "ready");
+    await listeners(channel, 2);
+    await hears(listening.heard, 6);
+    expect(listening.heard).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(gate.entered).toEqual(["ready", "ready"]);
+    expect(speaking.heard).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("keeps the latest 1000 changes while Redis is away, and never drops one it has not sent", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const direct = { publisher: redis.url, subscriber: redis.url };
+    const gate = heldGate(channel);
+    const speaking = replica(channel, direct, gate.gate);
+    gate.watch(speaking.publisher);
+    const listening = replica(channel, direct);
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+
+    await stopRedis();
+    await reaches(speaking.publisher, "down");
+    for (let id = 1; id <= 1001; id += 1) speaking.bus.publish(change(id));
+    await startRedis();
+    await reaches(speaking.publisher, "ready");
+    await listeners(channel, 2);
+
+    // While the first kept change (2: 1 was dropped) is on its way, one more comes in: the oldest
+    // kept one is dropped to make room, and that is 2, which is being sent, not 3.
+    const publish = speaking.publisher.client.publish.bind(speaking.publisher.client);
+    jest.spyOn(speaking.publisher.client, "publish").mockImplementationOnce(((
+      on: string,
+      message: string,
+    ) => {
+      const sent = publish(on, message);
+      speaking.bus.publish(change(1002));
+      return sent;
+    }) as never);
+    gate.open();
+    await hears(listening.heard, 1002);
+    expect(listening.heard).toEqual(Array.from({ length: 1001 }, (_, at) => at + 2));
+  });
+
+  it("keeps a change whose relay failed, and relays it once Redis answers again", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const proxy = new CuttingRedisProxy(redis.port);
+    closers.push(() => proxy.close());
+    const cut = await proxy.listen();
+    const speaking = replica(channel, { publisher: cut, subscriber: redis.url });
+    const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+
+    // The relay is cut: kept, and relayed once the connection is back.
+    const cutOnce = proxy.cut(1, "publish");
+    await expect(speaking.bus.publishAndRelay(change(1)).relayed).resolves.toBe(false);
+    await cutOnce;
+    await hears(listening.heard, 1);
+
+    // Cut again, and once more while relaying what was kept: kept until a relay goes through.
+    const cutTwice = proxy.cut(2, "publish");
+    await expect(speaking.bus.publishAndRelay(change(2)).relayed).resolves.toBe(false);
+    await cutTwice;
+    await hears(listening.heard, 2);
+    await expect(speaking.bus.publishAndRelay(change(3)).relayed).resolves.toBe(true);
+    await hears(listening.heard, 3);
+    expect(listening.heard).toEqual([1, 2, 3]);
+    expect(proxy.cuts).toBe(3);
+  });
+
+  it("relays a change kept after Redis stopped answering, once it answers again", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const direct = { publisher: redis.url, subscriber: redis.url };
+    const speaking = replica(channel, direct);
+    const listening = replica(channel, direct);
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+
+    // A frozen server keeps the connection open: the relay times out, and nothing but the bus
+    // says that Redis is away.
+    redis.freeze();
+    await expect(speaking.bus.publishAndRelay(change(1)).relayed).resolves.toBe(false);
+    expect(speaking.publisher.state).toBe("down");
+    redis.thaw();
+    speaking.bus.publish(change(2));
+    await hears(listening.heard, 2);
+    // The server still carries out the PUBLISH it had read before it froze, so 1 may come twice:
+    // the bus delivers at least once, and a subscriber is sent a change by its content.
+    expect([...new Set(listening.heard)]).toEqual([1, 2]);
+  });
+
+  it("ignores a message on its channel that is not a change", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
+    await listening.bus.settled();
+    const other = connection(redis.url);
+    await reaches(other, "ready");
+    const valid = {
+      key: "other:1",
+      entity: "booking",
+      kind: "UPDATED",
+      id: 1,
+      occurredAt: 1_700_000_000,
+      source: "portal",
+      publishedAtMs: 1_700_000_000_000,
+    };
+    const malformed = [
+      { ...valid, id: 10, key: 1 },
+      { ...valid, id: 11, entity: 1 },
+      { ...valid, id: 12, kind: 1 },
+      { ...valid, id: 13.5 },
+      { ...valid, id: 14, occurredAt: "1700000000" },
+      { ...valid, id: 15, publishedAtMs: "1700000000000" },
+    ];
+    await other.client.publish(channel, "not json");
+    for (const notAChange of malformed) {
+      await other.client.publish(channel, JSON.stringify({ origin: "other", change: notAChange }));
+    }
+    await other.client.publish(channel, JSON.stringify({ origin: "other", change: valid }));
+    await hears(listening.heard, 1);
+    expect(listening.heard).toEqual([1]);
+  });
+});
