@@ -46,13 +46,8 @@ export function parsePortalUrl(raw: string): string {
  * shown. Undefined when it is not a URL with a host at all: it may be a secret in the wrong variable.
  */
 export function redactPortalUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (!url.hostname) return undefined;
+  const url = URL.parse(raw.trim());
+  if (!url?.hostname) return undefined;
   const base = `${url.protocol}//${url.host}`;
   const webhook = WEBHOOK_PATH.exec(url.pathname);
   if (webhook) return maskedWebhook(base, webhook[1]!);
@@ -76,10 +71,6 @@ function maskedWebhook(base: string, userId: string): string {
 }
 
 function tryParseHttpUrl(raw: string): URL | undefined {
-  try {
-    const url = new URL(raw);
-    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(raw);
+  return url?.protocol === "https:" || url?.protocol === "http:" ? url : undefined;
 }

@@ -32,13 +32,8 @@ const URL_REDACTIONS: Partial<Record<SettingName, (value: string) => string | un
  * `redis://secret@host` is a password); parameters that may carry one (libpq's `?password=`) too.
  */
 function withoutCredentials(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (!url.hostname) return undefined;
+  const url = URL.parse(value.trim());
+  if (!url?.hostname) return undefined;
   if (url.password) url.password = "***";
   else if (url.username) url.username = "***";
   for (const key of [...url.searchParams.keys()]) {
