@@ -154,6 +154,39 @@ describe("MAX_SUBSCRIPTIONS_PER_CALLER in OAuth mode counts verified users, not 
     expect(receiver.checked()).toEqual(["lukas-1"]);
   });
 
+  it("over the callback protocol: a token the portal could not be asked about is refused for now, with 503's message", async () => {
+    stack.portal.injectFault({ method: "profile", kind: "reset-before" });
+    const refused = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json;callbackSpec=1.0",
+        authorization: `Bearer ${LUKAS}`,
+        "x-router-secret": ROUTER_SECRET,
+      },
+      body: JSON.stringify({
+        query: "subscription { bookingChanged { kind id occurredAt } }",
+        extensions: {
+          subscription: {
+            callbackUrl: `${callbackUrl}/unchecked-1`,
+            subscriptionId: "unchecked-1",
+            verifier: "v",
+            heartbeatIntervalMs: 60_000,
+          },
+        },
+      }),
+    });
+    const body = (await refused.json()) as { errors?: { message: string }[] };
+    expect(body.errors?.[0]?.message).toBe(
+      "The portal could not be reached to check the access token; try again shortly",
+    );
+    // Not remembered as refused: once the portal answers, the same token subscribes.
+    stack.portal.clearFaults();
+    await viaCallback(LUKAS, "lukas-1");
+    await held("callback", 1);
+    expect(receiver.checked()).toEqual(["lukas-1"]);
+  });
+
   it("across both transports: one user's subscriptions count together", async () => {
     const client = viaWs(ANNA_A);
     try {
