@@ -4,6 +4,7 @@ import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 import { execute } from "../helpers/graphql-http";
+import { ManualClock } from "../helpers/manual-clock";
 
 /** Waits until the gateway holds `count` subscriptions: each is listening from then on. */
 async function subscriptionsHeld(stack: TestStack, count: number): Promise<void> {
@@ -308,5 +309,31 @@ describe("POST /bitrix24/events", () => {
     expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", id: 77 });
     expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "DELETED", id: 78 });
     changes.stop();
+  });
+});
+
+describe("the delivery lag of subscriptions", () => {
+  it("is measured on the gateway's clock, from publishing to handing the message over", async () => {
+    const clock = new ManualClock();
+    const stack = await startStack({ clock });
+    const client = wsClient(stack.gateway.url);
+    try {
+      const changes = subscribe(client, "subscription { bookingChanged(ids: [14]) { kind } }");
+      await subscriptionsHeld(stack, 1);
+      const update = await execute(
+        stack.gateway.url,
+        'mutation { updateBooking(id: 14, input: { name: "Lag" }) { id } }',
+      );
+      expect(update.errors).toBeUndefined();
+      expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "UPDATED" });
+      changes.stop();
+      // The clock stood still: the one message was handed over no time after it was published.
+      const metrics = await scrape(stack.gateway.url);
+      expect(sample(metrics, "b24gw_subscription_delivery_lag_seconds_count")).toBe(1);
+      expect(sample(metrics, "b24gw_subscription_delivery_lag_seconds_sum")).toBe(0);
+    } finally {
+      await client.dispose();
+      await stack.stop();
+    }
   });
 });

@@ -93,6 +93,7 @@ if (!scoresOnly) {
   for (const run of runs) {
     if (run.name !== "files") startFromBaseline(run.name);
     const earlier = run.partial ? readReport(incrementalOf(run.name)) : undefined;
+    if (run.name !== "files") forgetStaticSurvivors(run.name, areaFiles);
     console.log(`\n=== mutating ${run.name}${run.partial ? `: ${areaFiles.join(", ")}` : ""}`);
     const started = Date.now();
     const result = spawnSync(stryker, ["run", ...args], {
@@ -129,6 +130,30 @@ function startFromBaseline(name) {
   mkdirSync(reportsOf(name), { recursive: true });
   writeFileSync(incremental, gunzipSync(readFileSync(baselineOf(name))));
   console.log(`${name}: starting from the recorded results in ${baselineOf(name)}`);
+}
+
+/**
+ * Stryker reuses a mutant's earlier result unless a test that covered it changed. A static mutant
+ * (code run while a module loads) is covered by no test in particular, so a survivor would be reused
+ * even after a test that kills it was added: its result is dropped here, for the files about to be
+ * run, so that it is tested again. Survivors are few; the killed keep their results.
+ */
+function forgetStaticSurvivors(name, files) {
+  const incremental = incrementalOf(name);
+  const report = readReport(incremental);
+  if (!report) return;
+  let forgotten = 0;
+  for (const [file, result] of Object.entries(report.files)) {
+    if (files && !files.includes(file)) continue;
+    const kept = result.mutants.filter(
+      (mutant) => !(mutant.static && ["Survived", "NoCoverage"].includes(mutant.status)),
+    );
+    forgotten += result.mutants.length - kept.length;
+    result.mutants = kept;
+  }
+  if (forgotten === 0) return;
+  writeFileSync(incremental, JSON.stringify(report));
+  console.log(`${name}: ${forgotten} static mutant(s) that survived are tested again`);
 }
 
 function mtime(file) {

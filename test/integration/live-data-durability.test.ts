@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { ReadCache } from "../../src/cache/read-cache";
+import { RedisCacheKv } from "../../src/cache/redis-kv";
+import { SharedCacheStore } from "../../src/cache/shared-store";
+import { systemClock } from "../../src/clock";
+import type { EventDelivery } from "../../src/events/event-delivery";
+import { LiveData } from "../../src/events/live-data";
+import { createLogger } from "../../src/logger";
+import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
+import { within } from "../helpers/bounded-wait";
+import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
+
+failOnUnhandledRejections();
+
+/*
+ * A delivery is durable (application mode's offline drain confirms its record to the portal only
+ * then) when both its invalidation is written where every replica reads and its change is relayed
+ * to them. Here the two go over separate connections to a Redis of the test's own, so that each
+ * can fail alone.
+ */
+
+let redis: RedisServer;
+let proxy: CuttingRedisProxy;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()!();
+});
+
+afterAll(async () => {
+  await redis.stop();
+});
+
+function connection(url: string, options: { subscriber?: boolean } = {}): RedisConnection {
+  const made = new RedisConnection(url, { probeIntervalMs: 50, commandTimeoutMs: 300, ...options });
+  closers.push(() => made.close());
+  return made;
+}
+
+function reaches(connection: RedisConnection, state: RedisState): Promise<void> {
+  if (connection.state === state) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = connection.onChange((now) => {
+      if (now !== state) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** Live data whose cache writes through `cacheUrl` and whose bus publishes through `busUrl`. */
+async function liveData(urls: { cache: string; bus: string }) {
+  const cacheConnection = connection(urls.cache);
+  const publisher = connection(urls.bus);
+  const base = `b24gw:test:${randomUUID()}:`;
+  const cache = new ReadCache({
+    store: new SharedCacheStore(new RedisCacheKv(cacheConnection), {
+      epochKey: `${base}epoch`,
+      genTtlSeconds: 600,
+      maxBacklog: 100,
+    }),
+    ttlSeconds: 60,
+    base,
+    clock: systemClock,
+    metrics: undefined,
+  });
+  const live = new LiveData({
+    clock: systemClock,
+    logger: createLogger("silent"),
+    metrics: undefined,
+    maxSubscriptionsPerCaller: 10,
+    cache,
+    redis: {
+      publisher,
+      subscriber: connection(urls.bus, { subscriber: true }),
+      channel: `${base}changes`,
+    },
+  });
+  closers.push(() => live.close());
+  await Promise.all([live.settled(), cache.settled()]);
+  await Promise.all([reaches(cacheConnection, "ready"), reaches(publisher, "ready")]);
+  return live;
+}
+
+let nextId = 1;
+function delivery(): EventDelivery {
+  return {
+    event: "ONBOOKINGUPDATE",
+    entity: "booking",
+    kind: "UPDATED",
+    id: nextId++,
+    ts: 1_700_000_000,
+  };
+}
+
+beforeEach(async () => {
+  proxy = new CuttingRedisProxy(redis.port);
+  closers.push(() => proxy.close());
+});
+
+describe("a delivery's durability", () => {
+  it("is durable while Redis answers", async () => {
+    const live = await liveData({ cache: redis.url, bus: redis.url });
+    expect(await live.receive(delivery())).toBe(true);
+  });
+
+  it("is not durable when its invalidation could not be written, though its change was relayed", async () => {
+    const live = await liveData({ cache: await proxy.listen(), bus: redis.url });
+    const cut = proxy.cut(1, "multi");
+    expect(await live.receive(delivery())).toBe(false);
+    await cut;
+  });
+
+  it("is not durable when its change could not be relayed, though its invalidation was written", async () => {
+    const live = await liveData({ cache: redis.url, bus: await proxy.listen() });
+    const cut = proxy.cut(1, "publish");
+    expect(await live.receive(delivery())).toBe(false);
+    await cut;
+    // Durable again once what was kept is relayed.
+    await within(10_000, "a durable delivery", () => live.receive(delivery()));
+  });
+});
