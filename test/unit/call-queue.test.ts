@@ -430,6 +430,25 @@ describe("the call queue", () => {
       await expect(sequence[1]!.promise).rejects.toMatchObject({ code: "NOT_EXECUTED" });
       expect(client.requests).toHaveLength(1);
     });
+
+    it("sends nothing of such a sequence whose caller has gone: its first call ABORTED, the rest NOT_EXECUTED", async () => {
+      const { client, call, queue, settled } = rig();
+      const caller = new AbortController();
+      caller.abort();
+      const fields = { fields: { name: "$result[c0]" } };
+      const sequence = [
+        call(ADD, { params: fields, signal: caller.signal }),
+        call(GET, { params: { id: resultOf(0) }, signal: caller.signal }),
+        call(LIST, { signal: caller.signal }),
+      ];
+      queue.add(sequence, true);
+      await settled(sequence[2]!);
+      await expect(sequence[0]!.promise).rejects.toMatchObject({ code: "ABORTED" });
+      await expect(sequence[1]!.promise).rejects.toMatchObject({ code: "NOT_EXECUTED" });
+      await expect(sequence[2]!.promise).rejects.toMatchObject({ code: "NOT_EXECUTED" });
+      await turns();
+      expect(client.requests).toHaveLength(0);
+    });
   });
 
   describe("retries", () => {
@@ -544,6 +563,34 @@ describe("the call queue", () => {
       const next = await client.request(1);
       expect(next.method).toBe(LIST);
       expect(next.params).toEqual(kept.params);
+    });
+
+    it("drops a waiting write unsent with ABORTED: it never ran, so its result is known", async () => {
+      const { client, call, add, settled } = rig();
+      add(call(GET));
+      const first = await client.request(0);
+      const caller = new AbortController();
+      const write = call(ADD, { signal: caller.signal });
+      add(write);
+      await turns();
+      caller.abort();
+      await settled(write);
+      await expect(write.promise).rejects.toMatchObject({ code: "ABORTED" });
+      first.succeed(1);
+      await turns();
+      expect(client.requests).toHaveLength(1);
+    });
+
+    it("lets a write in flight go with RESULT_UNKNOWN when its caller goes: the portal may run it", async () => {
+      const { client, call, add, settled } = rig();
+      const caller = new AbortController();
+      const write = call(ADD, { signal: caller.signal });
+      add(write);
+      const request = await client.request(0);
+      caller.abort();
+      await settled(write);
+      await expect(write.promise).rejects.toMatchObject({ code: "RESULT_UNKNOWN" });
+      expect(request.signal?.aborted).toBe(true);
     });
 
     it("cancels a request in flight only once every caller it carries has gone", async () => {
