@@ -69,4 +69,19 @@ describe("readBatchResult", () => {
     );
     expect(outcomes[1]).toMatchObject({ ok: false, error: { code: "NOT_EXECUTED" } });
   });
+
+  it("reads a numeric error code as its text, and an error without a code as no error", () => {
+    const outcomes = readBatchResult(
+      {
+        result: { c1: { clients: [] } },
+        result_error: { c0: { error: 100, error_description: "Not found" }, c1: { note: "x" } },
+      },
+      commands.slice(0, 2),
+    );
+    expect(outcomes[0]).toMatchObject({
+      ok: false,
+      error: { code: "100", description: "Not found", method: "booking.v1.booking.get" },
+    });
+    expect(outcomes[1]).toEqual({ ok: true, value: { result: { clients: [] } } });
+  });
 });
