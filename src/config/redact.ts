@@ -40,5 +40,6 @@ function withoutCredentials(value: string): string | undefined {
     if (/pass|secret|token|key/i.test(key)) url.searchParams.set(key, "***");
   }
   url.hash = "";
-  return url.href.replaceAll("%2A", "*");
+  // The URL serializer leaves `*` as it is, in the user info and in parameters alike.
+  return url.href;
 }
