@@ -273,6 +273,59 @@ describe("the change bus", () => {
     expect([...new Set(listening.heard)]).toEqual([1, 2]);
   });
 
+  it("goes on relaying what it kept after a relay of it timed out", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const direct = { publisher: redis.url, subscriber: redis.url };
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const speaking = replica(channel, direct, () => opened);
+    const listening = replica(channel, direct);
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+
+    await stopRedis();
+    await reaches(speaking.publisher, "down");
+    speaking.bus.publish(change(1));
+    await startRedis();
+    await reaches(speaking.publisher, "ready");
+    await listeners(channel, 2);
+    // The relay of what was kept meets a server that stopped answering: it times out, and the
+    // connection counts as down until the server answers again.
+    redis.freeze();
+    open();
+    await within(10_000, "the publisher down", () => speaking.publisher.state === "down");
+    redis.thaw();
+    speaking.bus.publish(change(2));
+    await hears(listening.heard, 2);
+    // The frozen server still carries out the PUBLISH it had read: 1 may come twice.
+    expect([...new Set(listening.heard)]).toEqual([1, 2]);
+  });
+
+  it("puts each change on the channel once, and nothing else", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const direct = { publisher: redis.url, subscriber: redis.url };
+    const watching = connection(redis.url, { subscriber: true });
+    const messages: string[] = [];
+    watching.client.on("message", (_from: string, message: string) => messages.push(message));
+    await reaches(watching, "ready");
+    await watching.client.subscribe(channel);
+    const speaking = replica(channel, direct);
+    const listening = replica(channel, direct);
+    await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
+    await reaches(speaking.publisher, "ready");
+    speaking.bus.publish(change(1));
+    speaking.bus.publish(change(2));
+    await hears(listening.heard, 2);
+    await within(10_000, "two messages", () => messages.length >= 2);
+    // A barrier of its own: a message sent after everything the bus sent.
+    await speaking.publisher.client.publish(channel, "end");
+    await within(10_000, "the end", () => messages.includes("end"));
+    const sent = messages.map((message) =>
+      message === "end" ? message : (JSON.parse(message) as { change: Change }).change.id,
+    );
+    expect(sent).toEqual([1, 2, "end"]);
+  });
+
   it("ignores a message on its channel that is not a change", async () => {
     const channel = `b24gw:test:${randomUUID()}:changes`;
     const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
