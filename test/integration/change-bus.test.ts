@@ -45,9 +45,24 @@ async function startRedis(): Promise<void> {
   redisUp = true;
 }
 
+/**
+ * A command that takes longer fails, and the connection counts as down. Long, so that a busy machine
+ * never makes a relay fail by chance (a relay that timed out is sent again: the bus delivers at
+ * least once); short where a test freezes the server on purpose.
+ */
+const COMMAND_TIMEOUT_MS = 5000;
+const FROZEN_COMMAND_TIMEOUT_MS = 300;
+
 /** A connection closed after the test. */
-function connection(url: string, options: { subscriber?: boolean } = {}): RedisConnection {
-  const made = new RedisConnection(url, { probeIntervalMs: 50, commandTimeoutMs: 300, ...options });
+function connection(
+  url: string,
+  options: { subscriber?: boolean; commandTimeoutMs?: number } = {},
+): RedisConnection {
+  const made = new RedisConnection(url, {
+    probeIntervalMs: 50,
+    commandTimeoutMs: COMMAND_TIMEOUT_MS,
+    ...options,
+  });
   closers.push(() => made.close());
   return made;
 }
@@ -57,8 +72,9 @@ function replica(
   channel: string,
   urls: { publisher: string; subscriber: string },
   relayGate?: () => Promise<void>,
+  commandTimeoutMs = COMMAND_TIMEOUT_MS,
 ) {
-  const publisher = connection(urls.publisher);
+  const publisher = connection(urls.publisher, { commandTimeoutMs });
   const bus = new ChangeBus({
     clock: systemClock,
     redis: { publisher, subscriber: connection(urls.subscriber, { subscriber: true }), channel },
@@ -255,7 +271,7 @@ describe("the change bus", () => {
   it("relays a change kept after Redis stopped answering, once it answers again", async () => {
     const channel = `b24gw:test:${randomUUID()}:changes`;
     const direct = { publisher: redis.url, subscriber: redis.url };
-    const speaking = replica(channel, direct);
+    const speaking = replica(channel, direct, undefined, FROZEN_COMMAND_TIMEOUT_MS);
     const listening = replica(channel, direct);
     await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
     await reaches(speaking.publisher, "ready");
@@ -278,7 +294,7 @@ describe("the change bus", () => {
     const direct = { publisher: redis.url, subscriber: redis.url };
     let open!: () => void;
     const opened = new Promise<void>((resolve) => (open = resolve));
-    const speaking = replica(channel, direct, () => opened);
+    const speaking = replica(channel, direct, () => opened, FROZEN_COMMAND_TIMEOUT_MS);
     const listening = replica(channel, direct);
     await Promise.all([speaking.bus.settled(), listening.bus.settled()]);
     await reaches(speaking.publisher, "ready");

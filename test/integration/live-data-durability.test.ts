@@ -38,7 +38,11 @@ afterAll(async () => {
 });
 
 function connection(url: string, options: { subscriber?: boolean } = {}): RedisConnection {
-  const made = new RedisConnection(url, { probeIntervalMs: 50, commandTimeoutMs: 300, ...options });
+  const made = new RedisConnection(url, {
+    probeIntervalMs: 50,
+    commandTimeoutMs: 5000,
+    ...options,
+  });
   closers.push(() => made.close());
   return made;
 }
