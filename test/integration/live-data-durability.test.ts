@@ -103,7 +103,7 @@ function delivery(): EventDelivery {
   };
 }
 
-beforeEach(async () => {
+beforeEach(() => {
   proxy = new CuttingRedisProxy(redis.port);
   closers.push(() => proxy.close());
 });
