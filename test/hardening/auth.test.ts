@@ -1,5 +1,16 @@
 import { SignJWT } from "jose";
-import { codesOf, gql, post, startHardenedStack, type HardenedStack } from "./stack";
+import { startDemoPortal } from "../../src/demo-portal";
+import { createLogger } from "../../src/logger";
+import { startGateway } from "../../src/server";
+import { gatewayConfig } from "../helpers/gateway";
+import {
+  codesOf,
+  gql,
+  post,
+  startHardenedStack,
+  type HardenedStack,
+  type RawResponse,
+} from "./stack";
 
 const TOKEN = "gw-token-0123456789abcdef";
 const OTHER_TOKEN = "gw-token-fedcba9876543210";
@@ -21,6 +32,8 @@ async function jwt(
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const messagesOf = (response: RawResponse) =>
+  (response.body.errors ?? []).map((error) => error.message);
 
 describe("webhook mode with gateway credentials", () => {
   let stack: HardenedStack;
@@ -43,6 +56,9 @@ describe("webhook mode with gateway credentials", () => {
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(codesOf(response)).toEqual(["UNAUTHENTICATED"]);
+    expect(messagesOf(response)).toEqual([
+      "Send a gateway credential as `Authorization: Bearer <token>`",
+    ]);
     expect(stack.portal.stats().httpRequests).toBe(0);
   });
 
@@ -56,6 +72,11 @@ describe("webhook mode with gateway credentials", () => {
       const response = await post(stack.gateway.url, BOOKING, { authorization });
       expect(response.status).toBe(401);
       expect(codesOf(response)).toEqual(["UNAUTHENTICATED"]);
+      expect(messagesOf(response)).toEqual([
+        authorization.startsWith("Basic")
+          ? "Send a gateway credential as `Authorization: Bearer <token>`"
+          : "The bearer token is not a valid gateway credential (unknown, expired or badly signed)",
+      ]);
     }
     expect(stack.portal.stats().httpRequests).toBe(0);
   });
@@ -118,6 +139,9 @@ describe("router-only mode (ROUTER_SECRET)", () => {
       const response = await post(stack.gateway.url, BOOKING, headers);
       expect(response.status).toBe(401);
       expect(codesOf(response)).toEqual(["UNAUTHENTICATED"]);
+      expect(messagesOf(response)).toEqual([
+        "This gateway serves only its federation router: x-router-secret is missing or wrong",
+      ]);
     }
     expect(stack.portal.stats().httpRequests).toBe(0);
   });
@@ -184,6 +208,9 @@ describe("OAuth mode", () => {
     const response = await post(stack.gateway.url, BOOKING);
     expect(response.status).toBe(401);
     expect(codesOf(response)).toEqual(["UNAUTHENTICATED"]);
+    expect(messagesOf(response)).toEqual([
+      "This gateway runs in OAuth mode: send your Bitrix24 access token as `Authorization: Bearer <token>`",
+    ]);
     expect(stack.portal.stats().httpRequests).toBe(0);
   });
 
@@ -191,5 +218,35 @@ describe("OAuth mode", () => {
     const response = await post(stack.gateway.url, BOOKING, bearer("oauth-token-anna-0001"));
     expect(response.body.data).toEqual({ booking: { id: 14 } });
     expect(stack.portal.stats().callsByUser).toEqual({ "5": 1 });
+  });
+});
+
+describe("the start-up warning that caller authentication is off", () => {
+  it.each<[string, Record<string, string>, boolean]>([
+    ["no credential is configured", {}, true],
+    ["GATEWAY_TOKENS is set", { GATEWAY_TOKENS: TOKEN }, false],
+    ["GATEWAY_JWT_SECRET is set", { GATEWAY_JWT_SECRET: JWT_SECRET }, false],
+    ["ROUTER_SECRET is set", { ROUTER_SECRET }, false],
+    ["callers bring Bitrix24 tokens (OAuth mode)", { oauth: "yes" }, false],
+  ])("is written only when no credential is asked for: %s", async (_, settings, warned) => {
+    const portal = await startDemoPortal();
+    const lines: string[] = [];
+    const { oauth, ...env } = settings;
+    const gateway = await startGateway(
+      gatewayConfig({
+        PORT: "0",
+        ...(oauth
+          ? { BITRIX24_PORTAL_URL: portal.origin }
+          : { BITRIX24_WEBHOOK_URL: portal.webhookUrl }),
+        ...env,
+      }),
+      createLogger("warn", { destination: { write: (line: string) => void lines.push(line) } }),
+    );
+    try {
+      expect(lines.some((line) => line.includes("caller authentication is off"))).toBe(warned);
+    } finally {
+      await gateway.stop();
+      await portal.close();
+    }
   });
 });
