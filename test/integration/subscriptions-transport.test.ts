@@ -80,6 +80,11 @@ describe("graphql-ws: authentication, limits, caps and shutdown", () => {
     expect(await refused.next()).toMatchObject({
       errors: [{ extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: 3 } }],
     });
+    // One ends: its place is free again.
+    held3.pop()!.stop();
+    await held(stack, 2);
+    held3.push(subscribe(second, "subscription { waitListItemChanged { id } }"));
+    await held(stack, 3);
     for (const subscription of held3) subscription.stop();
     await first.dispose();
     await second.dispose();

@@ -107,6 +107,21 @@ describe("subscriptions over graphql-ws, fed by the demo portal's events", () =>
     changes.stop();
   });
 
+  it("sends a subscription the changes of its own kind of record only", async () => {
+    const changes = subscribe(client, "subscription { bookingChanged { kind id } }");
+    await subscriptionsHeld(stack, 1);
+    await portalCall(stack.portal, "booking.v1.resource.update", {
+      id: 1,
+      fields: { name: "Not a booking" },
+    });
+    await portalCall(stack.portal, "booking.v1.booking.update", {
+      id: 14,
+      fields: { name: "A booking" },
+    });
+    expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "UPDATED", id: 14 });
+    changes.stop();
+  });
+
   it("publishes a write made through the gateway at once, and drops the portal's echo of it", async () => {
     const changes = subscribe(
       client,
