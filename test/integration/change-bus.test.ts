@@ -3,6 +3,7 @@ import { systemClock } from "../../src/clock";
 import type { Change } from "../../src/events/change";
 import { ChangeBus } from "../../src/events/change-bus";
 import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
+import { reaches } from "../helpers/redis-state";
 import { within } from "../helpers/bounded-wait";
 import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
@@ -88,18 +89,6 @@ function replica(
 
 function change(id: number): Parameters<ChangeBus["publish"]>[0] {
   return { entity: "booking", kind: "UPDATED", id, occurredAt: 1_700_000_000, source: "portal" };
-}
-
-/** Resolves once `connection` is in `state`. */
-function reaches(connection: RedisConnection, state: RedisState): Promise<void> {
-  if (connection.state === state) return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = connection.onChange((now) => {
-      if (now !== state) return;
-      stop();
-      resolve();
-    });
-  });
 }
 
 /** Resolves once `count` connections listen to `channel` (after Redis came back, say). */

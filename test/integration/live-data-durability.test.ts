@@ -6,7 +6,8 @@ import { systemClock } from "../../src/clock";
 import type { EventDelivery } from "../../src/events/event-delivery";
 import { LiveData } from "../../src/events/live-data";
 import { createLogger } from "../../src/logger";
-import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
+import { RedisConnection } from "../../src/redis/redis-connection";
+import { reaches } from "../helpers/redis-state";
 import { within } from "../helpers/bounded-wait";
 import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
@@ -45,17 +46,6 @@ function connection(url: string, options: { subscriber?: boolean } = {}): RedisC
   });
   closers.push(() => made.close());
   return made;
-}
-
-function reaches(connection: RedisConnection, state: RedisState): Promise<void> {
-  if (connection.state === state) return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = connection.onChange((now) => {
-      if (now !== state) return;
-      stop();
-      resolve();
-    });
-  });
 }
 
 /** Live data whose cache writes through `cacheUrl` and whose bus publishes through `busUrl`. */
