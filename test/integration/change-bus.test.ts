@@ -5,7 +5,7 @@ import { ChangeBus } from "../../src/events/change-bus";
 import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
 import { reaches } from "../helpers/redis-state";
 import { within } from "../helpers/bounded-wait";
-import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
+import { TcpProxy } from "../helpers/tcp-proxy";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
@@ -232,7 +232,7 @@ describe("the change bus", () => {
 
   it("keeps a change whose relay failed, and relays it once Redis answers again", async () => {
     const channel = `b24gw:test:${randomUUID()}:changes`;
-    const proxy = new CuttingRedisProxy(redis.port);
+    const proxy = new TcpProxy(redis.port);
     closers.push(() => proxy.close());
     const cut = await proxy.listen();
     const speaking = replica(channel, { publisher: cut, subscriber: redis.url });
@@ -241,13 +241,13 @@ describe("the change bus", () => {
     await reaches(speaking.publisher, "ready");
 
     // The relay is cut: kept, and relayed once the connection is back.
-    const cutOnce = proxy.cut(1, "publish");
+    const cutOnce = proxy.cutOn(1, "publish");
     await expect(speaking.bus.publishAndRelay(change(1)).relayed).resolves.toBe(false);
     await cutOnce;
     await hears(listening.heard, 1);
 
     // Cut again, and once more while relaying what was kept: kept until a relay goes through.
-    const cutTwice = proxy.cut(2, "publish");
+    const cutTwice = proxy.cutOn(2, "publish");
     await expect(speaking.bus.publishAndRelay(change(2)).relayed).resolves.toBe(false);
     await cutTwice;
     await hears(listening.heard, 2);

@@ -9,7 +9,7 @@ import { createLogger } from "../../src/logger";
 import { RedisConnection } from "../../src/redis/redis-connection";
 import { reaches } from "../helpers/redis-state";
 import { within } from "../helpers/bounded-wait";
-import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
+import { TcpProxy } from "../helpers/tcp-proxy";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
@@ -23,7 +23,7 @@ failOnUnhandledRejections();
  */
 
 let redis: RedisServer;
-let proxy: CuttingRedisProxy;
+let proxy: TcpProxy;
 const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
@@ -94,7 +94,7 @@ function delivery(): EventDelivery {
 }
 
 beforeEach(() => {
-  proxy = new CuttingRedisProxy(redis.port);
+  proxy = new TcpProxy(redis.port);
   closers.push(() => proxy.close());
 });
 
@@ -106,14 +106,14 @@ describe("a delivery's durability", () => {
 
   it("is not durable when its invalidation could not be written, though its change was relayed", async () => {
     const live = await liveData({ cache: await proxy.listen(), bus: redis.url });
-    const cut = proxy.cut(1, "multi");
+    const cut = proxy.cutOn(1, "multi");
     expect(await live.receive(delivery())).toBe(false);
     await cut;
   });
 
   it("is not durable when its change could not be relayed, though its invalidation was written", async () => {
     const live = await liveData({ cache: redis.url, bus: await proxy.listen() });
-    const cut = proxy.cut(1, "publish");
+    const cut = proxy.cutOn(1, "publish");
     expect(await live.receive(delivery())).toBe(false);
     await cut;
     // Durable again once what was kept is relayed.

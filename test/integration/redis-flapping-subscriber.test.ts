@@ -3,14 +3,14 @@ import type { Change } from "../../src/events/change";
 import { ChangeBus } from "../../src/events/change-bus";
 import { RedisConnection } from "../../src/redis/redis-connection";
 import { systemClock } from "../../src/clock";
-import { CuttingRedisProxy } from "../helpers/cutting-redis-proxy";
+import { TcpProxy } from "../helpers/tcp-proxy";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
 failOnUnhandledRejections();
 
 describe("the change bus while its subscriber connection flaps", () => {
   it("leaves no promise rejection unhandled, and hears the other replicas again once it holds", async () => {
-    const proxy = new CuttingRedisProxy();
+    const proxy = new TcpProxy();
     const url = await proxy.listen();
     const channel = `b24gw:test:${randomUUID()}:changes`;
     const direct = "redis://127.0.0.1:6379";
@@ -33,7 +33,7 @@ describe("the change bus while its subscriber connection flaps", () => {
       // Subscribed; then Redis goes away, and each time the connection comes back and subscribes
       // again it is cut at that moment, five times: the subscriber connection drops again just as it
       // came back, as it does while Redis flaps.
-      const allCut = proxy.cut(5, "subscribe");
+      const allCut = proxy.cutOn(5, "subscribe");
       proxy.dropAll();
       await allCut;
 
