@@ -339,6 +339,7 @@ function transportSettings(config: Config) {
     rateLimit: config.rateLimit,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    redisCommandTimeoutMs: config.redisCommandTimeoutMs,
     localShare: config.rateLimitLocalShare,
     operatingLimitSeconds: config.operatingLimitSeconds,
     folding: config.folding,
@@ -382,7 +383,10 @@ function createLiveData(
       config.redisUrl && {
         redis: {
           publisher,
-          subscriber: new RedisConnection(config.redisUrl, { subscriber: true }),
+          subscriber: new RedisConnection(config.redisUrl, {
+            subscriber: true,
+            commandTimeoutMs: config.redisCommandTimeoutMs,
+          }),
           channel: keys.changesChannel,
         },
       }),

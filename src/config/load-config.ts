@@ -148,6 +148,7 @@ function toConfig(
     rateLimit: parseRateLimit(values.BITRIX24_RATE_LIMIT),
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    redisCommandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
     /** While Redis is away, the share of the portal's rate limit this replica models for itself. */
     rateLimitLocalShare: values.RATE_LIMIT_LOCAL_SHARE,
     operatingLimitSeconds: values.BITRIX24_OPERATING_LIMIT_S,

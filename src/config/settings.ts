@@ -133,6 +133,11 @@ export const SETTINGS = {
     "b24gw:",
     "Prefix of the gateway's Redis keys and channel; no { or }, since each portal's keys carry a Redis Cluster hash tag of their own",
   ),
+  REDIS_COMMAND_TIMEOUT_MS: withDefault(
+    int(100, 60_000),
+    1000,
+    "How long a Redis command may take, in milliseconds, before Redis counts as down and the replica falls back to what it can do alone (a local share of the rate limit, a cache of its own) until Redis answers again. Raise it for a distant Redis",
+  ),
   RATE_LIMIT_LOCAL_SHARE: withDefault(
     z.coerce.number().gt(0).max(1),
     0.25,

@@ -29,6 +29,8 @@ export interface TransportOptions {
   /** Share the limit model between replicas through this Redis; in memory when undefined. */
   redisUrl: string | undefined;
   redisKeyPrefix: string;
+  /** A Redis command that takes longer fails, and Redis counts as down until it answers again. */
+  redisCommandTimeoutMs?: number;
   /** While Redis is away, it counts as back once the node holding this key answers for it. */
   redisProbeKey?: string;
   /** While Redis is away, the share of the portal's limit this replica models for itself. */
@@ -67,6 +69,7 @@ export function createTransport(options: TransportOptions): Transport {
   const client = new SessionClient(http);
   const redis = options.redisUrl
     ? new RedisConnection(options.redisUrl, {
+        ...(options.redisCommandTimeoutMs && { commandTimeoutMs: options.redisCommandTimeoutMs }),
         ...(options.redisProbeKey && { probeKey: options.redisProbeKey }),
       })
     : undefined;

@@ -91,8 +91,9 @@ describe("configuration of the hardening settings", () => {
       CORS_ORIGINS: "https://app.example.com/path",
       CIRCUIT_BREAKER_THRESHOLD: "-1",
       REDIS_KEY_PREFIX: "{b24gw}:",
+      REDIS_COMMAND_TIMEOUT_MS: "10",
     });
-    expect(problems).toHaveLength(10);
+    expect(problems).toHaveLength(11);
     for (const [name, value] of [
       ["GATEWAY_TOKENS", "***"],
       ["GATEWAY_JWT_SECRET", "***"],
@@ -104,6 +105,7 @@ describe("configuration of the hardening settings", () => {
       ["CORS_ORIGINS", '"https://app.example.com/path"'],
       ["CIRCUIT_BREAKER_THRESHOLD", '"-1"'],
       ["REDIS_KEY_PREFIX", '"{b24gw}:"'],
+      ["REDIS_COMMAND_TIMEOUT_MS", '"10"'],
     ]) {
       expect(problems).toContainEqual(
         expect.stringMatching(new RegExp(`^${name}: .+ \\(got ${escape(value!)}\\)$`)),
