@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { within } from "./bounded-wait";
 import { ended, stopChild, stoppedAfterAll } from "./child-processes";
 import { askNode, infoField } from "./redis-node";
-import { freePort, redisArgs, spawnRedis } from "./redis-server";
+import { redisArgs, spawnRedisOnFreePorts } from "./redis-server";
 
 /**
  * A Redis Cluster of the test's own: three masters, each with one replica, on ports of their own.
@@ -35,20 +35,17 @@ export async function startRedisCluster(): Promise<RedisCluster> {
   const nodes = new Map<number, ChildProcess>();
   try {
     for (let i = 0; i < 6; i += 1) {
-      const port = await freePort();
-      const busPort = await freePort();
-      nodes.set(
-        port,
-        await spawnRedis(
-          [
-            ...redisArgs(port),
-            ...["--dir", dir, "--cluster-enabled", "yes"],
-            ...["--cluster-config-file", `nodes-${port}.conf`, "--cluster-port", String(busPort)],
-            ...["--cluster-node-timeout", String(CLUSTER_NODE_TIMEOUT_MS)],
-          ],
-          "Ready to accept connections",
-        ),
+      const { child, ports } = await spawnRedisOnFreePorts(
+        2,
+        ([port, busPort]) => [
+          ...redisArgs(port!),
+          ...["--dir", dir, "--cluster-enabled", "yes"],
+          ...["--cluster-config-file", `nodes-${port}.conf`, "--cluster-port", String(busPort)],
+          ...["--cluster-node-timeout", String(CLUSTER_NODE_TIMEOUT_MS)],
+        ],
+        "Ready to accept connections",
       );
+      nodes.set(ports[0]!, child);
     }
     const ports = [...nodes.keys()];
     await createCluster(ports);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { within } from "./bounded-wait";
 import { stopChild } from "./child-processes";
 import { askNode, infoField } from "./redis-node";
-import { freePort, redisArgs, spawnRedis } from "./redis-server";
+import { redisArgs, spawnRedisOnFreePorts } from "./redis-server";
 
 /**
  * One Redis master with one replica, watched by three sentinels (quorum two), all on ports of the
@@ -32,42 +32,53 @@ export const SENTINEL_DOWN_AFTER_MS = 1000;
 export async function startRedisSentinels(): Promise<RedisSentinels> {
   const dir = await mkdtemp(join(tmpdir(), "b24gw-sentinel-"));
   const children: ChildProcess[] = [];
-  const masterPort = await freePort();
-  const replicaPort = await freePort();
   const sentinelPorts: number[] = [];
+  let masterPort = 0;
+  let replicaPort = 0;
   try {
     // In the temporary directory: a replica writes the master's data to disk while it syncs.
     const inDir = ["--dir", dir];
-    children.push(
-      await spawnRedis([...redisArgs(masterPort), ...inDir], "Ready to accept connections"),
+    const master = await spawnRedisOnFreePorts(
+      1,
+      ([port]) => [...redisArgs(port!), ...inDir],
+      "Ready to accept connections",
     );
-    children.push(
-      await spawnRedis(
-        [...redisArgs(replicaPort), ...inDir, "--replicaof", "127.0.0.1", String(masterPort)],
-        "Ready to accept connections",
-      ),
+    children.push(master.child);
+    masterPort = master.ports[0]!;
+    const replica = await spawnRedisOnFreePorts(
+      1,
+      ([port]) => [...redisArgs(port!), ...inDir, "--replicaof", "127.0.0.1", String(masterPort)],
+      "Ready to accept connections",
     );
+    children.push(replica.child);
+    replicaPort = replica.ports[0]!;
     await within(10_000, "the replica is in sync", async () => {
       return (await infoField(replicaPort, "replication", "master_link_status")) === "up";
     });
     for (let i = 0; i < 3; i += 1) {
-      const port = await freePort();
-      const file = join(dir, `sentinel-${port}.conf`);
-      // The sentinel rewrites its file with what it learns (replicas, other sentinels, failovers).
-      await writeFile(
-        file,
-        [
-          `port ${port}`,
-          "bind 127.0.0.1",
-          `dir ${dir}`,
-          `sentinel monitor ${MASTER_NAME} 127.0.0.1 ${masterPort} 2`,
-          `sentinel down-after-milliseconds ${MASTER_NAME} ${SENTINEL_DOWN_AFTER_MS}`,
-          `sentinel failover-timeout ${MASTER_NAME} 10000`,
-          "",
-        ].join("\n"),
+      const sentinel = await spawnRedisOnFreePorts(
+        1,
+        async ([port]) => {
+          const file = join(dir, `sentinel-${port}.conf`);
+          // The sentinel rewrites its file with what it learns (replicas, other sentinels, failovers).
+          await writeFile(
+            file,
+            [
+              `port ${port}`,
+              "bind 127.0.0.1",
+              `dir ${dir}`,
+              `sentinel monitor ${MASTER_NAME} 127.0.0.1 ${masterPort} 2`,
+              `sentinel down-after-milliseconds ${MASTER_NAME} ${SENTINEL_DOWN_AFTER_MS}`,
+              `sentinel failover-timeout ${MASTER_NAME} 10000`,
+              "",
+            ].join("\n"),
+          );
+          return [file, "--sentinel"];
+        },
+        "+monitor",
       );
-      children.push(await spawnRedis([file, "--sentinel"], "+monitor"));
-      sentinelPorts.push(port);
+      children.push(sentinel.child);
+      sentinelPorts.push(sentinel.ports[0]!);
     }
     // A failover needs the sentinels to know the replica and each other (hello messages, every 2 s).
     await within(15_000, "the sentinels know the replica and each other", async () => {

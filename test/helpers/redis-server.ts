@@ -51,10 +51,38 @@ export async function spawnRedis(args: string[], readyLine: string): Promise<Chi
   return child;
 }
 
+/**
+ * Starts `redis-server` (see `spawnRedis`) on `count` ports nothing listens on, given to `argsFor`.
+ * A port found free may be taken, by any process's outgoing connection, before the server binds it
+ * (a Cluster node binds a second port for its bus): the server then exits saying so, and is started
+ * again on other ports.
+ */
+export async function spawnRedisOnFreePorts(
+  count: number,
+  argsFor: (ports: number[]) => string[] | Promise<string[]>,
+  readyLine: string,
+): Promise<{ child: ChildProcess; ports: number[] }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i += 1) ports.push(await freePort());
+    try {
+      return { child: await spawnRedis(await argsFor(ports), readyLine), ports };
+    } catch (error) {
+      const taken = (error as Error).message.includes("Address already in use");
+      if (!taken || attempt === 5) throw error;
+    }
+  }
+}
+
 /** Starts a Redis that keeps nothing on disk; `stop` and `start` reuse its port. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
+  const first = await spawnRedisOnFreePorts(
+    1,
+    ([port]) => redisArgs(port!),
+    "Ready to accept connections",
+  );
+  const port = first.ports[0]!;
+  let child: ChildProcess | undefined = first.child;
   const server: RedisServer = {
     port,
     url: `redis://127.0.0.1:${port}`,
@@ -73,6 +101,5 @@ export async function startRedisServer(): Promise<RedisServer> {
       child?.kill("SIGCONT");
     },
   };
-  await server.start();
   return server;
 }

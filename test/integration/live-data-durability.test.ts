@@ -79,7 +79,7 @@ async function liveData(urls: { cache: string; bus: string }) {
   closers.push(() => live.close());
   await Promise.all([live.settled(), cache.settled()]);
   await Promise.all([reaches(cacheConnection, "ready"), reaches(publisher, "ready")]);
-  return live;
+  return Object.assign(live, { cacheConnection });
 }
 
 let nextId = 1;
@@ -109,6 +109,16 @@ describe("a delivery's durability", () => {
     const cut = proxy.cutOn(1, "multi");
     expect(await live.receive(delivery())).toBe(false);
     await cut;
+  });
+
+  it("is not durable while the cache's Redis is away, and durable again once what was kept is written", async () => {
+    const live = await liveData({ cache: await proxy.listen(), bus: redis.url });
+    proxy.cut();
+    await reaches(live.cacheConnection, "down");
+    // Kept for when Redis is back, in this replica alone: a crash now would lose it.
+    expect(await live.receive(delivery())).toBe(false);
+    proxy.restore();
+    await within(10_000, "a durable delivery", () => live.receive(delivery()));
   });
 
   it("is not durable when its change could not be relayed, though its invalidation was written", async () => {

@@ -55,7 +55,15 @@ type Action =
   | { type: "commandTimeout"; replica: number; applied: boolean }
   | { type: "portalHiccup"; failures: number }
   | { type: "settle"; steps: number }
-  | { type: "outage"; replica: number; during: Action[] };
+  | {
+      type: "outage";
+      replica: number;
+      during: Action[];
+      /** Steps of the scheduler before Redis is back: the work begun during the outage goes on. */
+      lasts: number;
+      /** How the first command after reconnecting (the sync's) ends: it may time out too. */
+      thenFirst: "answered" | "before" | "after";
+    };
 
 // Skewed towards replica 0 and record 1, so that operations meet on them often.
 const replicaArb = fc.constantFrom(0, 0, 0, 1, 1, 2);
@@ -128,11 +136,16 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
 );
 
-/** One replica loses Redis for the length of a few actions, then gets it back. */
+/**
+ * One replica loses Redis for the length of a few actions, then gets it back; enough actions that
+ * changes of both records may overflow its backlog, and the epoch's renewal may then time out.
+ */
 const outageArb: fc.Arbitrary<Action> = fc.record({
   type: fc.constant("outage"),
   replica: replicaArb,
-  during: fc.array(actionArb, { minLength: 1, maxLength: 4 }),
+  during: fc.array(actionArb, { minLength: 1, maxLength: 6 }),
+  lasts: fc.integer({ min: 0, max: 12 }),
+  thenFirst: fc.constantFrom("answered", "answered", "before", "after"),
 });
 
 /** Each action, then 0 to 3 steps of the scheduler before the next one starts. */
@@ -187,7 +200,9 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
     const store = new SharedCacheStore(kv, {
       epochKey: `${BASE}epoch`,
       genTtlSeconds: 600,
-      maxBacklog: 3,
+      // Changes of both records during one outage make three generations (each record's and the
+      // list's): they overflow it, so that renewing the epoch is part of the model too.
+      maxBacklog: 2,
     });
     const cache = new ReadCache({ store, ttlSeconds: 60, base: BASE, clock, metrics: undefined });
     const live = new LiveData({
@@ -391,6 +406,8 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
           await start(action);
           await runSteps(s, action.type === "settle" ? action.steps : 1);
         }
+        await runSteps(s, op.lasts);
+        if (op.thenFirst !== "answered") replica.kv.failNext = op.thenFirst;
         if (!replica.kv.ready) replica.kv.reconnect();
         return;
       }
@@ -485,6 +502,22 @@ describe("the read path's consistency model", () => {
         { type: "restartRedis", from: "snapshot", back: 2, noticed: false, then: 0 },
       ],
     ],
+    [
+      "writes of both records that overflow the backlog of a replica without Redis, whose epoch renewal then times out",
+      [
+        { type: "read", replica: 1, id: 1, then: 0 },
+        { type: "settle", steps: 20, then: 0 },
+        {
+          type: "outage",
+          replica: 0,
+          during: [writeOf(0, 1), { type: "settle", steps: 8 }, writeOf(0, 2)],
+          lasts: 12,
+          thenFirst: "before",
+          then: 0,
+        },
+        { type: "settle", steps: 20, then: 0 },
+      ],
+    ],
   ])("holds for %s, under 200 random schedules", async (_name, ops) => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), async (s) => {
@@ -496,6 +529,6 @@ describe("the read path's consistency model", () => {
   });
 });
 
-function writeOf(replica: number): Op {
-  return { type: "write", replica, id: 1, echo: false, then: 0 };
+function writeOf(replica: number, id = 1): Op {
+  return { type: "write", replica, id, echo: false, then: 0 };
 }
