@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { MemoryCacheStore } from "../../src/cache/memory-store";
 import { ReadCache } from "../../src/cache/read-cache";
 import { RedisCacheKv } from "../../src/cache/redis-kv";
 import { SharedCacheStore } from "../../src/cache/shared-store";
@@ -48,17 +49,26 @@ function connection(url: string, options: { subscriber?: boolean } = {}): RedisC
   return made;
 }
 
-/** Live data whose cache writes through `cacheUrl` and whose bus publishes through `busUrl`. */
-async function liveData(urls: { cache: string; bus: string }) {
-  const cacheConnection = connection(urls.cache);
+/**
+ * Live data whose cache writes through `cache` (a Redis URL; or "memory", or undefined for
+ * CACHE=off) and whose bus publishes through `bus`.
+ */
+async function liveData(urls: { cache: string | undefined; bus: string }) {
+  const cacheConnection = connection(urls.cache?.startsWith("redis:") ? urls.cache : urls.bus);
   const publisher = connection(urls.bus);
   const base = `b24gw:test:${randomUUID()}:`;
+  const store =
+    urls.cache === undefined
+      ? undefined
+      : urls.cache === "memory"
+        ? new MemoryCacheStore(100)
+        : new SharedCacheStore(new RedisCacheKv(cacheConnection), {
+            epochKey: `${base}epoch`,
+            genTtlSeconds: 600,
+            maxBacklog: 100,
+          });
   const cache = new ReadCache({
-    store: new SharedCacheStore(new RedisCacheKv(cacheConnection), {
-      epochKey: `${base}epoch`,
-      genTtlSeconds: 600,
-      maxBacklog: 100,
-    }),
+    store,
     ttlSeconds: 60,
     base,
     clock: systemClock,
@@ -101,6 +111,16 @@ beforeEach(() => {
 describe("a delivery's durability", () => {
   it("is durable while Redis answers", async () => {
     const live = await liveData({ cache: redis.url, bus: redis.url });
+    expect(await live.receive(delivery())).toBe(true);
+  });
+
+  it("is durable once relayed when the cache is off: there is nothing to invalidate", async () => {
+    const live = await liveData({ cache: undefined, bus: redis.url });
+    expect(await live.receive(delivery())).toBe(true);
+  });
+
+  it("is durable once relayed with a cache in this replica's memory, written at once", async () => {
+    const live = await liveData({ cache: "memory", bus: redis.url });
     expect(await live.receive(delivery())).toBe(true);
   });
 

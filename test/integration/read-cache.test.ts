@@ -5,7 +5,9 @@ import { createLogger } from "../../src/logger";
 import { startGateway, type Gateway } from "../../src/server";
 import { eventsUrl, gatewayConfig, startStack } from "../helpers/gateway";
 import { execute } from "../helpers/graphql-http";
+import { within } from "../helpers/bounded-wait";
 import { HoldingRedisProxy } from "../helpers/holding-redis-proxy";
+import { ManualClock } from "../helpers/manual-clock";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
@@ -15,6 +17,10 @@ failOnUnhandledRejections();
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const READ = "{ booking(id: 14) { name clients { id } } }";
+/** A read of one cache entry: one upstream call. */
+const READ_ONE_ENTRY = "{ booking(id: 14) { name } }";
+/** How often a replica looks for the value another replica is loading (`ReadCache`). */
+const WAIT_FOR_OTHER_MS = 25;
 
 interface Replicas {
   portal: DemoPortal;
@@ -34,6 +40,8 @@ async function startReplicas(
     redisUrlOfA?: string;
     portal?: DemoPortalOptions;
     env?: Record<string, string>;
+    /** One clock for both replicas' timers, moved by the test. */
+    clock?: ManualClock;
   } = {},
 ): Promise<Replicas> {
   const portal = await startDemoPortal(options.portal);
@@ -49,11 +57,13 @@ async function startReplicas(
     CACHE: "redis",
     ...options.env,
   };
+  const gatewayOptions = options.clock ? { clock: options.clock } : {};
   const a = await startGateway(
     gatewayConfig({ ...env, ...(options.redisUrlOfA && { REDIS_URL: options.redisUrlOfA }) }),
     createLogger("silent"),
+    gatewayOptions,
   );
-  const b = await startGateway(gatewayConfig(env), createLogger("silent"));
+  const b = await startGateway(gatewayConfig(env), createLogger("silent"), gatewayOptions);
   return {
     portal,
     a,
@@ -92,6 +102,38 @@ describe("the read cache shared by two replicas through Redis", () => {
     ).toBeGreaterThan(40);
   });
 
+  it("folds concurrent misses: a replica that finds another one loading waits for its value", async () => {
+    // The portal answers only when its clock moves; the replicas wait for each other on theirs.
+    const portalClock = new ManualClock();
+    const clock = new ManualClock();
+    replicas = await startReplicas({
+      portal: { latencyMs: 1, clock: portalClock },
+      clock,
+      env: { BITRIX24_TIMEOUT_MS: "60000", REQUEST_DEADLINE_MS: "120000" },
+    });
+    const { portal } = replicas;
+    portal.resetStats();
+    const first = execute(replicas.a.url, READ_ONE_ENTRY);
+    await portal.waitFor((stats) => stats.httpRequests === 1 && stats.inFlight === 1);
+
+    // B finds A's claim on the load, and looks for its value every 25 ms of its clock.
+    const second = execute(replicas.b.url, READ_ONE_ENTRY);
+    await clock.whenDelays((delays) => delays.includes(WAIT_FOR_OTHER_MS));
+    clock.advance(WAIT_FOR_OTHER_MS);
+    // Nothing yet: B waits on rather than reading the portal itself.
+    await within(10_000, "B to wait again, or to read the portal", () => {
+      return clock.pendingDelays.includes(WAIT_FOR_OTHER_MS) || portal.stats().httpRequests > 1;
+    });
+    expect(portal.stats().httpRequests).toBe(1);
+
+    portal.setLimits({ latencyMs: 0 });
+    portalClock.advance(1);
+    expect(await first).toMatchObject({ data: { booking: { name: "Client consultation" } } });
+    clock.advance(WAIT_FOR_OTHER_MS);
+    expect(await second).toMatchObject({ data: { booking: { name: "Client consultation" } } });
+    expect(portal.stats().httpRequests).toBe(1);
+  });
+
   it("shows a mutation made through one replica on a read through the other", async () => {
     replicas = await startReplicas();
     expect(await name(replicas.b)).toBe("Client consultation");
@@ -101,6 +143,10 @@ describe("the read cache shared by two replicas through Redis", () => {
     );
     expect(update.errors).toBeUndefined();
     expect(await name(replicas.b)).toBe("Changed through A");
+    // The record and the bookings' lists, counted by kind.
+    expect(
+      sample(await scrape(replicas.a.url), "b24gw_cache_invalidations_total", '{kind="booking"}'),
+    ).toBe(2);
     // setBookingClients clears the booking's clients too.
     await execute(
       replicas.a.url,
@@ -126,6 +172,40 @@ describe("the read cache shared by two replicas through Redis", () => {
       return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) === 1;
     });
     expect(await name(replicas.a)).toBe("Changed on the portal");
+  });
+
+  it("shows a booking added on the portal in the other replica's list once its event arrived", async () => {
+    replicas = await startReplicas();
+    replicas.portal.setEventHandlerUrl(eventsUrl(replicas.b));
+    const ids = async () => {
+      const list = await execute<{ bookings: { items: Array<{ id: number }> } }, never>(
+        replicas.a.url,
+        "{ bookings(page: { limit: 200 }) { items { id } } }",
+      );
+      expect(list.errors).toBeUndefined();
+      return list.data!.bookings.items.map((item) => item.id);
+    };
+    const before = await ids();
+    const from = Date.UTC(2031, 0, 6, 9) / 1000;
+    const added = await portalCall<number | { id: number }>(
+      replicas.portal,
+      "booking.v1.booking.add",
+      {
+        fields: {
+          resourceIds: [1],
+          datePeriod: {
+            from: { timestamp: from, timezone: "Europe/Berlin" },
+            to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
+          },
+        },
+      },
+    );
+    await until(async () => {
+      const text = await scrape(replicas.b.url);
+      return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) === 1;
+    });
+    const id = typeof added === "number" ? added : added.id;
+    expect(await ids()).toEqual([...before, id]);
   });
 
   it("shows a deletion, through the other replica or on the portal, as not found on the next read", async () => {
