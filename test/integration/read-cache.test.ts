@@ -402,4 +402,27 @@ describe("the read cache while Redis goes away", () => {
     expect(await name(replicas.b)).toBe("During the outage");
     expect(replicas.portal.stats().httpRequests).toBe(0);
   });
+
+  it("is used again once Redis answers after a command that timed out", async () => {
+    replicas = await startReplicas({
+      redisUrl: redis.url,
+      // No rate limit to share: the cache's commands are the only ones on the connection.
+      env: { BITRIX24_RATE_LIMIT: "off", REDIS_COMMAND_TIMEOUT_MS: "200" },
+    });
+    const readOne = () => execute(replicas.a.url, READ_ONE_ENTRY);
+    expect(await readOne()).toMatchObject({ data: { booking: { name: "Client consultation" } } });
+    // A frozen Redis keeps its connections open and answers nothing: the read's command times out,
+    // and the read goes to the portal.
+    redis.freeze();
+    replicas.portal.resetStats();
+    expect(await readOne()).toMatchObject({ data: { booking: { name: "Client consultation" } } });
+    expect(replicas.portal.stats().httpRequests).toBe(1);
+    redis.thaw();
+    // The timeout took the connection down; once a probe finds Redis again, reads hit the entry.
+    await within(20_000, "a read answered from the cache", async () => {
+      replicas.portal.resetStats();
+      await readOne();
+      return replicas.portal.stats().httpRequests === 0;
+    });
+  });
 });
