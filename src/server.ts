@@ -415,7 +415,7 @@ function createReadCache(
             genTtlSeconds: config.cache.ttlSeconds * 10,
             maxBacklog: 10_000,
           })
-        : new MemoryCacheStore(10_000);
+        : new MemoryCacheStore(10_000, clock);
   return new ReadCache({
     store,
     ttlSeconds: config.cache.ttlSeconds,

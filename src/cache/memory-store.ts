@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import type { Clock } from "../clock";
 import type { CacheStore, StoredRead } from "./cache-store";
 
 /**
@@ -14,9 +15,15 @@ export class MemoryCacheStore implements CacheStore {
   private readonly gens: LRUCache<string, string>;
   private lastGeneration = 0;
 
-  constructor(maxEntries: number) {
+  constructor(maxEntries: number, clock: Clock) {
     // Counted by maxSize rather than `max`, which would allocate room for every entry up front.
-    this.entries = new LRUCache({ maxSize: maxEntries, sizeCalculation: () => 1 });
+    // Entries expire by the gateway's clock, read at every check (no resolution to cache it for).
+    this.entries = new LRUCache({
+      maxSize: maxEntries,
+      sizeCalculation: () => 1,
+      perf: { now: () => clock.now() },
+      ttlResolution: 0,
+    });
     this.gens = new LRUCache({ maxSize: maxEntries * 4, sizeCalculation: () => 1 });
   }
 

@@ -61,7 +61,7 @@ async function liveData(urls: { cache: string | undefined; bus: string }) {
     urls.cache === undefined
       ? undefined
       : urls.cache === "memory"
-        ? new MemoryCacheStore(100)
+        ? new MemoryCacheStore(100, systemClock)
         : new SharedCacheStore(new RedisCacheKv(cacheConnection), {
             epochKey: `${base}epoch`,
             genTtlSeconds: 600,

@@ -3,6 +3,7 @@ import { MemoryCacheStore } from "../../src/cache/memory-store";
 import { ReadCache, type CacheEntry } from "../../src/cache/read-cache";
 import { RedisCacheKv } from "../../src/cache/redis-kv";
 import { SharedCacheStore } from "../../src/cache/shared-store";
+import { systemClock } from "../../src/clock";
 import { RedisConnection } from "../../src/redis/redis-connection";
 import { ManualClock } from "../helpers/manual-clock";
 
@@ -33,7 +34,11 @@ function deferredLoad<T>() {
 describe.each([
   [
     "in memory",
-    () => Promise.resolve({ store: new MemoryCacheStore(100), close: () => Promise.resolve() }),
+    () =>
+      Promise.resolve({
+        store: new MemoryCacheStore(100, systemClock),
+        close: () => Promise.resolve(),
+      }),
   ],
   [
     "in Redis",
@@ -121,7 +126,7 @@ describe("generations", () => {
   });
 
   it("are bounded in memory, however many records change", async () => {
-    const store = new MemoryCacheStore(100);
+    const store = new MemoryCacheStore(100, systemClock);
     for (let id = 0; id < 10_000; id += 1) await store.bump([`gen:booking:${id}`]);
     expect(store.generationCount).toBeLessThanOrEqual(400);
   });

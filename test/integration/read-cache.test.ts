@@ -326,6 +326,39 @@ describe("the read cache in OAuth mode", () => {
   });
 });
 
+describe("the read cache in memory", () => {
+  it("keeps an entry for CACHE_TTL_S of the gateway's clock: a change whose event was lost shows after it", async () => {
+    const clock = new ManualClock();
+    const stack = await startStack({
+      clock,
+      env: {
+        CACHE: "memory",
+        CACHE_TTL_S: "30",
+        BITRIX24_TIMEOUT_MS: "60000",
+        REQUEST_DEADLINE_MS: "120000",
+      },
+    });
+    try {
+      const readName = async () =>
+        ((await execute(stack.gateway.url, READ_ONE_ENTRY)).data as { booking: { name: string } })
+          .booking.name;
+      expect(await readName()).toBe("Client consultation");
+      // No event handler is set: the portal's event for this change is lost.
+      await portalCall(stack.portal, "booking.v1.booking.update", {
+        id: 14,
+        fields: { name: "Changed, its event lost" },
+      });
+      // Kept for 30 s to the millisecond, gone the millisecond after.
+      clock.advance(30_000);
+      expect(await readName()).toBe("Client consultation");
+      clock.advance(1);
+      expect(await readName()).toBe("Changed, its event lost");
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
 describe("Cache-Control hints for routers and browsers", () => {
   async function cacheControl(url: string, query: string): Promise<string | null> {
     const response = await fetch(url, {
