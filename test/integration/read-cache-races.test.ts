@@ -6,6 +6,8 @@ import { SharedCacheStore } from "../../src/cache/shared-store";
 import { systemClock } from "../../src/clock";
 import { RedisConnection } from "../../src/redis/redis-connection";
 import { ManualClock } from "../helpers/manual-clock";
+import { reaches } from "../helpers/redis-state";
+import { TcpProxy } from "../helpers/tcp-proxy";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const ENTRY: CacheEntry = {
@@ -133,6 +135,31 @@ describe("generations", () => {
 });
 
 describe("two replicas' read caches sharing Redis", () => {
+  it("make every entry stale when one of them kept more invalidations than it could while Redis was away", async () => {
+    const proxy = new TcpProxy(Number(new URL(REDIS_URL).port || 6379));
+    const { a, b, connections, close } = await twoReplicas({
+      urlOfA: await proxy.listen(),
+      maxBacklog: 2,
+    });
+    try {
+      const loadOnB = jest.fn(() => Promise.resolve("read by b"));
+      await b.scope("shared").read(ENTRY, loadOnB);
+      proxy.cut();
+      await reaches(connections[0], "down");
+      // Three other records change, one more than A can keep: it forgets which.
+      for (const id of [1, 2, 3]) expect(await a.invalidate([`booking:${id}`])).toBe(false);
+      proxy.restore();
+      await reaches(connections[0], "ready");
+      await a.settled();
+      // A renewed the epoch instead: B's entry, of none of those records, is read again.
+      expect(await b.scope("shared").read(ENTRY, loadOnB)).toBe("read by b");
+      expect(loadOnB).toHaveBeenCalledTimes(2);
+    } finally {
+      await close();
+      await proxy.close();
+    }
+  });
+
   it("never let a read join a load that began before the other replica's write", async () => {
     const { a, b, close } = await twoReplicas();
     try {
@@ -173,26 +200,36 @@ describe("two replicas' read caches sharing Redis", () => {
   });
 });
 
-/** Two replicas' read caches on one Redis, under one random key base, on one manual clock. */
-async function twoReplicas() {
+/**
+ * Two replicas' read caches on one Redis, under one random key base, on one manual clock. A may
+ * reach Redis its own way (`urlOfA`, a proxy the test cuts).
+ */
+async function twoReplicas(options: { urlOfA?: string; maxBacklog?: number } = {}) {
   const clock = new ManualClock();
   const base = `test-${randomUUID()}:cache:v2:portal:`;
-  const connections = [new RedisConnection(REDIS_URL), new RedisConnection(REDIS_URL)];
+  const connections = [
+    new RedisConnection(options.urlOfA ?? REDIS_URL, { probeIntervalMs: 50 }),
+    new RedisConnection(REDIS_URL),
+  ] as const;
   await Promise.all(connections.map((connection) => connection.settled()));
-  const stores = connections.map((connection) => sharedStore(connection, base));
+  const stores = connections.map((connection) => sharedStore(connection, base, options.maxBacklog));
   await Promise.all(stores.map((store) => store.settled()));
   const [a, b] = stores.map(
     (store) => new ReadCache({ store, ttlSeconds: 60, base, clock, metrics: undefined }),
   ) as [ReadCache, ReadCache];
   const close = () => Promise.all(connections.map((connection) => connection.close()));
-  return { clock, a, b, close };
+  return { clock, a, b, connections, close };
 }
 
-function sharedStore(connection: RedisConnection, base: string): SharedCacheStore {
+function sharedStore(
+  connection: RedisConnection,
+  base: string,
+  maxBacklog = 100,
+): SharedCacheStore {
   return new SharedCacheStore(new RedisCacheKv(connection), {
     epochKey: `${base}epoch`,
     genTtlSeconds: 600,
-    maxBacklog: 100,
+    maxBacklog,
   });
 }
 
