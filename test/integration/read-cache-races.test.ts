@@ -100,6 +100,39 @@ describe.each([
   });
 });
 
+describe("the read cache's loads in flight", () => {
+  it("stay joinable after an earlier load of the same entry, begun before a change, ends", async () => {
+    // In memory, where a read reaches the loads in flight within the turn it starts in.
+    const base = `test-${randomUUID()}:cache:v2:portal:`;
+    const store = new MemoryCacheStore(100, systemClock);
+    const cache = new ReadCache({
+      store,
+      ttlSeconds: 60,
+      base,
+      clock: new ManualClock(),
+      metrics: undefined,
+    });
+    const scope = cache.scope("shared");
+    const before = deferredLoad<string>();
+    const first = scope.read(ENTRY, before.load);
+    await until(() => before.started);
+    await cache.invalidate(["booking:14"]);
+    const after = deferredLoad<string>();
+    const second = scope.read(ENTRY, after.load);
+    await until(() => after.started);
+    before.finish("before the change");
+    expect(await first).toBe("before the change");
+
+    // A third read joins the load begun after the change, still on its way.
+    const third = jest.fn(() => Promise.resolve("a load of its own"));
+    const joined = scope.read(ENTRY, third);
+    await new Promise((resolve) => setImmediate(resolve));
+    after.finish("after the change");
+    expect(await Promise.all([second, joined])).toEqual(["after the change", "after the change"]);
+    expect(third).not.toHaveBeenCalled();
+  });
+});
+
 describe("generations", () => {
   it("never repeat: an evicted generation cannot make an entry from before a change current again", async () => {
     const connection = new RedisConnection(REDIS_URL);
