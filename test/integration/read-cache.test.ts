@@ -450,8 +450,12 @@ describe("the read cache while Redis goes away", () => {
     replicas.portal.resetStats();
     expect(await readOne()).toMatchObject({ data: { booking: { name: "Client consultation" } } });
     expect(replicas.portal.stats().httpRequests).toBe(1);
+    // The timeout took the connection down at once: the next reads go to the portal without
+    // waiting for Redis, and the replica says it runs degraded.
+    const ready = await fetch(`${new URL(replicas.a.url).origin}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: "degraded", degraded: ["redis"] });
     redis.thaw();
-    // The timeout took the connection down; once a probe finds Redis again, reads hit the entry.
+    // Once a probe finds Redis again, reads hit the entry.
     await within(20_000, "a read answered from the cache", async () => {
       replicas.portal.resetStats();
       await readOne();
