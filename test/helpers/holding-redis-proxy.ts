@@ -1,11 +1,13 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 
-/** MULTI as a client sends it in RESP (ioredis writes command names in lower case). */
-const MULTI = /\*1\r\n\$5\r\nmulti\r\n/i;
+/** A command as a client starts it in RESP: its count of parts, then its name. */
+const commandPattern = (name: string) =>
+  new RegExp(`\\*\\d+\\r\\n\\$${name.length}\\r\\n${name}\\r\\n`, "i");
 
 /**
  * A TCP proxy in front of Redis that can hold a connection's commands from its next transaction
- * (MULTI…EXEC: how the read cache writes an invalidation) until the test releases them. Redis has
+ * (MULTI…EXEC: how the read cache writes an invalidation), or another command, until the test
+ * releases them. Redis has
  * not seen them meanwhile, so whatever the client does before then, it does before that write is
  * done, however fast Redis is. Everything before the transaction, and every other connection, goes
  * through as usual; so do the answers.
@@ -13,7 +15,7 @@ const MULTI = /\*1\r\n\$5\r\nmulti\r\n/i;
 export class HoldingRedisProxy {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private armed: (() => void) | undefined;
+  private armed: { command: RegExp; left: number; held: () => void } | undefined;
   private held: { upstream: Socket; chunks: Buffer[] } | undefined;
 
   constructor(private readonly targetPort: number) {
@@ -43,7 +45,17 @@ export class HoldingRedisProxy {
    * Resolves once one is held: a barrier for "the write has started and is not done".
    */
   holdNextTransaction(): Promise<void> {
-    return new Promise((resolve) => (this.armed = resolve));
+    return this.holdNext("multi");
+  }
+
+  /**
+   * Holds the `nth` next `command` (a name as ioredis sends it: "set", "del") any connection sends,
+   * and all that connection sends after it. Resolves once one is held.
+   */
+  holdNext(command: string, nth = 1): Promise<void> {
+    return new Promise(
+      (held) => (this.armed = { command: commandPattern(command), left: nth, held }),
+    );
   }
 
   /** Sends what was held on to Redis, in order, and holds nothing more. */
@@ -65,9 +77,9 @@ export class HoldingRedisProxy {
       this.held.chunks.push(chunk);
       return;
     }
-    // MULTI arrives whole in one chunk: ioredis writes each command at once, and it is 15 bytes.
-    const at = this.armed ? chunk.toString("latin1").search(MULTI) : -1;
-    if (at < 0) {
+    // A command's start arrives whole in one chunk: ioredis writes each command at once.
+    const at = this.armed ? chunk.toString("latin1").search(this.armed.command) : -1;
+    if (at < 0 || --this.armed!.left > 0) {
       upstream.write(chunk);
       return;
     }
@@ -75,6 +87,6 @@ export class HoldingRedisProxy {
     this.held = { upstream, chunks: [chunk.subarray(at)] };
     const armed = this.armed!;
     this.armed = undefined;
-    armed();
+    armed.held();
   }
 }

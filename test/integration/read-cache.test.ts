@@ -293,6 +293,42 @@ describe("a mutation's invalidation, held in Redis", () => {
   });
 });
 
+describe("a command of the read cache that gets no answer", () => {
+  let proxy: HoldingRedisProxy;
+  let replicas: Replicas;
+
+  beforeEach(async () => {
+    proxy = new HoldingRedisProxy(Number(new URL(REDIS_URL).port));
+    replicas = await startReplicas({
+      redisUrlOfA: await proxy.listen(),
+      env: { REDIS_COMMAND_TIMEOUT_MS: "200" },
+    });
+  });
+  afterEach(async () => {
+    proxy.release();
+    await replicas.stop();
+    await proxy.close();
+  });
+
+  // A miss sends, after the read of the entry and its generations: the claim on the load (SET NX),
+  // the entry's write (SET) and the claim's release (DEL).
+  it.each([
+    ["the claim on a load", "set", 1],
+    ["the entry's write", "set", 2],
+    ["the claim's release", "del", 1],
+  ])(
+    "(%s) takes Redis down at once: the read is answered, and the replica says it runs degraded",
+    async (_command, name, nth) => {
+      const holding = proxy.holdNext(name, nth);
+      const read = execute(replicas.a.url, READ_ONE_ENTRY);
+      await holding;
+      expect(await read).toMatchObject({ data: { booking: { name: "Client consultation" } } });
+      const ready = await fetch(`${new URL(replicas.a.url).origin}/readyz`);
+      expect(await ready.json()).toMatchObject({ status: "degraded", degraded: ["redis"] });
+    },
+  );
+});
+
 describe("the read cache in OAuth mode", () => {
   it("keeps each user's entries apart", async () => {
     const stack = await startStack({
