@@ -97,9 +97,12 @@ describe("the read cache shared by two replicas through Redis", () => {
     }
     expect(replicas.portal.stats().httpRequests).toBeLessThanOrEqual(2);
     const text = await scrape(replicas.b.url);
-    expect(
-      sample(text, "b24gw_cache_reads_total", '{kind="booking",outcome="hit"}'),
-    ).toBeGreaterThan(40);
+    // By kind of entry: the record, and the part of it read with it.
+    for (const kind of ["booking", "bookingClients"]) {
+      expect(
+        sample(text, "b24gw_cache_reads_total", `{kind="${kind}",outcome="hit"}`),
+      ).toBeGreaterThan(40);
+    }
   });
 
   it("folds concurrent misses: a replica that finds another one loading waits for its value", async () => {
@@ -206,6 +209,14 @@ describe("the read cache shared by two replicas through Redis", () => {
     });
     const id = typeof added === "number" ? added : added.id;
     expect(await ids()).toEqual([...before, id]);
+    // List pages are counted as such.
+    expect(
+      sample(
+        await scrape(replicas.a.url),
+        "b24gw_cache_reads_total",
+        '{kind="bookingList",outcome="miss"}',
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it("shows a deletion, through the other replica or on the portal, as not found on the next read", async () => {
@@ -389,6 +400,76 @@ describe("the read cache in memory", () => {
       expect(await readName()).toBe("Client consultation");
       clock.advance(1);
       expect(await readName()).toBe("Changed, its event lost");
+    } finally {
+      await stack.stop();
+    }
+  });
+  it("shows a deleted resource gone from the bookings that listed it, though no booking changed", async () => {
+    const stack = await startStack({ env: { CACHE: "memory" } });
+    try {
+      const { url } = stack.gateway;
+      const added = await execute<{ addResource: { id: number } }, never>(
+        url,
+        'mutation { addResource(input: { name: "Room to close", typeId: 1 }) { id } }',
+      );
+      const resourceId = added.data!.addResource.id;
+      // A past booking: a resource with only past bookings may be deleted.
+      const from = Date.UTC(2020, 0, 6, 9) / 1000;
+      const bookingId = await portalCall<number>(stack.portal, "booking.v1.booking.add", {
+        fields: {
+          resourceIds: [1, resourceId],
+          datePeriod: {
+            from: { timestamp: from, timezone: "Europe/Berlin" },
+            to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
+          },
+        },
+      });
+      const resourcesOf = async () => {
+        const read = await execute<
+          {
+            booking: { resourceIds: number[] };
+            bookings: { items: Array<{ id: number; resourceIds: number[] }> };
+          },
+          never
+        >(
+          url,
+          `{ booking(id: ${bookingId}) { resourceIds } bookings(page: { limit: 200 }) { items { id resourceIds } } }`,
+        );
+        expect(read.errors).toBeUndefined();
+        const listed = read.data!.bookings.items.find((item) => item.id === bookingId)!;
+        return { record: read.data!.booking.resourceIds, listed: listed.resourceIds };
+      };
+      expect(await resourcesOf()).toEqual({ record: [1, resourceId], listed: [1, resourceId] });
+      const deleted = await execute(
+        url,
+        `mutation { deleteResource(id: ${resourceId}) { resourceId } }`,
+      );
+      expect(deleted.errors).toBeUndefined();
+      // The portal took the id off the booking without a booking event: the gateway knows why.
+      expect(await resourcesOf()).toEqual({ record: [1], listed: [1] });
+    } finally {
+      await stack.stop();
+    }
+  });
+  it("shows a booking in a list filtered by client once the client is set on it", async () => {
+    const stack = await startStack({ env: { CACHE: "memory" } });
+    try {
+      const { url } = stack.gateway;
+      const withCompany7 = async () => {
+        const list = await execute<{ bookings: { items: Array<{ id: number }> } }, never>(
+          url,
+          "{ bookings(filter: { clients: [{ id: 7, type: { code: COMPANY } }] }) { items { id } } }",
+        );
+        expect(list.errors).toBeUndefined();
+        return list.data!.bookings.items.map((item) => item.id);
+      };
+      expect(await withCompany7()).not.toContain(14);
+      const set = await execute(
+        url,
+        "mutation { setBookingClients(bookingId: 14, clients: [{ id: 7, type: { code: COMPANY } }]) { bookingId } }",
+      );
+      expect(set.errors).toBeUndefined();
+      expect(await withCompany7()).toContain(14);
     } finally {
       await stack.stop();
     }
