@@ -66,6 +66,16 @@ export class HoldingRedisProxy {
     for (const chunk of held?.chunks ?? []) held!.upstream.write(chunk);
   }
 
+  /**
+   * Closes the connection whose commands are held, so that Redis never sees them: a command that
+   * failed before it was applied. The client connects again (a hold armed since still waits).
+   */
+  dropHeld(): void {
+    const held = this.held;
+    this.held = undefined;
+    held?.upstream.destroy();
+  }
+
   async close(): Promise<void> {
     this.release();
     for (const socket of this.sockets) socket.destroy();

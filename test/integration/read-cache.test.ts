@@ -321,6 +321,29 @@ describe("a command of the read cache that gets no answer", () => {
     await proxy.close();
   });
 
+  it("writes the invalidations it kept once Redis is back, though the first attempt fails", async () => {
+    expect(await name(replicas.a)).toBe("Client consultation");
+    // The mutation's invalidation never reaches Redis: A keeps it.
+    const held = proxy.holdNext("multi");
+    const update = execute(
+      replicas.a.url,
+      'mutation { updateBooking(id: 14, input: { name: "Kept while Redis was away" }) { id } }',
+    );
+    await held;
+    expect((await update).errors).toBeUndefined();
+    // A connects again and writes what it kept; that write is lost too, and A keeps it still.
+    const heldAgain = proxy.holdNext("multi");
+    proxy.dropHeld();
+    await heldAgain;
+    proxy.dropHeld();
+    // The third time it is written, and A reads from the cache again, the change included.
+    await within(10_000, "a read answered from the cache", async () => {
+      replicas.portal.resetStats();
+      const read = await name(replicas.a);
+      return read === "Kept while Redis was away" && replicas.portal.stats().httpRequests === 0;
+    });
+  });
+
   // A miss sends, after the read of the entry and its generations: the claim on the load (SET NX),
   // the entry's write (SET) and the claim's release (DEL).
   it.each([
