@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { CacheStore } from "../../src/cache/cache-store";
 import { MemoryCacheStore } from "../../src/cache/memory-store";
 import { ReadCache, type CacheEntry } from "../../src/cache/read-cache";
 import { RedisCacheKv } from "../../src/cache/redis-kv";
@@ -104,14 +105,7 @@ describe("the read cache's loads in flight", () => {
   it("stay joinable after an earlier load of the same entry, begun before a change, ends", async () => {
     // In memory, where a read reaches the loads in flight within the turn it starts in.
     const base = `test-${randomUUID()}:cache:v2:portal:`;
-    const store = new MemoryCacheStore(100, systemClock);
-    const cache = new ReadCache({
-      store,
-      ttlSeconds: 60,
-      base,
-      clock: new ManualClock(),
-      metrics: undefined,
-    });
+    const cache = readCacheOver(new MemoryCacheStore(100, systemClock), base);
     const scope = cache.scope("shared");
     const before = deferredLoad<string>();
     const first = scope.read(ENTRY, before.load);
@@ -140,13 +134,7 @@ describe("generations", () => {
     const base = `test-${randomUUID()}:cache:v2:portal:`;
     const store = sharedStore(connection, base);
     await store.settled();
-    const cache = new ReadCache({
-      store,
-      ttlSeconds: 60,
-      base,
-      clock: new ManualClock(),
-      metrics: undefined,
-    });
+    const cache = readCacheOver(store, base);
     try {
       await cache.scope("shared").read(ENTRY, () => Promise.resolve("before the change"));
       await cache.invalidate(["booking:14"]);
@@ -232,6 +220,17 @@ describe("two replicas' read caches sharing Redis", () => {
     }
   });
 });
+
+/** A read cache over `store`, on a clock of its own that no test moves. */
+function readCacheOver(store: CacheStore, base: string): ReadCache {
+  return new ReadCache({
+    store,
+    ttlSeconds: 60,
+    base,
+    clock: new ManualClock(),
+    metrics: undefined,
+  });
+}
 
 /**
  * Two replicas' read caches on one Redis, under one random key base, on one manual clock. A may

@@ -430,6 +430,7 @@ describe("the read cache in memory", () => {
       await stack.stop();
     }
   });
+
   it("shows a deleted resource gone from the bookings that listed it, though no booking changed", async () => {
     const stack = await startStack({ env: { CACHE: "memory" } });
     try {
@@ -477,6 +478,7 @@ describe("the read cache in memory", () => {
       await stack.stop();
     }
   });
+
   it("shows a booking in a list filtered by client once the client is set on it", async () => {
     const stack = await startStack({ env: { CACHE: "memory" } });
     try {
