@@ -69,7 +69,7 @@ export function createTransport(options: TransportOptions): Transport {
   const client = new SessionClient(http);
   const redis = options.redisUrl
     ? new RedisConnection(options.redisUrl, {
-        ...(options.redisCommandTimeoutMs && { commandTimeoutMs: options.redisCommandTimeoutMs }),
+        commandTimeoutMs: options.redisCommandTimeoutMs,
         ...(options.redisProbeKey && { probeKey: options.redisProbeKey }),
       })
     : undefined;

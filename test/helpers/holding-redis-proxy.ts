@@ -1,15 +1,11 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
-
-/** A command as a client starts it in RESP: its count of parts, then its name. */
-const commandPattern = (name: string) =>
-  new RegExp(`\\*\\d+\\r\\n\\$${name.length}\\r\\n${name}\\r\\n`, "i");
+import { respCommand } from "./resp-command";
 
 /**
  * A TCP proxy in front of Redis that can hold a connection's commands from its next transaction
  * (MULTI…EXEC: how the read cache writes an invalidation), or another command, until the test
- * releases them. Redis has
- * not seen them meanwhile, so whatever the client does before then, it does before that write is
- * done, however fast Redis is. Everything before the transaction, and every other connection, goes
+ * releases them. Redis has not seen them meanwhile, so whatever the client does before then, it
+ * does before that write is done, however fast Redis is. Everything before the transaction, and every other connection, goes
  * through as usual; so do the answers.
  */
 export class HoldingRedisProxy {
@@ -53,9 +49,7 @@ export class HoldingRedisProxy {
    * and all that connection sends after it. Resolves once one is held.
    */
   holdNext(command: string, nth = 1): Promise<void> {
-    return new Promise(
-      (held) => (this.armed = { command: commandPattern(command), left: nth, held }),
-    );
+    return new Promise((held) => (this.armed = { command: respCommand(command), left: nth, held }));
   }
 
   /** Sends what was held on to Redis, in order, and holds nothing more. */

@@ -21,18 +21,35 @@ export async function portalCall<T = unknown>(
   return body.result as T;
 }
 
+/**
+ * Adds a booking of an hour from `from` (Unix seconds, Berlin time) on the portal itself, as another
+ * Bitrix24 client would; returns its id.
+ */
+export function addBookingOnPortal(
+  portal: DemoPortal,
+  fields: { resourceIds: number[]; from: number; name?: string },
+): Promise<number> {
+  const { from, ...rest } = fields;
+  return portalCall<number>(portal, "booking.v1.booking.add", {
+    fields: {
+      ...rest,
+      datePeriod: {
+        from: { timestamp: from, timezone: "Europe/Berlin" },
+        to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
+      },
+    },
+  });
+}
+
 /** Adds bookings on resource 1, an hour each, and gives each one CRM contact; returns their ids. */
 export async function addBookingsWithClients(portal: DemoPortal, count: number): Promise<number[]> {
   const ids: number[] = [];
   const start = Date.UTC(2026, 5, 1, 8) / 1000;
   for (let i = 0; i < count; i += 1) {
-    const from = start + i * 3600;
-    const datePeriod = {
-      from: { timestamp: from, timezone: "Europe/Berlin" },
-      to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
-    };
-    const id = await portalCall<number>(portal, "booking.v1.booking.add", {
-      fields: { resourceIds: [1], name: `Load ${i}`, datePeriod },
+    const id = await addBookingOnPortal(portal, {
+      resourceIds: [1],
+      name: `Load ${i}`,
+      from: start + i * 3600,
     });
     await portalCall(portal, "booking.v1.booking.client.set", {
       bookingId: id,

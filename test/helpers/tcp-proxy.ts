@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { respCommand } from "./resp-command";
 
 /**
  * A TCP proxy in front of a server (Redis) that a test can cut and restore: `cut` closes every
@@ -67,7 +68,7 @@ export class TcpProxy {
    */
   cutOn(times: number, command: string): Promise<void> {
     return new Promise((done) => {
-      this.plan = { left: times, command: new RegExp(`\\r\\n${command}\\r\\n`, "i"), done };
+      this.plan = { left: times, command: respCommand(command), done };
     });
   }
 

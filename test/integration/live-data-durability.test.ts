@@ -49,24 +49,29 @@ function connection(url: string, options: { subscriber?: boolean } = {}): RedisC
   return made;
 }
 
-/**
- * Live data whose cache writes through `cache` (a Redis URL; or "memory", or undefined for
- * CACHE=off) and whose bus publishes through `bus`.
- */
-async function liveData(urls: { cache: string | undefined; bus: string }) {
-  const cacheConnection = connection(urls.cache?.startsWith("redis:") ? urls.cache : urls.bus);
-  const publisher = connection(urls.bus);
+/** Where the cache is kept: as CACHE=off, CACHE=memory, or in a Redis. */
+type CacheSetting = "off" | "memory" | { redisUrl: string };
+
+/** The store for `cache`, and the connection it writes through when it is in Redis. */
+function storeFor(cache: CacheSetting, base: string) {
+  if (cache === "off") return { store: undefined, cacheConnection: undefined };
+  if (cache === "memory") {
+    return { store: new MemoryCacheStore(100, systemClock), cacheConnection: undefined };
+  }
+  const cacheConnection = connection(cache.redisUrl);
+  const store = new SharedCacheStore(new RedisCacheKv(cacheConnection), {
+    epochKey: `${base}epoch`,
+    genTtlSeconds: 600,
+    maxBacklog: 100,
+  });
+  return { store, cacheConnection };
+}
+
+/** Live data whose cache is kept as `cache` says and whose bus publishes through `bus`. */
+async function liveData(urls: { cache: CacheSetting; bus: string }) {
   const base = `b24gw:test:${randomUUID()}:`;
-  const store =
-    urls.cache === undefined
-      ? undefined
-      : urls.cache === "memory"
-        ? new MemoryCacheStore(100, systemClock)
-        : new SharedCacheStore(new RedisCacheKv(cacheConnection), {
-            epochKey: `${base}epoch`,
-            genTtlSeconds: 600,
-            maxBacklog: 100,
-          });
+  const { store, cacheConnection } = storeFor(urls.cache, base);
+  const publisher = connection(urls.bus);
   const cache = new ReadCache({
     store,
     ttlSeconds: 60,
@@ -88,8 +93,11 @@ async function liveData(urls: { cache: string | undefined; bus: string }) {
   });
   closers.push(() => live.close());
   await Promise.all([live.settled(), cache.settled()]);
-  await Promise.all([reaches(cacheConnection, "ready"), reaches(publisher, "ready")]);
-  return Object.assign(live, { cacheConnection });
+  await Promise.all([
+    cacheConnection && reaches(cacheConnection, "ready"),
+    reaches(publisher, "ready"),
+  ]);
+  return { live, cacheConnection };
 }
 
 let nextId = 1;
@@ -110,31 +118,34 @@ beforeEach(() => {
 
 describe("a delivery's durability", () => {
   it("is durable while Redis answers", async () => {
-    const live = await liveData({ cache: redis.url, bus: redis.url });
+    const { live } = await liveData({ cache: { redisUrl: redis.url }, bus: redis.url });
     expect(await live.receive(delivery())).toBe(true);
   });
 
   it("is durable once relayed when the cache is off: there is nothing to invalidate", async () => {
-    const live = await liveData({ cache: undefined, bus: redis.url });
+    const { live } = await liveData({ cache: "off", bus: redis.url });
     expect(await live.receive(delivery())).toBe(true);
   });
 
   it("is durable once relayed with a cache in this replica's memory, written at once", async () => {
-    const live = await liveData({ cache: "memory", bus: redis.url });
+    const { live } = await liveData({ cache: "memory", bus: redis.url });
     expect(await live.receive(delivery())).toBe(true);
   });
 
   it("is not durable when its invalidation could not be written, though its change was relayed", async () => {
-    const live = await liveData({ cache: await proxy.listen(), bus: redis.url });
+    const { live } = await liveData({ cache: { redisUrl: await proxy.listen() }, bus: redis.url });
     const cut = proxy.cutOn(1, "multi");
     expect(await live.receive(delivery())).toBe(false);
     await cut;
   });
 
   it("is not durable while the cache's Redis is away, and durable again once what was kept is written", async () => {
-    const live = await liveData({ cache: await proxy.listen(), bus: redis.url });
+    const { live, cacheConnection } = await liveData({
+      cache: { redisUrl: await proxy.listen() },
+      bus: redis.url,
+    });
     proxy.cut();
-    await reaches(live.cacheConnection, "down");
+    await reaches(cacheConnection!, "down");
     // Kept for when Redis is back, in this replica alone: a crash now would lose it.
     expect(await live.receive(delivery())).toBe(false);
     proxy.restore();
@@ -142,7 +153,7 @@ describe("a delivery's durability", () => {
   });
 
   it("is not durable when its change could not be relayed, though its invalidation was written", async () => {
-    const live = await liveData({ cache: redis.url, bus: await proxy.listen() });
+    const { live } = await liveData({ cache: { redisUrl: redis.url }, bus: await proxy.listen() });
     const cut = proxy.cutOn(1, "publish");
     expect(await live.receive(delivery())).toBe(false);
     await cut;

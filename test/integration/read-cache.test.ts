@@ -9,7 +9,7 @@ import { within } from "../helpers/bounded-wait";
 import { HoldingRedisProxy } from "../helpers/holding-redis-proxy";
 import { ManualClock } from "../helpers/manual-clock";
 import { sample, scrape, until } from "../helpers/metrics";
-import { portalCall } from "../helpers/portal-rest";
+import { addBookingOnPortal, portalCall } from "../helpers/portal-rest";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
@@ -189,25 +189,14 @@ describe("the read cache shared by two replicas through Redis", () => {
       return list.data!.bookings.items.map((item) => item.id);
     };
     const before = await ids();
-    const from = Date.UTC(2031, 0, 6, 9) / 1000;
-    const added = await portalCall<number | { id: number }>(
-      replicas.portal,
-      "booking.v1.booking.add",
-      {
-        fields: {
-          resourceIds: [1],
-          datePeriod: {
-            from: { timestamp: from, timezone: "Europe/Berlin" },
-            to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
-          },
-        },
-      },
-    );
+    const id = await addBookingOnPortal(replicas.portal, {
+      resourceIds: [1],
+      from: Date.UTC(2031, 0, 6, 9) / 1000,
+    });
     await until(async () => {
       const text = await scrape(replicas.b.url);
       return (sample(text, "b24gw_events_total", '{outcome="published"}') ?? 0) === 1;
     });
-    const id = typeof added === "number" ? added : added.id;
     expect(await ids()).toEqual([...before, id]);
     // List pages are counted as such.
     expect(
@@ -441,15 +430,9 @@ describe("the read cache in memory", () => {
       );
       const resourceId = added.data!.addResource.id;
       // A past booking: a resource with only past bookings may be deleted.
-      const from = Date.UTC(2020, 0, 6, 9) / 1000;
-      const bookingId = await portalCall<number>(stack.portal, "booking.v1.booking.add", {
-        fields: {
-          resourceIds: [1, resourceId],
-          datePeriod: {
-            from: { timestamp: from, timezone: "Europe/Berlin" },
-            to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
-          },
-        },
+      const bookingId = await addBookingOnPortal(stack.portal, {
+        resourceIds: [1, resourceId],
+        from: Date.UTC(2020, 0, 6, 9) / 1000,
       });
       const resourcesOf = async () => {
         const read = await execute<

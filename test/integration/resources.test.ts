@@ -7,7 +7,7 @@ import {
 } from "../generated/graphql";
 import { startStack, type TestStack } from "../helpers/gateway";
 import { execute } from "../helpers/graphql-http";
-import { portalCall } from "../helpers/portal-rest";
+import { addBookingOnPortal, portalCall } from "../helpers/portal-rest";
 
 /** The seeded rooms' settings: the documented defaults, with feedback requests off. */
 const ROOM_NOTIFICATIONS = {
@@ -181,15 +181,9 @@ describe("resources through the gateway", () => {
   });
 
   it("maps 1008 for a resource with future bookings to RESOURCE_IN_USE", async () => {
-    const from = Date.UTC(2031, 0, 6, 9) / 1000;
-    await portalCall(stack.portal, "booking.v1.booking.add", {
-      fields: {
-        resourceIds: [2],
-        datePeriod: {
-          from: { timestamp: from, timezone: "Europe/Berlin" },
-          to: { timestamp: from + 3600, timezone: "Europe/Berlin" },
-        },
-      },
+    await addBookingOnPortal(stack.portal, {
+      resourceIds: [2],
+      from: Date.UTC(2031, 0, 6, 9) / 1000,
     });
     const result = await execute(stack.gateway.url, DeleteResourceDocument, { id: 2 });
     expect(result.errors?.[0]?.extensions).toMatchObject({
