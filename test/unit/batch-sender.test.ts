@@ -277,5 +277,52 @@ describe("the batch sender", () => {
         held,
       ]);
     });
+
+    it("fails RATE_LIMITED a paused call whose deadline comes before the pause ends, saying when it would fit", async () => {
+      const { client, send, call, exchange } = rig();
+      await exchange(LIST, (request) =>
+        request.fail(
+          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
+        ),
+      );
+      // The method pauses 10 s; this call may wait 5 s at most.
+      const { outcomes } = await send([call(LIST, 5_000)]);
+      expect(outcomes).toEqual([
+        {
+          ok: false,
+          error: expect.objectContaining({ code: "RATE_LIMITED", retryAfterSeconds: 10 }),
+        },
+      ]);
+      expect(client.requests).toHaveLength(1);
+    });
+  });
+
+  describe("a fault of its own", () => {
+    it("fails every call of the batch INTERNAL, naming the fault, instead of rejecting the send", async () => {
+      const clock = new ManualClock();
+      const client = new DeferredHttpClient();
+      const limiter = new MemoryRateLimiter({ burst: 50, perSecond: 10 }, () => clock.now());
+      limiter.reserve = () => Promise.reject(new TypeError("the limiter broke"));
+      const sender = new BatchSender({
+        client,
+        limiter,
+        breaker: new CircuitBreaker({ threshold: 0, cooldownMs: 10_000 }, () => clock.now()),
+        operating: new OperatingTimeTracker({ limitSeconds: 480 }, () => clock.now()),
+        clock,
+      });
+      const calls = [GET, LIST].map((method) => new Call(method, {}, 60_000, undefined));
+      const { outcomes } = await sender.send(IDENTITY, { calls, halting: false });
+      expect(outcomes).toEqual(
+        [GET, LIST].map((method) => ({
+          ok: false,
+          error: expect.objectContaining({
+            code: "INTERNAL",
+            description: "the limiter broke",
+            method,
+          }),
+        })),
+      );
+      expect(client.requests).toHaveLength(0);
+    });
   });
 });

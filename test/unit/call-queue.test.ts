@@ -46,7 +46,13 @@ const commandsOf = (calls: Call[]) =>
   );
 
 /** One identity's queue over the real sender, stages and in-flight bound; a client the test answers. */
-function rig(options: { perSecond?: number; queueClock?: (clock: ManualClock) => Clock } = {}) {
+function rig(
+  options: {
+    perSecond?: number;
+    queueClock?: (clock: ManualClock) => Clock;
+    idle?: () => void;
+  } = {},
+) {
   const clock = new ManualClock();
   const now = () => clock.now();
   const client = new DeferredHttpClient();
@@ -61,12 +67,19 @@ function rig(options: { perSecond?: number; queueClock?: (clock: ManualClock) =>
     clock,
   });
   const queueClock = options.queueClock?.(clock) ?? clock;
-  const queue = new CallQueue(IDENTITY, sender, new InFlightBound(options.perSecond), queueClock, {
-    maxBatch: MAX_BATCH_COMMANDS,
-    unbounded: false,
-    // Half of each backoff's ceiling: retry n waits exactly 50 * 2^(n-1) ms.
-    random: () => 0.5,
-  });
+  const queue = new CallQueue(
+    IDENTITY,
+    sender,
+    new InFlightBound(options.perSecond),
+    queueClock,
+    {
+      maxBatch: MAX_BATCH_COMMANDS,
+      unbounded: false,
+      // Half of each backoff's ceiling: retry n waits exactly 50 * 2^(n-1) ms.
+      random: () => 0.5,
+    },
+    { idle: options.idle },
+  );
   let ids = 0;
   const call = (
     method: string,
@@ -714,6 +727,28 @@ describe("the call queue", () => {
       expect(resumed.method).toBe(LIST);
       resumed.succeed([]);
       await expect(paused.promise).resolves.toEqual({ result: [] });
+    });
+  });
+
+  describe("being forgotten", () => {
+    it("tells its owner it is idle once nothing waits and nothing is in flight, and not before", async () => {
+      let idle = 0;
+      const { client, call, add, settled } = rig({ idle: () => (idle += 1) });
+      const first = call(GET);
+      add(first);
+      const request = await client.request(0);
+      const second = call(LIST);
+      add(second);
+      await turns();
+      expect(idle).toBe(0);
+      request.answerBatch([{ result: "a" }]);
+      await settled(first);
+      const next = await client.request(1);
+      expect(idle).toBe(0);
+      next.answerBatch([{ result: ["b"] }]);
+      await settled(second);
+      await turns();
+      expect(idle).toBeGreaterThan(0);
     });
   });
 });

@@ -1,6 +1,10 @@
 import { parseEnvelope } from "../../src/transport/envelope";
 import { readBatchResult } from "../../src/transport/batch-result";
-import { BitrixApiError, BitrixMalformedResponseError } from "../../src/transport/errors";
+import {
+  BitrixApiError,
+  BitrixMalformedResponseError,
+  BitrixNotExecutedError,
+} from "../../src/transport/errors";
 import { scrubberOf } from "../../src/transport/scrub";
 
 const METHOD = "booking.v1.booking.get";
@@ -33,6 +37,11 @@ describe("parseEnvelope", () => {
   it("keeps a bare-integer and a boolean result as they are", () => {
     expect(parseEnvelope(METHOD, json(200, { result: 582 }), noScrub).result).toBe(582);
     expect(parseEnvelope(METHOD, json(200, { result: true }), noScrub).result).toBe(true);
+  });
+
+  it("gives an error envelope without a description an empty one, never a made-up one", () => {
+    const error = catchError(() => parseEnvelope(METHOD, json(400, { error: "ERROR_X" }), noScrub));
+    expect(error).toMatchObject({ code: "ERROR_X", description: "", status: 400 });
   });
 
   it.each([
@@ -167,3 +176,35 @@ function catchError(fn: () => unknown): unknown {
   }
   throw new Error("expected a throw");
 }
+
+describe("readBatchResult", () => {
+  const commands = [
+    { key: "c0", method: METHOD },
+    { key: "c1", method: "booking.v1.booking.list" },
+  ];
+
+  it("gives a command error without a description an empty one, never a made-up one", () => {
+    const [failed] = readBatchResult({ result_error: { c0: { error: "ERROR_X" } } }, commands);
+    expect(failed).toMatchObject({ ok: false, error: { code: "ERROR_X", description: "" } });
+    expect(failed?.ok === false && failed.error.message).not.toMatch(/undefined|null/);
+  });
+
+  it.each([
+    ["null", null],
+    ["a string", "unexpected"],
+    ["a number", 1],
+  ])("reads a map that is %s as empty: each command is not executed", (_, map) => {
+    const outcomes = readBatchResult(
+      { result: map, result_error: map, result_total: map, result_next: map, result_time: map },
+      commands,
+    );
+    expect(outcomes).toEqual([
+      { ok: false, error: expect.any(BitrixNotExecutedError) },
+      { ok: false, error: expect.any(BitrixNotExecutedError) },
+    ]);
+    expect(outcomes.map((each) => !each.ok && each.error.method)).toEqual([
+      METHOD,
+      "booking.v1.booking.list",
+    ]);
+  });
+});
