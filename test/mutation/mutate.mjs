@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AREAS, areaOf } from "./areas.mjs";
+import { equivalenceIn } from "./equivalence.mjs";
 
 const root = join(import.meta.dirname, "..", "..");
 const args = process.argv.slice(2);
@@ -196,18 +197,31 @@ function keepAsBaseline(name) {
   console.log(`${name}: results recorded in ${baselineOf(name)}`);
 }
 
-/** Mutation score per area and per file, as Stryker counts it: detected / (detected + undetected). */
+/**
+ * Mutation score per area and per file, as Stryker counts it: detected / (detected + undetected);
+ * then the same without the survivors listed as equivalent (equivalent-mutants.mjs), which no test
+ * can kill.
+ */
 function printScores(names) {
   const rows = new Map();
   const add = (key, mutantStatus) => {
-    const row = rows.get(key) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0 };
+    const row = rows.get(key) ?? {
+      killed: 0,
+      survived: 0,
+      noCoverage: 0,
+      timeout: 0,
+      ignored: 0,
+      equivalent: 0,
+    };
     if (mutantStatus === "Killed") row.killed += 1;
     else if (mutantStatus === "Timeout") row.timeout += 1;
     else if (mutantStatus === "Survived") row.survived += 1;
     else if (mutantStatus === "NoCoverage") row.noCoverage += 1;
     else if (mutantStatus === "Ignored") row.ignored += 1;
+    else if (mutantStatus === "Equivalent") row.equivalent += 1;
     rows.set(key, row);
   };
+  const notes = [];
   for (const name of names) {
     // An area's incremental file holds all its measured files, also those of earlier partial runs;
     // without one (a fresh clone), the recorded baseline.
@@ -216,31 +230,41 @@ function printScores(names) {
         ? readReport(join(reportsOf(name), "mutation.json"))
         : (readReport(incrementalOf(name)) ?? readBaseline(name));
     if (!report) continue;
+    const equivalence = equivalenceIn(report);
     for (const [file, { mutants }] of Object.entries(report.files)) {
       const path = file.replace(/\\/g, "/");
-      for (const { status: mutantStatus } of mutants) {
-        add(`${areaOf(path) ?? "other"}`, mutantStatus);
-        add(`  ${path}`, mutantStatus);
+      for (const mutant of mutants) {
+        const counted = equivalence.isEquivalent(mutant) ? "Equivalent" : mutant.status;
+        add(`${areaOf(path) ?? "other"}`, counted);
+        add(`  ${path}`, counted);
       }
     }
+    for (const [file, line, mutator] of equivalence.unmatched)
+      notes.push(`listed as equivalent, but no such mutant now: ${file} "${line}" ${mutator}`);
+    for (const [file, line, mutator] of equivalence.detected)
+      notes.push(`listed as equivalent, but detected: ${file} "${line}" ${mutator}`);
   }
   if (rows.size === 0) return;
   const order = [...rows.keys()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   console.log(
-    "\narea / file                                 score  killed  timeout  survived  no cov  ignored  minutes",
+    "\narea / file                                 score  killed  timeout  survived  no cov  equivalent  without equivalent  ignored  minutes",
   );
+  const percent = (part, whole) => (whole === 0 ? "n/a" : `${((100 * part) / whole).toFixed(1)}%`);
   for (const key of order) {
     const row = rows.get(key);
     const detected = row.killed + row.timeout;
-    const valid = detected + row.survived + row.noCoverage;
-    const score = valid === 0 ? "  n/a" : `${((100 * detected) / valid).toFixed(1)}%`.padStart(6);
+    const undetected = row.survived + row.noCoverage;
     const took = minutes.get(key);
     console.log(
-      `${key.padEnd(42)} ${score} ${String(row.killed).padStart(7)} ${String(row.timeout).padStart(8)} ` +
-        `${String(row.survived).padStart(9)} ${String(row.noCoverage).padStart(7)} ${String(row.ignored).padStart(8)}` +
+      `${key.padEnd(42)} ${percent(detected, detected + undetected + row.equivalent).padStart(6)}` +
+        ` ${String(row.killed).padStart(7)} ${String(row.timeout).padStart(8)}` +
+        ` ${String(row.survived).padStart(9)} ${String(row.noCoverage).padStart(7)}` +
+        ` ${String(row.equivalent).padStart(11)} ${percent(detected, detected + undetected).padStart(19)}` +
+        ` ${String(row.ignored).padStart(8)}` +
         (took === undefined ? "" : `  ${took.toFixed(1).padStart(7)}`),
     );
   }
+  for (const note of notes) console.log(note);
 }
 
 /** Areas in the order of AREAS, each followed by its files. */

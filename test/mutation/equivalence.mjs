@@ -1,0 +1,48 @@
+// Tells the survivors of a mutation report that equivalent-mutants.mjs lists apart from the others.
+import { EQUIVALENT_MUTANTS } from "./equivalent-mutants.mjs";
+
+const UNDETECTED = ["Survived", "NoCoverage"];
+
+/**
+ * For a report (Stryker's JSON): which of its mutants are listed as equivalent, and which entries of
+ * the list name a mutant of a file in the report that is not there any more (the code changed) or
+ * that a test now kills (it was not equivalent after all).
+ */
+export function equivalenceIn(report) {
+  const listed = new Set();
+  const unmatched = [];
+  const detected = [];
+  for (const { mutants } of EQUIVALENT_MUTANTS) {
+    for (const name of mutants) {
+      const [file, line, mutator, replacement, { nth, original } = {}] = name;
+      const result = report.files[file];
+      if (!result) continue;
+      const lines = result.source.split("\n");
+      const matches = result.mutants.filter((mutant) => {
+        const { start } = mutant.location;
+        if (mutant.mutatorName !== mutator || mutant.replacement !== replacement) return false;
+        if (lines[start.line - 1]?.trim() !== line) return false;
+        if (nth !== undefined && occurrence(lines, start.line) !== nth) return false;
+        return original === undefined || originalOf(lines, mutant) === original;
+      });
+      if (matches.length === 0) unmatched.push(name);
+      for (const mutant of matches) {
+        if (UNDETECTED.includes(mutant.status)) listed.add(mutant);
+        else if (mutant.status !== "CompileError") detected.push(name);
+      }
+    }
+  }
+  return { isEquivalent: (mutant) => listed.has(mutant), unmatched, detected };
+}
+
+/** Which of the identical lines of the file this one is, from 1. */
+function occurrence(lines, lineNumber) {
+  const text = lines[lineNumber - 1].trim();
+  return lines.slice(0, lineNumber).filter((each) => each.trim() === text).length;
+}
+
+/** The first line of the code a mutant replaces. */
+function originalOf(lines, { location: { start, end } }) {
+  const line = lines[start.line - 1];
+  return line.slice(start.column - 1, start.line === end.line ? end.column - 1 : undefined);
+}

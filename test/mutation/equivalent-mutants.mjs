@@ -1,0 +1,533 @@
+// The mutants that survive because no test can tell them from the original: the behaviour they
+// change cannot be observed, or changes only how long something waits, never what is answered, what
+// is sent upstream or how many times. Each was read, and each group says why. `npm run mutate`
+// counts them apart from the survivors (the "equivalent" column) and gives the score without them
+// beside Stryker's own; an entry that matches no mutant of a file it ran is reported, so that the
+// list follows the code.
+//
+// A mutant is named as Stryker's report shows it: [file, its line's text (trimmed), mutator,
+// replacement, { nth, original }]. `nth` picks one of several identical lines of the file (from 1);
+// `original` (the code replaced, its first line) picks one of several mutants of one line that
+// share a mutator and a replacement.
+
+/** @typedef {[string, string, string, string, { nth?: number, original?: string }?]} MutantName */
+
+/** @type {{ why: string, mutants: MutantName[] }[]} */
+export const EQUIVALENT_MUTANTS = [
+  // cache
+  {
+    why: "The store is read only after a sync since the connection last became ready, and it becomes ready only through the event that starts one; a sync while Redis is away writes nothing, and reads sent during a sync queue behind its writes on the same connection",
+    mutants: [
+      ["src/cache/shared-store.ts", "private synced = false;", "BooleanLiteral", "true"],
+      [
+        "src/cache/shared-store.ts",
+        "if (kv.ready) void this.sync();",
+        "ConditionalExpression",
+        "true",
+      ],
+      ["src/cache/shared-store.ts", "this.synced = false;", "BooleanLiteral", "true"],
+      [
+        "src/cache/redis-kv.ts",
+        'return this.connection.state === "ready";',
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        'if (state === "ready") listener();',
+        "ConditionalExpression",
+        "true",
+      ],
+    ],
+  },
+  {
+    why: "Either check alone keeps the rule: a read under way when an invalidation fails began before that change, which the consistency model lets it miss, and a subscriber's re-read that ends after it is dropped by live reads, which send only the latest read",
+    mutants: [
+      [
+        "src/cache/shared-store.ts",
+        "if (!this.usable) return undefined;",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+  {
+    why: "A command sent while the store is not usable: while Redis is away it fails at once (there is no offline queue) and takes the path the check takes; while the backlog is being written, an entry is still checked by its tag, and a bump written is written",
+    mutants: [
+      ["src/cache/shared-store.ts", "if (!this.usable) return;", "ConditionalExpression", "false"],
+      [
+        "src/cache/shared-store.ts",
+        "if (!this.usable) return;",
+        "ConditionalExpression",
+        "true",
+        { nth: 2 },
+      ],
+      [
+        "src/cache/shared-store.ts",
+        "if (!this.usable) return;",
+        "BooleanLiteral",
+        "this.usable",
+        { nth: 2 },
+      ],
+      ["src/cache/shared-store.ts", "if (!this.usable) {", "ConditionalExpression", "false"],
+      ["src/cache/shared-store.ts", "if (!this.usable) {", "BlockStatement", "{}"],
+      [
+        "src/cache/shared-store.ts",
+        "if (!this.usable) return true;",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+  {
+    why: "A failed command leaves its connection closed or hung: what follows on it fails too and takes Redis down (the release after an entry write, the write after a claim, the change relay after a backlog write, which shares the connection), or comes after the command was applied",
+    mutants: [
+      ["src/cache/shared-store.ts", "} catch {", "BlockStatement", "{}", { nth: 2 }],
+      ["src/cache/shared-store.ts", "this.failed();", "CallExpression", ";", { nth: 2 }],
+      ["src/cache/shared-store.ts", "this.failed();", "CallExpression", ";", { nth: 4 }],
+      ["src/cache/shared-store.ts", "} catch {", "BlockStatement", "{}", { nth: 6 }],
+      ["src/cache/shared-store.ts", "this.kv.reportFailure();", "CallExpression", ";", { nth: 2 }],
+    ],
+  },
+  {
+    why: "A claim counted as not made: the read waits up to 500 ms for another replica's value, then loads itself. One upstream read either way, never a staler answer",
+    mutants: [
+      ["src/cache/shared-store.ts", "if (!this.usable) return true;", "BooleanLiteral", "false"],
+      ["src/cache/shared-store.ts", "return true;", "BooleanLiteral", "false", { nth: 2 }],
+    ],
+  },
+  {
+    why: "A tag's parts joined without a separator: in Redis every part has a fixed length (the run id, 16-character generations); in memory each unit's generations only grow, so no pair of them joins like an earlier pair",
+    mutants: [
+      [
+        "src/cache/shared-store.ts",
+        'return { entry: read.entry, tag: [read.epoch, ...read.gens].join("|") };',
+        "StringLiteral",
+        '""',
+      ],
+      [
+        "src/cache/memory-store.ts",
+        'return Promise.resolve({ entry: this.entries.get(entryKey), tag: gens.join("|") });',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "A key's digest not shortened: the key is only longer",
+    mutants: [
+      [
+        "src/cache/read-cache.ts",
+        'const claim = `${key}:loading:${createHash("sha256").update(tag).digest("base64url").slice(0, 16)}`;',
+        "MethodExpression",
+        'createHash("sha256").update(tag).digest("base64url")',
+      ],
+      [
+        "src/services/cache-entries.ts",
+        'const digest = createHash("sha256").update(JSON.stringify(query)).digest("hex").slice(0, 16);',
+        "MethodExpression",
+        'createHash("sha256").update(JSON.stringify(query)).digest("hex")',
+      ],
+    ],
+  },
+  {
+    why: "A load's claim never released, or another replica's released: the loader writes its entry before it releases, so every read under that tag finds the entry and never looks at the claim; claims expire after 3 s anyway",
+    mutants: [
+      ["src/cache/read-cache.ts", "} finally {", "BlockStatement", "{}"],
+      [
+        "src/cache/read-cache.ts",
+        "if (claimed) await store.release(claim);",
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/cache/read-cache.ts",
+        "if (claimed) await store.release(claim);",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        "async release(key: string): Promise<void> {",
+        "BlockStatement",
+        "{}",
+      ],
+    ],
+  },
+  {
+    why: "One more wait for another replica's value: 25 ms more waiting, the same reads",
+    mutants: [
+      [
+        "src/cache/read-cache.ts",
+        "for (let attempt = 0; attempt < WAIT_FOR_OTHER_TIMES; attempt += 1) {",
+        "EqualityOperator",
+        "attempt <= WAIT_FOR_OTHER_TIMES",
+      ],
+    ],
+  },
+  {
+    why: "The catch of an entry that is not JSON, emptied: the function then ends without a value, which is what the catch returns",
+    mutants: [["src/cache/read-cache.ts", "} catch {", "BlockStatement", "{}"]],
+  },
+  {
+    why: "The scripts defined again on a client that has them: defining a command again replaces it with the same script",
+    mutants: [
+      [
+        "src/cache/redis-kv.ts",
+        'if (!("b24gwReadTagged" in client)) {',
+        "ConditionalExpression",
+        "true",
+      ],
+      ["src/cache/redis-kv.ts", 'if (!("b24gwReadTagged" in client)) {', "StringLiteral", '""'],
+    ],
+  },
+  {
+    why: "An error inside the invalidation's MULTI ignored: SET cannot fail at EXEC, an error while queueing it aborts the EXEC, which rejects, and `null` results come only with WATCH, which is not used",
+    mutants: [
+      [
+        "src/cache/redis-kv.ts",
+        "const failed = results?.find(([error]) => error);",
+        "ArrowFunction",
+        "() => undefined",
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        'if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");',
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        'if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");',
+        "LogicalOperator",
+        "!results && failed",
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        'if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");',
+        "LogicalOperator",
+        'failed?.[0] && new Error("MULTI was discarded")',
+      ],
+      [
+        "src/cache/redis-kv.ts",
+        'if (!results || failed) throw failed?.[0] ?? new Error("MULTI was discarded");',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "The claim's value: only whether the key exists is read",
+    mutants: [
+      [
+        "src/cache/redis-kv.ts",
+        'return (await this.connection.client.set(key, "1", "PX", ms, "NX")) === "OK";',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "A quarter as many generations kept in memory: a forgotten generation is created afresh and its entries miss; a smaller bound costs misses, never a stale answer",
+    mutants: [
+      [
+        "src/cache/memory-store.ts",
+        "this.gens = new LRUCache({ maxSize: maxEntries * 4, sizeCalculation: () => 1 });",
+        "ArithmeticOperator",
+        "maxEntries / 4",
+      ],
+    ],
+  },
+  {
+    why: "Counted down instead of up: a generation, a change's sequence number or a read's ticket only has to differ from the others",
+    mutants: [
+      [
+        "src/cache/memory-store.ts",
+        "const value = String(++this.lastGeneration);",
+        "UpdateOperator",
+        "--this.lastGeneration",
+      ],
+      [
+        "src/events/change-bus.ts",
+        "key: `${this.origin}:${++this.sequence}`,",
+        "UpdateOperator",
+        "--this.sequence",
+      ],
+      [
+        "src/events/live-reads.ts",
+        "const ticket = ++this.tickets;",
+        "UpdateOperator",
+        "--this.tickets",
+      ],
+    ],
+  },
+  {
+    why: "Keys kept after a backlog overflowed: the overflow renews the epoch, which makes every entry stale; the keys are written as well",
+    mutants: [
+      [
+        "src/cache/invalidation-backlog.ts",
+        "if (this.overflow) return;",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/cache/invalidation-backlog.ts",
+        "this.keys.clear();",
+        "CallExpression",
+        ";",
+        { nth: 3 },
+      ],
+    ],
+  },
+  {
+    why: "More units made stale than a change needs: more misses, never a stale answer",
+    mutants: [
+      [
+        "src/services/cache-entries.ts",
+        'if (kind !== "ADDED") units.push(`${entity}:${id}`);',
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/services/cache-entries.ts",
+        'if (entity === "resource" && kind === "DELETED") units.push("booking:all");',
+        "LogicalOperator",
+        'entity === "resource" || kind === "DELETED"',
+      ],
+      [
+        "src/services/cache-entries.ts",
+        'if (entity === "resource" && kind === "DELETED") units.push("booking:all");',
+        "ConditionalExpression",
+        "true",
+        { original: 'entity === "resource"' },
+      ],
+      [
+        "src/services/cache-entries.ts",
+        'if (entity === "resource" && kind === "DELETED") units.push("booking:all");',
+        "ConditionalExpression",
+        "true",
+        { original: 'kind === "DELETED"' },
+      ],
+    ],
+  },
+  // events
+  {
+    why: "While Redis is away a command fails at once (there is no offline queue): the send fails and the change is kept, as it would have been, and the relay loop ends as it would",
+    mutants: [
+      [
+        "src/events/change-bus.ts",
+        'if (relay.publisher.state !== "ready" || this.unrelayed.length > 0) {',
+        "ConditionalExpression",
+        "false",
+        { original: 'relay.publisher.state !== "ready"' },
+      ],
+      [
+        "src/events/change-bus.ts",
+        'while (this.unrelayed.length > 0 && relay.publisher.state === "ready") {',
+        "ConditionalExpression",
+        "true",
+        { original: 'relay.publisher.state === "ready"' },
+      ],
+    ],
+  },
+  {
+    why: '`typeof value === "object"` taken as true, or any value turned into text: `value !== null` still stops `null`, a string or a number has no `ID`, and text that is not digits fails the pattern',
+    mutants: [
+      [
+        "src/events/event-delivery.ts",
+        'return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};',
+        "ConditionalExpression",
+        "true",
+        { original: 'typeof value === "object"' },
+      ],
+      [
+        "src/events/event-delivery.ts",
+        'const text = typeof value === "number" ? String(value) : value;',
+        "ConditionalExpression",
+        "true",
+      ],
+    ],
+  },
+  {
+    why: "The catch of `receive`, never reached: nothing in it throws (invalidating and publishing never reject); it keeps a future fault from ending the process",
+    mutants: [
+      [
+        "src/events/live-data.ts",
+        'logger.error({ err: error, event: delivery.event }, "event delivery could not be published");',
+        "ObjectLiteral",
+        "{}",
+      ],
+      [
+        "src/events/live-data.ts",
+        'logger.error({ err: error, event: delivery.event }, "event delivery could not be published");',
+        "StringLiteral",
+        '""',
+      ],
+      ["src/events/live-data.ts", "return false;", "BooleanLiteral", "true"],
+    ],
+  },
+  // limits
+  {
+    why: "The name of the key under which a field's extensions hold its cost: written and read through the constant",
+    mutants: [
+      [
+        "src/limits/field-cost.ts",
+        'export const UPSTREAM_COST = "upstreamCost";',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "A shortcut: a document no longer than the limit has at most that many tokens, which lexing counts too",
+    mutants: [
+      [
+        "src/limits/token-limit.ts",
+        "if (query.length <= limit) return false;",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+  {
+    why: "`report` starts true: it is set from the request before it is read, and when no operation resolved, no cost exists to report",
+    mutants: [["src/limits/operation-limits.ts", "let report = false;", "BooleanLiteral", "true"]],
+  },
+  {
+    why: "`maxErrors: 1` removed: only whether the variables fit is read, not how many errors say they do not",
+    mutants: [
+      [
+        "src/limits/operation-limits.ts",
+        "const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], given, {",
+        "ObjectLiteral",
+        "{}",
+      ],
+    ],
+  },
+  {
+    why: "Federation fields looked for in any operation, or under any parent: `_entities` and `_service` exist on `Query` only, and only `_entities` has a `representations` argument",
+    mutants: [
+      [
+        "src/limits/operation-limits.ts",
+        "if (!query || operation.operation !== OperationTypeNode.QUERY) return undefined;",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/limits/upstream-cost.ts",
+        'if (nodes[0]!.name.value !== "_entities") continue;',
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/limits/upstream-cost.ts",
+        'if (parent === walk.schema.getQueryType() && name === "_entities") {',
+        "ConditionalExpression",
+        "true",
+        { original: "parent === walk.schema.getQueryType()" },
+      ],
+    ],
+  },
+  {
+    why: "The dearest of several possible types: no field outside `_entities` returns a union or an interface, so there is one candidate",
+    mutants: [
+      [
+        "src/limits/upstream-cost.ts",
+        "if (sum(candidate) > sum(dearest)) dearest = candidate;",
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/limits/upstream-cost.ts",
+        "if (sum(candidate) > sum(dearest)) dearest = candidate;",
+        "EqualityOperator",
+        "sum(candidate) >= sum(dearest)",
+      ],
+    ],
+  },
+  {
+    why: "The key of a representation without a type name: any key that names no type prices the same, the reads are counted and no selection is",
+    mutants: [
+      [
+        "src/limits/upstream-cost.ts",
+        'const key = typeof typename === "string" ? typename : "";',
+        "StringLiteral",
+        '"Stryker was here!"',
+      ],
+    ],
+  },
+  {
+    why: "`* 1` as `/ 1`, and `count * multiplier` as a division: `ENTITY_REFERENCE_COMMANDS` is 1, and `_entities` is a root field, so its multiplier is 1",
+    mutants: [
+      [
+        "src/limits/upstream-cost.ts",
+        "const reads = count * multiplier * ENTITY_REFERENCE_COMMANDS;",
+        "ArithmeticOperator",
+        "count * multiplier / ENTITY_REFERENCE_COMMANDS",
+      ],
+      [
+        "src/limits/upstream-cost.ts",
+        "const reads = count * multiplier * ENTITY_REFERENCE_COMMANDS;",
+        "ArithmeticOperator",
+        "count / multiplier",
+      ],
+      [
+        "src/limits/upstream-cost.ts",
+        "priceFields(walk, type, fields, Math.min(CAP, count * multiplier), level + 1, levels);",
+        "ArithmeticOperator",
+        "count / multiplier",
+      ],
+    ],
+  },
+  {
+    why: "`_entities` missing from the schema, never reached: the subgraph schema has `_entities` while it has entity types, which it always has",
+    mutants: [
+      [
+        "src/limits/upstream-cost.ts",
+        "if (!definition) return [];",
+        "ArrayDeclaration",
+        '["Stryker was here"]',
+      ],
+    ],
+  },
+  // security
+  {
+    why: "The loopback pattern without `^`: a host name that ends in four numbers is read as an IPv4 address by the URL parser, which allows nothing before them",
+    mutants: [
+      [
+        "src/bitrix/portal-url.ts",
+        'return !(host === "localhost" || host === "[::1]" || /^127\\.\\d+\\.\\d+\\.\\d+$/.test(host));',
+        "Regex",
+        "/127\\.\\d+\\.\\d+\\.\\d+$/",
+      ],
+    ],
+  },
+  {
+    why: 'A shortcut that skips the walk looks for `""` instead of `\\`, or is never taken: the walk scrubs the same strings',
+    mutants: [
+      [
+        "src/transport/scrub.ts",
+        'if (!raw.includes("\\\\") && scrub(raw) === raw) return value;',
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/transport/scrub.ts",
+        'if (!raw.includes("\\\\") && scrub(raw) === raw) return value;',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "An admitted caller always gets a `user`, `undefined` when the portal named none: nothing tells a missing `user` from an undefined one",
+    mutants: [
+      [
+        "src/security/caller-auth.ts",
+        "return { ok: true, caller: userId === undefined ? caller : { ...caller, user: userId } };",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+];
