@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { RedisConnection } from "../../src/redis/redis-connection";
+import { MemoryRateLimiter, type RateLimiter } from "../../src/transport/rate-limiter";
 import { RedisRateLimiter } from "../../src/transport/redis-rate-limiter";
+import { SharedRateLimiter } from "../../src/transport/shared-rate-limiter";
 import { ManualClock } from "../helpers/manual-clock";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -80,6 +82,77 @@ describe("the leaky bucket shared through Redis", () => {
     expect(third.granted).toBe(false);
     expect(third.waitMs).toBeGreaterThan(900_000);
     expect(third.waitMs).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+describe("the shared limit with its local fall-back", () => {
+  const spec = { burst: 50, perSecond: 2 };
+  let clock: ManualClock;
+  let connection: RedisConnection;
+  let keyOf: (bucket: string) => string;
+
+  beforeEach(async () => {
+    const prefix = `b24gw:test:${randomUUID()}:`;
+    keyOf = (bucket) => `${prefix}${bucket}`;
+    clock = new ManualClock();
+    connection = await connect();
+  });
+  afterEach(() => connection.close());
+
+  /** A shared limiter that counts the calls it gets and fails them all. */
+  const failing = () => {
+    const calls: string[] = [];
+    const limiter: RateLimiter = {
+      reserve: () => {
+        calls.push("reserve");
+        return Promise.reject(new Error("the script failed"));
+      },
+      markFull: () => {
+        calls.push("markFull");
+        return Promise.reject(new Error("the script failed"));
+      },
+      close: () => Promise.resolve(),
+    };
+    return { limiter, calls };
+  };
+
+  it("fills the shared bucket and the local one when the portal refused a request while Redis answers", async () => {
+    const now = () => clock.now();
+    const shared = new RedisRateLimiter(connection.client, spec, keyOf, now);
+    const local = new MemoryRateLimiter(spec, now);
+    const limiter = new SharedRateLimiter(shared, local, connection);
+    expect(limiter.sharing).toBe("shared");
+    await limiter.markFull("portal");
+    // Another replica's view of the shared bucket, and this replica's fall-back: both full.
+    const otherReplica = new RedisRateLimiter(connection.client, spec, keyOf, now);
+    expect(await otherReplica.reserve("portal", 60_000)).toEqual({ granted: true, waitMs: 500 });
+    expect(await local.reserve("portal", 60_000)).toEqual({ granted: true, waitMs: 500 });
+  });
+
+  it("fills only the local bucket while Redis is away, without trying Redis", async () => {
+    const away = new RedisConnection("redis://127.0.0.1:1", { commandTimeoutMs: 200 });
+    try {
+      const shared = failing();
+      const local = new MemoryRateLimiter(spec, () => clock.now());
+      const limiter = new SharedRateLimiter(shared.limiter, local, away);
+      expect(limiter.sharing).toBe("local");
+      await limiter.markFull("portal");
+      expect(await limiter.reserve("portal", 60_000)).toEqual({ granted: true, waitMs: 500 });
+      expect(shared.calls).toEqual([]);
+    } finally {
+      await away.close();
+    }
+  });
+
+  it("falls back to its local share when a shared command fails, and reports Redis down", async () => {
+    const shared = failing();
+    const local = new MemoryRateLimiter(spec, () => clock.now());
+    const limiter = new SharedRateLimiter(shared.limiter, local, connection);
+    await expect(limiter.markFull("portal")).resolves.toBeUndefined();
+    expect(shared.calls).toEqual(["markFull"]);
+    expect(limiter.sharing).toBe("local");
+    expect(await limiter.reserve("portal", 60_000)).toEqual({ granted: true, waitMs: 500 });
+    expect(shared.calls).toEqual(["markFull"]);
   });
 });
 

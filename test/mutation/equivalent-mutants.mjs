@@ -490,6 +490,202 @@ export const EQUIVALENT_MUTANTS = [
       ],
     ],
   },
+  // transport
+  {
+    why: "qs writes arrays with indices by default",
+    mutants: [
+      [
+        "src/transport/batch-command.ts",
+        'const query = stringify(params, { arrayFormat: "indices" });',
+        "ObjectLiteral",
+        "{}",
+      ],
+    ],
+  },
+  {
+    why: "A lone call builds its (empty) set of own references: performance only, an empty set holds nothing either",
+    mutants: [
+      [
+        "src/transport/batch-reference.ts",
+        "earlier === 0 ? NONE : new Set(Array.from({ length: earlier }, (_, index) => resultOf(index)));",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+  {
+    why: "A command's `time` kept when it is not an object: its only reader, the operating-time tracker, ignores a `time` without a numeric `operating`",
+    mutants: [
+      [
+        "src/transport/batch-result.ts",
+        'if (time && typeof time === "object") value.time = time as BitrixTime;',
+        "ConditionalExpression",
+        "true",
+      ],
+    ],
+  },
+  {
+    why: "The calls after a failed one rejected from the start, or from the one before it: those calls are already settled, and a promise settles once and ignores a second reject, so the same later calls are rejected",
+    mutants: [
+      [
+        "src/transport/call-queue.ts",
+        "for (const later of calls.slice(from)) later.reject(new BitrixNotExecutedError(later.method));",
+        "MethodExpression",
+        "calls",
+      ],
+      [
+        "src/transport/call-queue.ts",
+        "() => notRun(index + 1),",
+        "ArithmeticOperator",
+        "index - 1",
+      ],
+    ],
+  },
+  {
+    why: "A queue taken to have calls arriving before its first call: `add` says so before any pass runs",
+    mutants: [
+      ["src/transport/call-queue.ts", "private addedSincePump = false;", "BooleanLiteral", "true"],
+    ],
+  },
+  {
+    why: "A pass that does not drop settled calls first: a waiting call settles only when its caller goes away or its deadline passes, and that path (`abandon`) drops the settled calls itself",
+    mutants: [
+      ["src/transport/call-queue.ts", "this.dropSettled();", "CallExpression", ";", { nth: 1 }],
+    ],
+  },
+  {
+    why: "One more pass while a burst arrives with nothing waiting: a pass with nothing to send does nothing, and none follows it",
+    mutants: [
+      [
+        "src/transport/call-queue.ts",
+        "if (arriving && this.waiting.length > 0) this.schedulePump();",
+        "ConditionalExpression",
+        "true",
+        { original: "this.waiting.length > 0" },
+      ],
+      [
+        "src/transport/call-queue.ts",
+        "if (arriving && this.waiting.length > 0) this.schedulePump();",
+        "EqualityOperator",
+        "this.waiting.length >= 0",
+      ],
+    ],
+  },
+  {
+    why: "`{ once: true }` removed, or a settled call settling again: a signal aborts once, and a promise settles once and ignores a second resolve or reject",
+    mutants: [
+      [
+        "src/transport/call.ts",
+        'signal.addEventListener("abort", listener, { once: true });',
+        "ObjectLiteral",
+        "{}",
+      ],
+      [
+        "src/transport/call.ts",
+        'signal.addEventListener("abort", listener, { once: true });',
+        "BooleanLiteral",
+        "false",
+      ],
+      [
+        "src/transport/call.ts",
+        "if (this.settled) return false;",
+        "ConditionalExpression",
+        "false",
+      ],
+      ["src/transport/call.ts", "if (this.settled) return false;", "BooleanLiteral", "true"],
+    ],
+  },
+  {
+    why: "Shortcuts of the circuit breaker: a closed circuit is never probing and is let through anyway; with threshold 0 no circuit is ever made; a half-open circuit's cool-down is always over (it became half-open for that), and a probing one's remaining time is then never above 0, which any refusal rounds up to 1 s; a closed circuit marked probing is unmarked when its request ends, before it can open",
+    mutants: [
+      [
+        "src/transport/circuit-breaker.ts",
+        'if (!circuit || circuit.state === "closed" || this.options.threshold === 0) {',
+        "ConditionalExpression",
+        "false",
+        { original: 'circuit.state === "closed"' },
+      ],
+      [
+        "src/transport/circuit-breaker.ts",
+        'if (!circuit || circuit.state === "closed" || this.options.threshold === 0) {',
+        "ConditionalExpression",
+        "false",
+        { original: "this.options.threshold === 0" },
+      ],
+      [
+        "src/transport/circuit-breaker.ts",
+        'if (circuit.state === "open" && remaining > 0)',
+        "ConditionalExpression",
+        "true",
+        { original: 'circuit.state === "open"' },
+      ],
+      [
+        "src/transport/circuit-breaker.ts",
+        "if (circuit.probing) return { allowed: false, retryAfterMs: Math.max(remaining, 1000) };",
+        "MethodExpression",
+        "Math.min(remaining, 1000)",
+      ],
+      [
+        "src/transport/circuit-breaker.ts",
+        'if (circuit && circuit.state !== "closed") {',
+        "ConditionalExpression",
+        "true",
+        { original: 'circuit.state !== "closed"' },
+      ],
+    ],
+  },
+  {
+    why: "The shortcut below the slow-down threshold: the linear delay is 0 at the threshold and below 0 under it, and a call's delay is never less than 0",
+    mutants: [
+      [
+        "src/transport/operating-time.ts",
+        "if (share < this.slowFrom) return 0;",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/transport/operating-time.ts",
+        "if (share < this.slowFrom) return 0;",
+        "EqualityOperator",
+        "share <= this.slowFrom",
+      ],
+    ],
+  },
+  {
+    why: "The name a fault inside the stages is first given (`batch`): every call's error is renamed for its own method before anyone sees it",
+    mutants: [
+      [
+        "src/transport/sender.ts",
+        'attempt.failAll(toBitrixError(error, "batch"));',
+        "StringLiteral",
+        '""',
+      ],
+    ],
+  },
+  {
+    why: "The rate-limit script's name, its definition on a connection that has it, and the `0` of `full`: the name is written and read through one constant, defining a command again replaces it with the same script, and the script reads only whether `full` is `1`",
+    mutants: [
+      [
+        "src/transport/redis-rate-limiter.ts",
+        'const COMMAND = "b24gwReserve";',
+        "StringLiteral",
+        '""',
+      ],
+      [
+        "src/transport/redis-rate-limiter.ts",
+        "if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RESERVE });",
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/transport/redis-rate-limiter.ts",
+        'full ? "1" : "0",',
+        "StringLiteral",
+        '""',
+        { original: '"0"' },
+      ],
+    ],
+  },
   // security
   {
     why: "The loopback pattern without `^`: a host name that ends in four numbers is read as an IPv4 address by the URL parser, which allows nothing before them",

@@ -730,6 +730,25 @@ describe("the call queue", () => {
     });
   });
 
+  describe("while nothing can go", () => {
+    it("does no work while a call waits out a backoff: it sleeps until the wake-up", async () => {
+      // The queue reads its clock on every pass, so the readings count the passes.
+      let readings = 0;
+      const { client, call, add, timers } = rig({
+        queueClock: (manual) => ({
+          now: () => ((readings += 1), manual.now()),
+          setTimer: (ms, callback) => manual.setTimer(ms, callback),
+        }),
+      });
+      add(call(GET));
+      (await client.request(0)).fail(connectionReset(GET));
+      await timers(1);
+      const before = readings;
+      await turns(50);
+      expect(readings - before).toBe(0);
+    });
+  });
+
   describe("being forgotten", () => {
     it("tells its owner it is idle once nothing waits and nothing is in flight, and not before", async () => {
       let idle = 0;

@@ -83,14 +83,19 @@ describe("circuit breaker", () => {
   });
 
   it("reports an outcome by what it says of the portal: up closes, down counts, unknown neither", () => {
-    const { instance, state, advance } = breaker(2);
+    const { instance, changes, state, advance } = breaker(2);
     instance.report(ORIGIN, "down");
     instance.report(ORIGIN, "unknown");
+    expect(state()).toBe("closed");
     instance.report(ORIGIN, "down");
     expect(state()).toBe("open");
     advance(1000);
+    // A probe whose outcome says nothing of the portal lets the next request probe, in the same
+    // half-open circuit.
     instance.acquire(ORIGIN);
+    instance.report(ORIGIN, "unknown");
+    expect(instance.acquire(ORIGIN).allowed).toBe(true);
     instance.report(ORIGIN, "up");
-    expect(state()).toBe("closed");
+    expect(changes).toEqual(["open", "half-open", "closed"]);
   });
 });

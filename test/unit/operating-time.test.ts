@@ -54,6 +54,34 @@ describe("the operating-time tracker", () => {
     expect(t.delayMs("hook", ["booking.v1.booking.get"])).toBe(31_000);
   });
 
+  it("after a 429 whose reported reset has already come, waits 10 s", () => {
+    const t = tracker();
+    // The reset reported is this very millisecond, then one already gone.
+    t.record("hook", "booking.v1.booking.get", time(100, 1_000));
+    t.block("hook", "booking.v1.booking.get");
+    expect(t.delayMs("hook", ["booking.v1.booking.get"])).toBe(10_000);
+    t.record("hook", "booking.v1.booking.list", time(100, 990));
+    t.block("hook", "booking.v1.booking.list");
+    expect(t.delayMs("hook", ["booking.v1.booking.list"])).toBe(10_000);
+  });
+
+  it("once a 429's pause is over with nothing reported, takes the method as at the limit", () => {
+    const t = tracker();
+    t.block("hook", "booking.v1.booking.add");
+    now += 10_000;
+    expect(t.delayMs("hook", ["booking.v1.booking.add"])).toBe(5_000);
+  });
+
+  it("forgets a method's usage from the moment its reported reset comes", () => {
+    const t = tracker();
+    t.record("hook", "booking.v1.booking.list", time(420, 1_060));
+    expect(t.delayMs("hook", ["booking.v1.booking.list"])).toBeGreaterThan(0);
+    now = 1_060_000;
+    expect(t.delayMs("hook", ["booking.v1.booking.list"])).toBe(0);
+    now = 1_070_000;
+    expect(t.delayMs("hook", ["booking.v1.booking.list"])).toBe(0);
+  });
+
   it("delays a batch by its slowest method", () => {
     const t = tracker();
     t.block("hook", "booking.v1.booking.add");

@@ -38,6 +38,19 @@ describe("the leaky-bucket model", () => {
     expect((await limiter.reserve("p", 10_000)).waitMs).toBe(0);
   });
 
+  it("keeps the reservations already queued past the burst when the portal refuses a request", async () => {
+    let now = 1_000_000;
+    const limiter = new MemoryRateLimiter(STANDARD, () => now);
+    const waits: number[] = [];
+    for (let i = 0; i < 52; i += 1) waits.push((await limiter.reserve("p", 60_000)).waitMs);
+    expect(waits.slice(50)).toEqual([500, 1000]);
+    // Half a second later one request has drained: the bucket holds 51, more than full, and the
+    // refusal must not forget what is queued.
+    now += 500;
+    await limiter.markFull("p");
+    expect(await limiter.reserve("p", 60_000)).toEqual({ granted: true, waitMs: 1000 });
+  });
+
   it("keeps separate buckets for separate portals", async () => {
     const limiter = new MemoryRateLimiter({ burst: 1, perSecond: 1 }, () => 0);
     await limiter.reserve("a", 0);
