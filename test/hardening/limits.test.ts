@@ -87,6 +87,7 @@ describe("limits applied before any upstream call", () => {
       "PAYLOAD_TOO_LARGE",
     );
     expect(response.body.errors?.[0]?.message).toMatch(/larger than 4096 bytes/);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ limit: 4096 });
   });
 
   it("refuses a body that is not JSON with a GraphQL-shaped 400 that does not echo it", async () => {
@@ -96,6 +97,19 @@ describe("limits applied before any upstream call", () => {
       "BAD_REQUEST",
     );
     expect(response.text).not.toContain("oops");
+    expect(response.body.errors?.[0]?.message).toBe("The request body is not valid JSON");
+  });
+
+  it("refuses a body it cannot read with the status body parsing gave it, saying why", async () => {
+    // JSON in a charset the gateway does not read: 415, and no claim that the JSON is malformed.
+    const response = await post(stack.gateway.url, gql("{ booking(id: 14) { id } }"), {
+      "content-type": "application/json; charset=koi8-r",
+    });
+    expect(response.status).toBe(415);
+    expect(codesOf(response)).toEqual(["BAD_REQUEST"]);
+    expect(response.body.errors?.[0]?.message).toBe(
+      "The request body could not be read (check its content type, charset and encoding)",
+    );
   });
 
   it("refuses more _entities representations than MAX_ENTITY_REPRESENTATIONS", async () => {
@@ -114,11 +128,12 @@ describe("limits applied before any upstream call", () => {
   });
 
   it("refuses HTTP batches (arrays of operations) while HTTP_BATCHING is off", async () => {
-    await expectRefusal(
+    const response = await expectRefusal(
       [gql("{ booking(id: 14) { id } }"), gql("{ booking(id: 15) { id } }")],
       400,
       "OPERATION_BATCHING_DISABLED",
     );
+    expect(response.body.errors?.[0]?.message).toMatch(/\(HTTP_BATCHING=off\)$/);
   });
 });
 
@@ -255,6 +270,11 @@ describe("HTTP batching when enabled", () => {
     const tooMany = await post(stack.gateway.url, [gql("{ a }"), gql("{ b }"), gql("{ c }")]);
     expect(tooMany.status).toBe(400);
     expect(codesOf(tooMany)).toEqual(["TOO_MANY_OPERATIONS"]);
+    expect(tooMany.body.errors?.[0]).toMatchObject({
+      message:
+        "The request holds 3 operations, more than the limit of 2 (HTTP_BATCH_MAX_OPERATIONS)",
+      extensions: { limit: 2, found: 3 },
+    });
     expect(stack.portal.stats().httpRequests).toBe(0);
   });
 });

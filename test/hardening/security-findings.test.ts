@@ -71,6 +71,25 @@ describe("a persisted query without credentials (finding 1)", () => {
     const page = await fetch(stack.gateway.url, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
+    // An empty query string is still nothing in the URL.
+    const bare = await fetch(`${stack.gateway.url}?`, { headers: { accept: "text/html" } });
+    expect(bare.status).toBe(200);
+    expect(bare.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("exempts only a GET that asks for HTML: a POST that accepts HTML, or a bare GET that does not, gets 401", async () => {
+    const post = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { accept: "text/html, application/json", "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ booking(id: 14) { id name } }" }),
+    });
+    // The guard refuses it (the context refuses an operation without a caller too, but says
+    // nothing of how to authenticate).
+    expect(post.status).toBe(401);
+    expect(post.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    expect(await post.text()).not.toContain("Client consultation");
+    const bareGet = await fetch(stack.gateway.url, { headers: { accept: "application/json" } });
+    expect(bareGet.status).toBe(401);
   });
 });
 

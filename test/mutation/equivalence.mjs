@@ -14,7 +14,7 @@ export function equivalenceIn(report) {
   const detected = [];
   for (const { mutants } of EQUIVALENT_MUTANTS) {
     for (const name of mutants) {
-      const [file, line, mutator, replacement, { nth, original } = {}] = name;
+      const [file, line, mutator, replacement, { nth, original, column } = {}] = name;
       const result = report.files[file];
       if (!result) continue;
       const lines = result.source.split("\n");
@@ -23,6 +23,8 @@ export function equivalenceIn(report) {
         if (mutant.mutatorName !== mutator || mutant.replacement !== replacement) return false;
         if (lines[start.line - 1]?.trim() !== line) return false;
         if (nth !== undefined && occurrence(lines, start.line) !== nth) return false;
+        if (column !== undefined && start.column - indentOf(lines[start.line - 1]) !== column)
+          return false;
         return original === undefined || originalOf(lines, mutant) === original;
       });
       if (matches.length === 0) unmatched.push(name);
@@ -33,6 +35,11 @@ export function equivalenceIn(report) {
     }
   }
   return { isEquivalent: (mutant) => listed.has(mutant), unmatched, detected };
+}
+
+/** How many characters a line is indented by. */
+function indentOf(line) {
+  return line.length - line.trimStart().length;
 }
 
 /** Which of the identical lines of the file this one is, from 1. */

@@ -7,10 +7,10 @@
 //
 // A mutant is named as Stryker's report shows it: [file, its line's text (trimmed), mutator,
 // replacement, { nth, original }]. `nth` picks one of several identical lines of the file (from 1);
-// `original` (the code replaced, its first line) picks one of several mutants of one line that
-// share a mutator and a replacement.
+// `original` (the code replaced, its first line) or `column` (where it starts in the trimmed line,
+// from 1) picks one of several mutants of one line that share a mutator and a replacement.
 
-/** @typedef {[string, string, string, string, { nth?: number, original?: string }?]} MutantName */
+/** @typedef {[string, string, string, string, { nth?: number, original?: string, column?: number }?]} MutantName */
 
 /** @type {{ why: string, mutants: MutantName[] }[]} */
 export const EQUIVALENT_MUTANTS = [
@@ -687,6 +687,115 @@ export const EQUIVALENT_MUTANTS = [
     ],
   },
   // security
+  {
+    why: "A request without a URL or an Accept header taken as one with made-up text: Node's HTTP server gives every request a URL, and text without `?` or `text/html` reads as no URL parameters and no HTML; a URL without `?` has no `query` parameter either way",
+    mutants: [
+      [
+        "src/http/http-guards.ts",
+        'const url = req.url ?? "";',
+        "StringLiteral",
+        '"Stryker was here!"',
+      ],
+      [
+        "src/http/http-guards.ts",
+        'return req.method === "GET" && search === "" && (req.headers.accept ?? "").includes("text/html");',
+        "StringLiteral",
+        '"Stryker was here!"',
+        { column: 72 },
+      ],
+      [
+        "src/http/http-guards.ts",
+        'if (!url.includes("?")) return null;',
+        "ConditionalExpression",
+        "false",
+      ],
+      ["src/http/http-guards.ts", 'if (!url.includes("?")) return null;', "StringLiteral", '""'],
+    ],
+  },
+  {
+    why: "What only an error of body parsing reaches, and every one has a type and a 4xx status: with a type the status check alone decides the same, and the status given back is within 400–499 either way. (The body error handler's check of an answer under way: body parsing runs before anything answers, and the 500 handler behind it checks again)",
+    mutants: [
+      [
+        "src/http/http-guards.ts",
+        'if (typeof type === "string" || (typeof status === "number" && status < 500)) {',
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/http/http-guards.ts",
+        'if (typeof type === "string" || (typeof status === "number" && status < 500)) {',
+        "LogicalOperator",
+        'typeof type === "string" && typeof status === "number" && status < 500',
+      ],
+      [
+        "src/http/http-guards.ts",
+        'typeof status === "number" && status >= 400 && status < 500 ? status : 400,',
+        "ConditionalExpression",
+        "true",
+      ],
+      [
+        "src/http/http-guards.ts",
+        'typeof status === "number" && status >= 400 && status < 500 ? status : 400,',
+        "EqualityOperator",
+        "status > 400",
+      ],
+      [
+        "src/http/http-guards.ts",
+        'typeof status === "number" && status >= 400 && status < 500 ? status : 400,',
+        "EqualityOperator",
+        "status <= 500",
+      ],
+      [
+        "src/http/http-guards.ts",
+        "if (res.headersSent) return;",
+        "ConditionalExpression",
+        "false",
+        { nth: 2 },
+      ],
+    ],
+  },
+  {
+    why: "How standard output is buffered, not what is written: stdout written at once (pino's default destination, or `sync: true`), or one more flush than needed, writes the same lines sooner",
+    mutants: [
+      [
+        "src/logger.ts",
+        "const stream = pino.destination({ dest: 1, minLength: 4096, sync: false });",
+        "ObjectLiteral",
+        "{}",
+      ],
+      [
+        "src/logger.ts",
+        "const stream = pino.destination({ dest: 1, minLength: 4096, sync: false });",
+        "BooleanLiteral",
+        "true",
+      ],
+      ["src/logger.ts", "let pending = false;", "BooleanLiteral", "true"],
+      ["src/logger.ts", "pending = false;", "BooleanLiteral", "true"],
+    ],
+  },
+  {
+    why: "Shortcuts of the logger's scrubbing: with no secrets, or a secret a line does not hold, scrubbing writes the line unchanged; the made-up secret a mutant adds is in no log line",
+    mutants: [
+      [
+        "src/logger.ts",
+        "const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 4);",
+        "ArrayDeclaration",
+        '["Stryker was here"]',
+      ],
+      [
+        "src/logger.ts",
+        "secrets.length === 0 ? destination : scrubbing(destination, secrets),",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/logger.ts",
+        'if (clean.includes(form)) clean = clean.split(form).join("***");',
+        "ConditionalExpression",
+        "true",
+      ],
+    ],
+  },
   {
     why: "The loopback pattern without `^`: a host name that ends in four numbers is read as an IPv4 address by the URL parser, which allows nothing before them",
     mutants: [
