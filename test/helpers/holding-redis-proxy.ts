@@ -5,8 +5,8 @@ import { respCommand } from "./resp-command";
  * A TCP proxy in front of Redis that can hold a connection's commands from its next transaction
  * (MULTI…EXEC: how the read cache writes an invalidation), or another command, until the test
  * releases them. Redis has not seen them meanwhile, so whatever the client does before then, it
- * does before that write is done, however fast Redis is. Everything before the transaction, and every other connection, goes
- * through as usual; so do the answers.
+ * does before that write is done, however fast Redis is. Everything before the transaction, and
+ * every other connection, goes through as usual; so do the answers.
  */
 export class HoldingRedisProxy {
   private readonly server: Server;

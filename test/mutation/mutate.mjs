@@ -204,21 +204,18 @@ function keepAsBaseline(name) {
  */
 function printScores(names) {
   const rows = new Map();
+  // The column each status is counted in; a compile error counts nowhere.
+  const columns = {
+    Killed: "killed",
+    Timeout: "timeout",
+    Survived: "survived",
+    NoCoverage: "noCoverage",
+    Ignored: "ignored",
+    Equivalent: "equivalent",
+  };
   const add = (key, mutantStatus) => {
-    const row = rows.get(key) ?? {
-      killed: 0,
-      survived: 0,
-      noCoverage: 0,
-      timeout: 0,
-      ignored: 0,
-      equivalent: 0,
-    };
-    if (mutantStatus === "Killed") row.killed += 1;
-    else if (mutantStatus === "Timeout") row.timeout += 1;
-    else if (mutantStatus === "Survived") row.survived += 1;
-    else if (mutantStatus === "NoCoverage") row.noCoverage += 1;
-    else if (mutantStatus === "Ignored") row.ignored += 1;
-    else if (mutantStatus === "Equivalent") row.equivalent += 1;
+    const row = rows.get(key) ?? Object.fromEntries(Object.values(columns).map((c) => [c, 0]));
+    if (columns[mutantStatus]) row[columns[mutantStatus]] += 1;
     rows.set(key, row);
   };
   const notes = [];

@@ -60,7 +60,7 @@ function rig(
       () => clock.pending === count,
       () => `${count} timers (${clock.pending} waiting)`,
     );
-  return { clock, client, sender, states, call, send, exchange, timers };
+  return { clock, client, limiter, sender, states, call, send, exchange, timers };
 }
 
 describe("the batch sender", () => {
@@ -299,19 +299,9 @@ describe("the batch sender", () => {
 
   describe("a fault of its own", () => {
     it("fails every call of the batch INTERNAL, naming the fault, instead of rejecting the send", async () => {
-      const clock = new ManualClock();
-      const client = new DeferredHttpClient();
-      const limiter = new MemoryRateLimiter({ burst: 50, perSecond: 10 }, () => clock.now());
+      const { client, limiter, call, send } = rig();
       limiter.reserve = () => Promise.reject(new TypeError("the limiter broke"));
-      const sender = new BatchSender({
-        client,
-        limiter,
-        breaker: new CircuitBreaker({ threshold: 0, cooldownMs: 10_000 }, () => clock.now()),
-        operating: new OperatingTimeTracker({ limitSeconds: 480 }, () => clock.now()),
-        clock,
-      });
-      const calls = [GET, LIST].map((method) => new Call(method, {}, 60_000, undefined));
-      const { outcomes } = await sender.send(IDENTITY, { calls, halting: false });
+      const { outcomes } = await send([call(GET), call(LIST)]);
       expect(outcomes).toEqual(
         [GET, LIST].map((method) => ({
           ok: false,
