@@ -167,8 +167,6 @@ export class BatchSender {
         { halt: attempt.halting ? 1 : 0, cmd },
         { signal: cancel.signal },
       );
-      // The batch wrapper's own operating time is reported too, and never charged by the portal.
-      this.options.operating.record(identityKey(identity), "batch", response.time);
       const commands = calls.map((call, index) => ({
         key: commandKey(index),
         method: call.method,

@@ -663,6 +663,40 @@ export const EQUIVALENT_MUTANTS = [
     ],
   },
   {
+    why: "A report of a batch that made no request says nothing of latency either way: with the mutant it carries `latencyMs: undefined` instead of no `latencyMs`, and the queue reads the field, never whether it is there",
+    mutants: [
+      [
+        "src/transport/sender.ts",
+        "return this.latencyMs === undefined",
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
+  {
+    why: "A call without a signal settles only through the outcome of the batch that carries it, so a request or a wait for a slot that it shares is never abandoned early even when the other calls' signals are watched; and an abort signal fires once, so a listener that is not `once` runs no more often",
+    mutants: [
+      [
+        "src/transport/sender.ts",
+        "if (signals.includes(undefined)) return { signal: controller.signal, dispose: () => undefined };",
+        "ConditionalExpression",
+        "false",
+      ],
+      [
+        "src/transport/sender.ts",
+        'for (const signal of signals) signal?.addEventListener("abort", check, { once: true });',
+        "ObjectLiteral",
+        "{}",
+      ],
+      [
+        "src/transport/sender.ts",
+        'for (const signal of signals) signal?.addEventListener("abort", check, { once: true });',
+        "BooleanLiteral",
+        "false",
+      ],
+    ],
+  },
+  {
     why: "The rate-limit script's name, its definition on a connection that has it, and the `0` of `full`: the name is written and read through one constant, defining a command again replaces it with the same script, and the script reads only whether `full` is `1`",
     mutants: [
       [

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { Call } from "../../src/transport/call";
 import { CircuitBreaker, type CircuitState } from "../../src/transport/circuit-breaker";
 import { BitrixApiError, BitrixNetworkError } from "../../src/transport/errors";
@@ -46,8 +47,8 @@ function rig(
     operating: new OperatingTimeTracker({ limitSeconds: 480 }, now),
     clock,
   });
-  const call = (method: string, deadlineMs = 60_000) =>
-    new Call(method, {}, clock.now() + deadlineMs, undefined);
+  const call = (method: string, deadlineMs = 60_000, signal?: AbortSignal) =>
+    new Call(method, {}, clock.now() + deadlineMs, signal);
   const send = (calls: Call[]) => sender.send(IDENTITY, { calls, halting: false });
   /** Sends one call and answers its request with `answer`. */
   const exchange = async (method: string, answer: (request: DeferredRequest) => void) => {
@@ -64,6 +65,9 @@ function rig(
 }
 
 describe("the batch sender", () => {
+  // One request fits; each further one waits 2 s for the bucket to drain.
+  const slow = { burst: 1, perSecond: 0.5 };
+
   describe("circuit breaker", () => {
     /** Two broken connections in a row open the circuit for 5 s. */
     async function openCircuit(rateLimit?: LeakyBucketSpec) {
@@ -120,9 +124,6 @@ describe("the batch sender", () => {
   });
 
   describe("rate limit", () => {
-    // One request fits; each further one waits 2 s for the bucket to drain.
-    const slow = { burst: 1, perSecond: 0.5 };
-
     it("fails a batch RATE_LIMITED without a request when the wait passes its latest deadline", async () => {
       const { clock, client, send, call, exchange } = rig({ rateLimit: slow });
       await exchange(GET, (request) => request.succeed(1));
@@ -219,6 +220,17 @@ describe("the batch sender", () => {
       ]);
     });
 
+    it("sends a call whose deadline is the very moment its slot comes", async () => {
+      const { clock, client, send, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      // The slot comes in 2 s, exactly when the caller stops waiting: it is still in time.
+      const sending = send([call(GET, 2_000)]);
+      await timers(1);
+      clock.next();
+      (await client.request(1)).succeed(2);
+      expect((await sending).outcomes).toEqual([{ ok: true, value: { result: 2 } }]);
+    });
+
     it.each<[string, string[], (request: DeferredRequest) => void]>([
       [
         "a plain call answered 503",
@@ -294,6 +306,162 @@ describe("the batch sender", () => {
         },
       ]);
       expect(client.requests).toHaveLength(1);
+    });
+
+    it("holds back a call of a paused method that joins the batch when it is sealed", async () => {
+      const { client, sender, call, exchange } = rig();
+      await exchange(LIST, (request) =>
+        request.fail(
+          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
+        ),
+      );
+      const sending = sender.send(IDENTITY, {
+        calls: [call(GET)],
+        halting: false,
+        seal: () => [call(LIST)],
+      });
+      const request = await client.request(1);
+      expect(request.method).toBe(GET);
+      request.succeed(1);
+      expect((await sending).outcomes).toEqual([
+        { ok: true, value: { result: 1 } },
+        {
+          ok: false,
+          error: expect.objectContaining({ code: PortalCode.OperationTimeLimit }),
+          notBefore: expect.any(Number),
+        },
+      ]);
+    });
+
+    it("takes no slot for a batch whose calls are all held back", async () => {
+      // Two requests fit at once: the refused one, and the next that goes.
+      const { clock, client, send, call, exchange } = rig({
+        rateLimit: { burst: 2, perSecond: 0.5 },
+      });
+      await exchange(LIST, (request) =>
+        request.fail(
+          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
+        ),
+      );
+      await send([call(LIST)]);
+      const next = send([call(GET)]);
+      await turns();
+      expect(clock.pending).toBe(0);
+      expect(client.requests).toHaveLength(2);
+      (await client.request(1)).succeed(1);
+      expect((await next).outcomes).toEqual([{ ok: true, value: { result: 1 } }]);
+    });
+
+    it("holds a sequence back whole until the longest pause of its methods ends", async () => {
+      const { clock, client, sender, call, exchange } = rig();
+      const pause = (method: string) =>
+        exchange(method, (request) =>
+          request.fail(
+            new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", method, 429),
+          ),
+        );
+      await pause(LIST);
+      clock.advance(5_000);
+      await pause(GET);
+      // LIST may go again in 5 s, GET in 10 s: the sequence needs both.
+      const { outcomes } = await sender.send(IDENTITY, {
+        calls: [call(LIST), call(GET)],
+        halting: true,
+      });
+      const held = {
+        ok: false,
+        error: expect.objectContaining({ code: PortalCode.OperationTimeLimit }),
+        notBefore: clock.now() + 10_000,
+      };
+      expect(outcomes).toEqual([held, held]);
+      expect(client.requests).toHaveLength(2);
+    });
+
+    it("holds back a paused call whose deadline is the very moment the pause ends, saying why", async () => {
+      const { clock, send, call, exchange } = rig();
+      await exchange(LIST, (request) =>
+        request.fail(
+          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
+        ),
+      );
+      const { outcomes } = await send([call(LIST, 10_000)]);
+      expect(outcomes).toEqual([
+        {
+          ok: false,
+          error: expect.objectContaining({
+            code: PortalCode.OperationTimeLimit,
+            description: "held back",
+          }),
+          notBefore: clock.now() + 10_000,
+        },
+      ]);
+    });
+  });
+
+  describe("callers that go away", () => {
+    /** A call whose caller goes away as `leave` is called: it settles and its signal fires. */
+    function leaving(call: (method: string, deadlineMs: number, signal: AbortSignal) => Call) {
+      const controller = new AbortController();
+      const made = call(GET, 60_000, controller.signal);
+      made.promise.catch(() => undefined);
+      const leave = () => {
+        made.reject(new Error("the caller went away"));
+        controller.abort();
+      };
+      return { call: made, signal: controller.signal, leave };
+    }
+
+    it("stops waiting for a slot when every caller has gone, and sends nothing", async () => {
+      const { clock, client, send, call, exchange } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const gone = leaving(call);
+      const sending = send([gone.call]);
+      // The batch asked for its slot; its caller leaves before the wait for it begins.
+      gone.leave();
+      await turns();
+      expect(clock.pending).toBe(0);
+      expect(client.requests).toHaveLength(1);
+      expect((await sending).outcomes).toEqual([
+        {
+          ok: false,
+          error: expect.objectContaining({
+            code: "ABORTED",
+            description: "the caller went away",
+            method: GET,
+          }),
+        },
+      ]);
+    });
+
+    it("never sends a call that settled before the batch was sealed", async () => {
+      const { client, sender, call } = rig();
+      const gone = leaving(call);
+      gone.leave();
+      const sending = sender.send(IDENTITY, {
+        calls: [call(LIST)],
+        halting: false,
+        seal: () => [gone.call, call(LIST)],
+      });
+      const request = await client.request(0);
+      expect(request.methods).toEqual([LIST, LIST]);
+      request.answerBatch([{ result: 1 }, { result: 2 }]);
+      expect((await sending).outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    });
+
+    it("leaves no listener on a caller's signal once its call is done", async () => {
+      // Callers may share one long-lived signal (a socket's, a server's): listeners must not pile up.
+      const { clock, client, send, call, exchange, timers } = rig({ rateLimit: slow });
+      await exchange(GET, (request) => request.succeed(1));
+      const staying = leaving(call);
+      const sending = send([staying.call]);
+      await timers(1);
+      expect(getEventListeners(staying.signal, "abort")).toHaveLength(1);
+      clock.next();
+      const request = await client.request(1);
+      expect(getEventListeners(staying.signal, "abort")).toHaveLength(1);
+      request.succeed(2);
+      expect((await sending).outcomes).toEqual([{ ok: true, value: { result: 2 } }]);
+      expect(getEventListeners(staying.signal, "abort")).toHaveLength(0);
     });
   });
 
