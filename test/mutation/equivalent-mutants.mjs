@@ -663,6 +663,10 @@ export const EQUIVALENT_MUTANTS = [
     ],
   },
   {
+    why: "An answer that is not JSON: with the `catch` emptied, the value stays undefined, which is not an object either, so the answer is malformed all the same",
+    mutants: [["src/transport/envelope.ts", "} catch {", "BlockStatement", "{}"]],
+  },
+  {
     why: "A report of a batch that made no request says nothing of latency either way: with the mutant it carries `latencyMs: undefined` instead of no `latencyMs`, and the queue reads the field, never whether it is there",
     mutants: [
       [

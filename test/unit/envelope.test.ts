@@ -96,6 +96,45 @@ describe("parseEnvelope", () => {
     );
   });
 
+  it.each([
+    ["null", "null"],
+    ["a number", "5"],
+    ["a string", '"done"'],
+    ["an array", "[1,2]"],
+  ])("treats a JSON body that is %s, not an object, as malformed", (_label, body) => {
+    const error = catchError(() =>
+      parseEnvelope(METHOD, { status: 200, contentType: "application/json", body }, noScrub),
+    );
+    expect(error).toBeInstanceOf(BitrixMalformedResponseError);
+    expect(error).toMatchObject({ code: "MALFORMED_RESPONSE", status: 200 });
+  });
+
+  it.each([300, 500])(
+    "treats a result sent with status %i as malformed, not a success",
+    (status) => {
+      const error = catchError(() => parseEnvelope(METHOD, json(status, { result: 1 }), noScrub));
+      expect(error).toBeInstanceOf(BitrixMalformedResponseError);
+      expect(error).toMatchObject({ status });
+    },
+  );
+
+  it.each([
+    ["null", null],
+    ["an object", { message: "none" }],
+  ])("reads an `error` that is %s, beside a result, as no error", (_label, error) => {
+    expect(parseEnvelope(METHOD, json(200, { result: 1, error }), noScrub)).toEqual({ result: 1 });
+  });
+
+  it.each([
+    ["null", null],
+    ["a string", "0.01"],
+    ["an array", [0.01]],
+  ])("leaves out a `time` that is %s, not an object", (_label, time) => {
+    const parsed = parseEnvelope(METHOD, json(200, { result: 1, time }), noScrub);
+    expect(parsed).toEqual({ result: 1 });
+    expect(parsed).not.toHaveProperty("time");
+  });
+
   it("scrubs credentials echoed in an error description", () => {
     const error = catchError(() =>
       parseEnvelope(
