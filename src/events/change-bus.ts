@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import { listen, publish } from "../redis/pub-sub";
 import type { RedisConnection } from "../redis/redis-connection";
 import type { Change, ChangedEntity, ChangeKindName } from "./change";
+import { RelayOutbox } from "./relay-outbox";
 
 export type ChangeListener = (change: Change) => void;
 
@@ -18,9 +19,14 @@ export interface PublishedChange {
 /** Most changes kept for relaying while Redis is away; older ones are dropped first. */
 const MAX_UNRELAYED = 1000;
 
-/** What the bus relays between replicas: the change and the replica it came from. */
+/** Most replicas whose last relayed change is remembered (a replica is a new one after a restart). */
+const MAX_ORIGINS = 1000;
+
+/** What the bus relays between replicas: the change, the replica it came from and its number there. */
 interface RelayedChange {
   origin: string;
+  /** 1, 2, 3… in the order the origin published; absent from a replica of an older version. */
+  sequence?: number;
   change: Change;
 }
 
@@ -30,7 +36,13 @@ interface RelayedChange {
  * process, and relayed to the others through a Redis channel when Redis is configured. While Redis is
  * away each replica still delivers what reaches it, and keeps what it could not relay (the latest
  * `MAX_UNRELAYED`) to relay when Redis is back, after `relayGate` (the read cache writing the
- * invalidations it kept meanwhile, so that the other replicas re-read fresh state).
+ * invalidations it kept meanwhile, so that the other replicas re-read fresh state); if Redis goes
+ * away and comes back again before they are all relayed, the gate is passed again first.
+ *
+ * A replica relays its changes in the order it published them (RelayOutbox), and a receiver delivers
+ * each replica's changes once: a relay whose PUBLISH timed out is sent again (Redis may have applied
+ * it nonetheless), and a receiver drops a change numbered at or below the last one it delivered from
+ * that replica. test/model/change-bus.model.test.ts checks these rules against random interleavings.
  *
  * Written on ioredis directly rather than @graphql-yoga/redis-event-target: that one publishes and
  * subscribes without handling a failed command, which would reject unhandled while Redis is down,
@@ -41,8 +53,9 @@ export class ChangeBus {
   private readonly origin = randomUUID();
   private sequence = 0;
   private readonly firstSubscription: Promise<void>;
-  private readonly unrelayed: RelayedChange[] = [];
-  private relaying = false;
+  private readonly outbox: RelayOutbox<RelayedChange> | undefined;
+  /** Per other replica, the number of the last change delivered from it. */
+  private readonly lastDelivered = new Map<string, number>();
 
   constructor(
     private readonly options: {
@@ -59,8 +72,11 @@ export class ChangeBus {
       this.firstSubscription = Promise.resolve();
       return;
     }
-    relay.publisher.onChange((state) => {
-      if (state === "ready") void this.relayKept();
+    this.outbox = new RelayOutbox({
+      connection: relay.publisher,
+      send: (message) => publish(relay.publisher, relay.channel, JSON.stringify(message)),
+      gate: options.relayGate,
+      max: MAX_UNRELAYED,
     });
     this.firstSubscription = listen(relay.subscriber, relay.channel, (message) =>
       this.receive(message),
@@ -92,7 +108,10 @@ export class ChangeBus {
     };
     this.deliver(change);
     this.options.onPublished?.(change);
-    return { change, relayed: this.relay({ origin: this.origin, change }) };
+    return {
+      change,
+      relayed: this.relay({ origin: this.origin, sequence: this.sequence, change }),
+    };
   }
 
   /** Stops relaying; the subscriber connection is this bus's own, so it is closed here. */
@@ -108,54 +127,7 @@ export class ChangeBus {
   }
 
   private relay(message: RelayedChange): Promise<boolean> {
-    const relay = this.options.redis;
-    if (!relay) return Promise.resolve(true);
-    if (relay.publisher.state !== "ready" || this.unrelayed.length > 0) {
-      this.keep(message);
-      return Promise.resolve(false);
-    }
-    return this.send(message).then(
-      () => true,
-      () => {
-        this.keep(message);
-        relay.publisher.reportFailure();
-        return false;
-      },
-    );
-  }
-
-  private async send(message: RelayedChange): Promise<void> {
-    const relay = this.options.redis!;
-    await publish(relay.publisher, relay.channel, JSON.stringify(message));
-  }
-
-  private keep(message: RelayedChange): void {
-    this.unrelayed.push(message);
-    if (this.unrelayed.length > MAX_UNRELAYED) this.unrelayed.shift();
-  }
-
-  /** Relays, in order, what was kept while Redis was away; stops at the first failure. */
-  private async relayKept(): Promise<void> {
-    if (this.relaying) return;
-    this.relaying = true;
-    try {
-      const relay = this.options.redis!;
-      // After the other listeners of "ready" (the read cache's sync) have started.
-      await Promise.resolve();
-      await this.options.relayGate?.();
-      while (this.unrelayed.length > 0 && relay.publisher.state === "ready") {
-        const message = this.unrelayed[0]!;
-        try {
-          await this.send(message);
-        } catch {
-          relay.publisher.reportFailure();
-          return;
-        }
-        if (this.unrelayed[0] === message) this.unrelayed.shift();
-      }
-    } finally {
-      this.relaying = false;
-    }
+    return this.outbox?.add(message) ?? Promise.resolve(true);
   }
 
   private receive(message: string): void {
@@ -167,7 +139,22 @@ export class ChangeBus {
     }
     // Redis hands a replica its own messages too; those were delivered here already.
     if (relayed.origin === this.origin || !isChange(relayed.change)) return;
+    if (!this.isNew(relayed)) return;
     this.deliver(relayed.change);
+  }
+
+  /** False for a change delivered already: one relayed again after its PUBLISH timed out. */
+  private isNew({ origin, sequence }: RelayedChange): boolean {
+    if (!Number.isInteger(sequence)) return true;
+    const last = this.lastDelivered.get(origin);
+    if (last !== undefined && sequence! <= last) return false;
+    // Re-inserted, so that the replica heard from longest ago is forgotten first.
+    this.lastDelivered.delete(origin);
+    this.lastDelivered.set(origin, sequence!);
+    if (this.lastDelivered.size > MAX_ORIGINS) {
+      this.lastDelivered.delete(this.lastDelivered.keys().next().value!);
+    }
+    return true;
   }
 
   private deliver(change: Change): void {

@@ -170,7 +170,8 @@ describe("the change bus", () => {
     // Redis answers, but what was kept is not relayed yet: a new change waits behind it.
     await expect(speaking.bus.publishAndRelay(change(4)).relayed).resolves.toBe(false);
 
-    // Redis flaps while the kept changes wait for the gate: one relaying, not a second one.
+    // Redis flaps while the kept changes wait for the gate: one relaying, which passes the gate
+    // once more when it opens, since the read cache may have kept more while Redis was away again.
     await stopRedis();
     await reaches(speaking.publisher, "down");
     await startRedis();
@@ -180,6 +181,7 @@ describe("the change bus", () => {
 
     gate.open();
     await hears(listening.heard, 4);
+    expect(gate.entered).toEqual(["ready", "ready"]);
     await expect(speaking.bus.publishAndRelay(change(5)).relayed).resolves.toBe(true);
     await hears(listening.heard, 5);
     expect(listening.heard).toEqual([1, 2, 3, 4, 5]);
@@ -193,7 +195,7 @@ describe("the change bus", () => {
     await listeners(channel, 2);
     await hears(listening.heard, 6);
     expect(listening.heard).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(gate.entered).toEqual(["ready", "ready"]);
+    expect(gate.entered).toEqual(["ready", "ready", "ready"]);
     expect(speaking.heard).toEqual([1, 2, 3, 4, 5, 6]);
   });
 

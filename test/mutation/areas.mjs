@@ -27,6 +27,7 @@ export const AREAS = {
   events: [
     "src/events/event-delivery.ts",
     "src/events/change-bus.ts",
+    "src/events/relay-outbox.ts",
     "src/events/live-data.ts",
     "src/events/live-feed.ts",
     "src/events/live-reads.ts",
