@@ -56,12 +56,19 @@ function rig(
     answer(await client.request(client.requests.length));
     return sending;
   };
+  /** Pauses `method`: the portal refuses a call of it OPERATION_TIME_LIMIT, without a reset time. */
+  const pause = (method: string) =>
+    exchange(method, (request) =>
+      request.fail(
+        new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", method, 429),
+      ),
+    );
   const timers = (count: number) =>
     until(
       () => clock.pending === count,
       () => `${count} timers (${clock.pending} waiting)`,
     );
-  return { clock, client, limiter, sender, states, call, send, exchange, timers };
+  return { clock, client, limiter, sender, states, call, send, exchange, pause, timers };
 }
 
 describe("the batch sender", () => {
@@ -266,12 +273,8 @@ describe("the batch sender", () => {
 
   describe("operating time", () => {
     it("holds back the calls of a paused method, saying when they may go, while the rest of the batch goes", async () => {
-      const { clock, client, send, call, exchange } = rig();
-      await exchange(LIST, (request) =>
-        request.fail(
-          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
-        ),
-      );
+      const { clock, client, send, call, pause } = rig();
+      await pause(LIST);
       const sending = send([call(LIST), call(GET), call(LIST)]);
       const request = await client.request(1);
       // The only call left goes as a plain call.
@@ -291,12 +294,8 @@ describe("the batch sender", () => {
     });
 
     it("fails RATE_LIMITED a paused call whose deadline comes before the pause ends, saying when it would fit", async () => {
-      const { client, send, call, exchange } = rig();
-      await exchange(LIST, (request) =>
-        request.fail(
-          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
-        ),
-      );
+      const { client, send, call, pause } = rig();
+      await pause(LIST);
       // The method pauses 10 s; this call may wait 5 s at most.
       const { outcomes } = await send([call(LIST, 5_000)]);
       expect(outcomes).toEqual([
@@ -309,12 +308,8 @@ describe("the batch sender", () => {
     });
 
     it("holds back a call of a paused method that joins the batch when it is sealed", async () => {
-      const { client, sender, call, exchange } = rig();
-      await exchange(LIST, (request) =>
-        request.fail(
-          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
-        ),
-      );
+      const { client, sender, call, pause } = rig();
+      await pause(LIST);
       const sending = sender.send(IDENTITY, {
         calls: [call(GET)],
         halting: false,
@@ -335,14 +330,10 @@ describe("the batch sender", () => {
 
     it("takes no slot for a batch whose calls are all held back", async () => {
       // Two requests fit at once: the refused one, and the next that goes.
-      const { clock, client, send, call, exchange } = rig({
+      const { clock, client, send, call, pause } = rig({
         rateLimit: { burst: 2, perSecond: 0.5 },
       });
-      await exchange(LIST, (request) =>
-        request.fail(
-          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
-        ),
-      );
+      await pause(LIST);
       await send([call(LIST)]);
       const next = send([call(GET)]);
       await turns();
@@ -353,13 +344,7 @@ describe("the batch sender", () => {
     });
 
     it("holds a sequence back whole until the longest pause of its methods ends", async () => {
-      const { clock, client, sender, call, exchange } = rig();
-      const pause = (method: string) =>
-        exchange(method, (request) =>
-          request.fail(
-            new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", method, 429),
-          ),
-        );
+      const { clock, client, sender, call, pause } = rig();
       await pause(LIST);
       clock.advance(5_000);
       await pause(GET);
@@ -378,12 +363,8 @@ describe("the batch sender", () => {
     });
 
     it("holds back a paused call whose deadline is the very moment the pause ends, saying why", async () => {
-      const { clock, send, call, exchange } = rig();
-      await exchange(LIST, (request) =>
-        request.fail(
-          new BitrixApiError(PortalCode.OperationTimeLimit, "operating time", LIST, 429),
-        ),
-      );
+      const { clock, send, call, pause } = rig();
+      await pause(LIST);
       const { outcomes } = await send([call(LIST, 10_000)]);
       expect(outcomes).toEqual([
         {
