@@ -594,6 +594,20 @@ describe("the call queue", () => {
       expect(client.requests).toHaveLength(1);
     });
 
+    it("drops a write waiting to be sent again after the portal refused it unrun with ABORTED", async () => {
+      const { client, call, add, settled, timers } = rig();
+      const caller = new AbortController();
+      const write = call(ADD, { signal: caller.signal });
+      add(write);
+      (await client.request(0)).fail(queryLimit(ADD));
+      // Its request is over: while it waits for its slot again, nothing of it is on the way.
+      await timers(1);
+      caller.abort();
+      await settled(write);
+      await expect(write.promise).rejects.toMatchObject({ code: "ABORTED" });
+      expect(client.requests).toHaveLength(1);
+    });
+
     it("lets a write in flight go with RESULT_UNKNOWN when its caller goes: the portal may run it", async () => {
       const { client, call, add, settled } = rig();
       const caller = new AbortController();
