@@ -333,6 +333,51 @@ describe("the change bus", () => {
     expect(sent).toEqual([1, 2, "end"]);
   });
 
+  it("delivers a replica's change once by its number, remembering the last 1,000 replicas heard from", async () => {
+    const channel = `b24gw:test:${randomUUID()}:changes`;
+    const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
+    await listening.bus.settled();
+    const other = connection(redis.url);
+    await reaches(other, "ready");
+    const relay = (origin: string, sequence: number, id: number) =>
+      other.client.publish(
+        channel,
+        JSON.stringify({
+          origin,
+          sequence,
+          change: {
+            key: `${origin}:${sequence}`,
+            entity: "booking",
+            kind: "UPDATED",
+            id,
+            occurredAt: 1_700_000_000,
+            source: "portal",
+            publishedAtMs: 1_700_000_000_000,
+          },
+        }),
+      );
+    await relay("first", 1, 1);
+    await relay("second", 1, 2);
+    await relay("first", 2, 3);
+    // Sent again after a timeout, or late: at or below the last number delivered from its replica.
+    await relay("first", 2, 3);
+    await relay("first", 1, 1);
+    // 999 more replicas: 1,001 heard from, and "second", heard from longest ago, is forgotten.
+    for (let n = 0; n < 999; n += 1) await relay(`replica-${n}`, 1, 1_000 + n);
+    await relay("first", 2, 3);
+    await relay("second", 1, 2);
+    await relay("last", 1, 9_999);
+    await hears(listening.heard, 9_999);
+    expect(listening.heard).toEqual([
+      1,
+      2,
+      3,
+      ...Array.from({ length: 999 }, (_, n) => 1_000 + n),
+      2,
+      9_999,
+    ]);
+  });
+
   it("ignores a message on its channel that is not a change", async () => {
     const channel = `b24gw:test:${randomUUID()}:changes`;
     const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
