@@ -420,6 +420,25 @@ describe("the read cache in memory", () => {
     }
   });
 
+  it("keeps the clients of each booking as an entry of their own", async () => {
+    const stack = await startStack({ env: { CACHE: "memory" } });
+    try {
+      const clientsOf = async (id: number) => {
+        const read = await execute(stack.gateway.url, `{ booking(id: ${id}) { clients { id } } }`);
+        expect(read.errors).toBeUndefined();
+      };
+      await clientsOf(14);
+      await clientsOf(15);
+      stack.portal.resetStats();
+      // Both read before: neither the record nor its clients goes upstream again.
+      await clientsOf(14);
+      await clientsOf(15);
+      expect(stack.portal.stats().methodCalls).toBe(0);
+    } finally {
+      await stack.stop();
+    }
+  });
+
   it("shows a deleted resource gone from the bookings that listed it, though no booking changed", async () => {
     const stack = await startStack({ env: { CACHE: "memory" } });
     try {
