@@ -5,13 +5,17 @@ const UNDETECTED = ["Survived", "NoCoverage"];
 
 /**
  * For a report (Stryker's JSON): which of its mutants are listed as equivalent, and which entries of
- * the list name a mutant of a file in the report that is not there any more (the code changed) or
- * that a test now kills (it was not equivalent after all).
+ * the list name a mutant of a file in the report that is not there any more (the code changed), that
+ * a test now kills (it was not equivalent after all), or that timed out. A timeout is how a run on a
+ * busy machine reports a slow test as well as a hang: a listed mutant that timed out stays listed
+ * (left out of the score without the equivalent ones, as if it had survived) and is noted, to be run
+ * again alone.
  */
 export function equivalenceIn(report) {
   const listed = new Set();
   const unmatched = [];
   const detected = [];
+  const timedOut = [];
   for (const { mutants } of EQUIVALENT_MUTANTS) {
     for (const name of mutants) {
       const [file, line, mutator, replacement, { nth, original, column } = {}] = name;
@@ -30,11 +34,14 @@ export function equivalenceIn(report) {
       if (matches.length === 0) unmatched.push(name);
       for (const mutant of matches) {
         if (UNDETECTED.includes(mutant.status)) listed.add(mutant);
-        else if (mutant.status !== "CompileError") detected.push(name);
+        else if (mutant.status === "Timeout") {
+          listed.add(mutant);
+          timedOut.push(name);
+        } else if (mutant.status !== "CompileError") detected.push(name);
       }
     }
   }
-  return { isEquivalent: (mutant) => listed.has(mutant), unmatched, detected };
+  return { isEquivalent: (mutant) => listed.has(mutant), unmatched, detected, timedOut };
 }
 
 /** How many characters a line is indented by. */

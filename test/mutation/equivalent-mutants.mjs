@@ -827,4 +827,16 @@ export const EQUIVALENT_MUTANTS = [
       ],
     ],
   },
+  {
+    why: "A subscriber that is not an OAuth caller asked to the portal: the token verifier exists only in OAuth mode, where every caller that passes authentication is an OAuth caller, so without a verifier the check ends as it did",
+    mutants: [
+      [
+        "src/security/caller-auth.ts",
+        'if (caller.kind !== "oauth" || !this.verifier || !token) return { ok: true, caller };',
+        "ConditionalExpression",
+        "false",
+        { original: 'caller.kind !== "oauth"' },
+      ],
+    ],
+  },
 ];

@@ -212,6 +212,8 @@ function printScores(names) {
     NoCoverage: "noCoverage",
     Ignored: "ignored",
     Equivalent: "equivalent",
+    // Listed as equivalent, and timed out: a timeout for Stryker's score, equivalent for the other.
+    ListedTimeout: "listedTimeout",
   };
   const add = (key, mutantStatus) => {
     const row = rows.get(key) ?? Object.fromEntries(Object.values(columns).map((c) => [c, 0]));
@@ -231,7 +233,12 @@ function printScores(names) {
     for (const [file, { mutants }] of Object.entries(report.files)) {
       const path = file.replace(/\\/g, "/");
       for (const mutant of mutants) {
-        const counted = equivalence.isEquivalent(mutant) ? "Equivalent" : mutant.status;
+        const listed = equivalence.isEquivalent(mutant);
+        const counted = !listed
+          ? mutant.status
+          : mutant.status === "Timeout"
+            ? "ListedTimeout"
+            : "Equivalent";
         add(`${areaOf(path) ?? "other"}`, counted);
         add(`  ${path}`, counted);
       }
@@ -240,6 +247,10 @@ function printScores(names) {
       notes.push(`listed as equivalent, but no such mutant now: ${file} "${line}" ${mutator}`);
     for (const [file, line, mutator] of equivalence.detected)
       notes.push(`listed as equivalent, but detected: ${file} "${line}" ${mutator}`);
+    for (const [file, line, mutator] of equivalence.timedOut)
+      notes.push(
+        `timed out, though listed as equivalent (run it again alone): ${file} "${line}" ${mutator}`,
+      );
   }
   if (rows.size === 0) return;
   const order = [...rows.keys()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
@@ -251,12 +262,14 @@ function printScores(names) {
     const row = rows.get(key);
     const detected = row.killed + row.timeout;
     const undetected = row.survived + row.noCoverage;
+    const timeouts = row.timeout + row.listedTimeout;
+    const equivalent = row.equivalent + row.listedTimeout;
     const took = minutes.get(key);
     console.log(
-      `${key.padEnd(42)} ${percent(detected, detected + undetected + row.equivalent).padStart(6)}` +
-        ` ${String(row.killed).padStart(7)} ${String(row.timeout).padStart(8)}` +
+      `${key.padEnd(42)} ${percent(row.killed + timeouts, row.killed + timeouts + undetected + row.equivalent).padStart(6)}` +
+        ` ${String(row.killed).padStart(7)} ${String(timeouts).padStart(8)}` +
         ` ${String(row.survived).padStart(9)} ${String(row.noCoverage).padStart(7)}` +
-        ` ${String(row.equivalent).padStart(11)} ${percent(detected, detected + undetected).padStart(19)}` +
+        ` ${String(equivalent).padStart(11)} ${percent(detected, detected + undetected).padStart(19)}` +
         ` ${String(row.ignored).padStart(8)}` +
         (took === undefined ? "" : `  ${took.toFixed(1).padStart(7)}`),
     );
