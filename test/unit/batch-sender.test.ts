@@ -269,6 +269,25 @@ describe("the batch sender", () => {
       (await client.request(1)).succeed(1);
       expect((await next).outcomes).toEqual([{ ok: true, value: { result: 1 } }]);
     });
+    it("marks a refused request's calls as no longer in flight before it marks the limiter full", async () => {
+      const { client, limiter, send, call } = rig();
+      let markedFull!: () => void;
+      limiter.markFull = () => new Promise<void>((resolve) => (markedFull = resolve));
+      const refused = call(GET);
+      const sending = send([refused]);
+      (await client.request(0)).fail(
+        new BitrixApiError(PortalCode.QueryLimitExceeded, "Too many requests", GET, 503),
+      );
+      await until(
+        () => markedFull !== undefined,
+        () => "the limiter to be marked full",
+      );
+      // The portal answered: a caller leaving now must not be told the call may have run.
+      expect(refused.inFlight).toBe(false);
+      markedFull();
+      await sending;
+      expect(refused.inFlight).toBe(false);
+    });
   });
 
   describe("operating time", () => {
