@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Clock } from "../clock";
 import { listen, publish } from "../redis/pub-sub";
 import type { RedisConnection } from "../redis/redis-connection";
@@ -54,8 +55,8 @@ export class ChangeBus {
   private sequence = 0;
   private readonly firstSubscription: Promise<void>;
   private readonly outbox: RelayOutbox<RelayedChange> | undefined;
-  /** Per other replica, the number of the last change delivered from it. */
-  private readonly lastDelivered = new Map<string, number>();
+  /** Per other replica, the number of the last change delivered from it; the longest unheard go first. */
+  private readonly lastDelivered = new LRUCache<string, number>({ max: MAX_ORIGINS });
 
   constructor(
     private readonly options: {
@@ -145,15 +146,11 @@ export class ChangeBus {
 
   /** False for a change delivered already: one relayed again after its PUBLISH timed out. */
   private isNew({ origin, sequence }: RelayedChange): boolean {
-    if (!Number.isInteger(sequence)) return true;
-    const last = this.lastDelivered.get(origin);
-    if (last !== undefined && sequence! <= last) return false;
-    // Re-inserted, so that the replica heard from longest ago is forgotten first.
-    this.lastDelivered.delete(origin);
-    this.lastDelivered.set(origin, sequence!);
-    if (this.lastDelivered.size > MAX_ORIGINS) {
-      this.lastDelivered.delete(this.lastDelivered.keys().next().value!);
-    }
+    if (typeof sequence !== "number" || !Number.isInteger(sequence)) return true;
+    // A peek: only a change delivered makes its replica the most recently heard from.
+    const last = this.lastDelivered.peek(origin);
+    if (last !== undefined && sequence <= last) return false;
+    this.lastDelivered.set(origin, sequence);
     return true;
   }
 

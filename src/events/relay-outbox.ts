@@ -55,9 +55,7 @@ export class RelayOutbox<T> {
   private keep(entry: Waiting<T>): void {
     this.waiting.push(entry);
     if (this.waiting.length <= this.options.max) return;
-    const dropped = this.waiting.shift()!;
-    dropped.settle?.(false);
-    dropped.settle = undefined;
+    tell(this.waiting.shift()!, false);
   }
 
   /** Sends what waits, in order, until none is left or Redis is away. */
@@ -89,8 +87,7 @@ export class RelayOutbox<T> {
         }
         // Dropped meanwhile (the outbox overflowed): it is gone already.
         if (this.waiting[0] === entry) this.waiting.shift();
-        entry.settle?.(true);
-        entry.settle = undefined;
+        tell(entry, true);
       }
     } finally {
       this.sending = false;
@@ -98,9 +95,12 @@ export class RelayOutbox<T> {
   }
 
   private settleAll(sent: boolean): void {
-    for (const entry of this.waiting) {
-      entry.settle?.(sent);
-      entry.settle = undefined;
-    }
+    for (const entry of this.waiting) tell(entry, sent);
   }
+}
+
+/** Tells a waiting message's sender what became of it, once. */
+function tell<T>(entry: Waiting<T>, sent: boolean): void {
+  entry.settle?.(sent);
+  entry.settle = undefined;
 }

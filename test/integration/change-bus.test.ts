@@ -91,6 +91,11 @@ function change(id: number): Parameters<ChangeBus["publish"]>[0] {
   return { entity: "booking", kind: "UPDATED", id, occurredAt: 1_700_000_000, source: "portal" };
 }
 
+/** A change as another replica puts it on the channel. */
+function wireChange(key: string, id: number): Change {
+  return { ...change(id), key, publishedAtMs: 1_700_000_000_000 };
+}
+
 /** Resolves once `count` connections listen to `channel` (after Redis came back, say). */
 async function listeners(channel: string, count: number): Promise<void> {
   const asking = connection(redis.url);
@@ -342,19 +347,7 @@ describe("the change bus", () => {
     const relay = (origin: string, sequence: number, id: number) =>
       other.client.publish(
         channel,
-        JSON.stringify({
-          origin,
-          sequence,
-          change: {
-            key: `${origin}:${sequence}`,
-            entity: "booking",
-            kind: "UPDATED",
-            id,
-            occurredAt: 1_700_000_000,
-            source: "portal",
-            publishedAtMs: 1_700_000_000_000,
-          },
-        }),
+        JSON.stringify({ origin, sequence, change: wireChange(`${origin}:${sequence}`, id) }),
       );
     await relay("first", 1, 1);
     await relay("second", 1, 2);
@@ -384,15 +377,7 @@ describe("the change bus", () => {
     await listening.bus.settled();
     const other = connection(redis.url);
     await reaches(other, "ready");
-    const valid = {
-      key: "other:1",
-      entity: "booking",
-      kind: "UPDATED",
-      id: 1,
-      occurredAt: 1_700_000_000,
-      source: "portal",
-      publishedAtMs: 1_700_000_000_000,
-    };
+    const valid = wireChange("other:1", 1);
     const malformed = [
       { ...valid, id: 10, key: 1 },
       { ...valid, id: 11, entity: 1 },
