@@ -132,15 +132,9 @@ export class ChangeBus {
   }
 
   private receive(message: string): void {
-    let relayed: RelayedChange;
-    try {
-      relayed = JSON.parse(message) as RelayedChange;
-    } catch {
-      return;
-    }
+    const relayed = relayedChangeIn(message);
     // Redis hands a replica its own messages too; those were delivered here already.
-    if (relayed.origin === this.origin || !isChange(relayed.change)) return;
-    if (!this.isNew(relayed)) return;
+    if (!relayed || relayed.origin === this.origin || !this.isNew(relayed)) return;
     this.deliver(relayed.change);
   }
 
@@ -163,6 +157,20 @@ export class ChangeBus {
       }
     }
   }
+}
+
+/** What another replica relayed, or undefined for a message on the channel that is not one. */
+function relayedChangeIn(message: string): RelayedChange | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  const relayed = value as Partial<RelayedChange> | null;
+  return typeof relayed?.origin === "string" && isChange(relayed.change)
+    ? (relayed as RelayedChange)
+    : undefined;
 }
 
 function isChange(value: unknown): value is Change {

@@ -34,7 +34,12 @@ export function listen(
   const sharded = connection.topology === "cluster";
   const { client } = connection;
   client.on(sharded ? "smessage" : "message", (from: string, message: string) => {
-    if (from === channel) onMessage(message);
+    if (from !== channel) return;
+    try {
+      onMessage(message);
+    } catch {
+      // Thrown inside the client's event: whatever arrives on the channel never ends the process.
+    }
   });
   let subscribed = false;
   const subscribe = (): Promise<void> => {

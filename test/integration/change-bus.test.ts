@@ -371,7 +371,7 @@ describe("the change bus", () => {
     ]);
   });
 
-  it("ignores a message on its channel that is not a change", async () => {
+  it("ignores a message on its channel that is not a relayed change, and goes on", async () => {
     const channel = `b24gw:test:${randomUUID()}:changes`;
     const listening = replica(channel, { publisher: redis.url, subscriber: redis.url });
     await listening.bus.settled();
@@ -386,10 +386,18 @@ describe("the change bus", () => {
       { ...valid, id: 14, occurredAt: "1700000000" },
       { ...valid, id: 15, publishedAtMs: "1700000000000" },
     ];
-    await other.client.publish(channel, "not json");
+    for (const notRelayed of ["not json", "null", "5", '"text"', "[]", "{}"]) {
+      await other.client.publish(channel, notRelayed);
+    }
     for (const notAChange of malformed) {
       await other.client.publish(channel, JSON.stringify({ origin: "other", change: notAChange }));
     }
+    // A change without the replica it came from.
+    await other.client.publish(channel, JSON.stringify({ change: wireChange("other:16", 16) }));
+    await other.client.publish(
+      channel,
+      JSON.stringify({ origin: { id: "other" }, change: wireChange("other:17", 17) }),
+    );
     await other.client.publish(channel, JSON.stringify({ origin: "other", change: valid }));
     await hears(listening.heard, 1);
     expect(listening.heard).toEqual([1]);
