@@ -4,7 +4,7 @@ import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
 import { portalCall } from "../helpers/portal-rest";
 import { execute } from "../helpers/graphql-http";
-import { ManualClock } from "../helpers/manual-clock";
+import { MANUAL_CLOCK_START, ManualClock } from "../helpers/manual-clock";
 
 /** Waits until the gateway holds `count` subscriptions: each is listening from then on. */
 async function subscriptionsHeld(stack: TestStack, count: number): Promise<void> {
@@ -349,6 +349,68 @@ describe("the delivery lag of subscriptions", () => {
     } finally {
       await client.dispose();
       await stack.stop();
+    }
+  });
+});
+
+describe("live data on the gateway's clock", () => {
+  it("dates a write made through the gateway by the gateway's clock, in Unix seconds", async () => {
+    const clock = new ManualClock(MANUAL_CLOCK_START + 1_500);
+    const stack = await startStack({ clock });
+    const client = wsClient(stack.gateway.url);
+    try {
+      const changes = subscribe(
+        client,
+        "subscription { bookingChanged(ids: [14]) { occurredAt } }",
+      );
+      await subscriptionsHeld(stack, 1);
+      const update = await execute(
+        stack.gateway.url,
+        'mutation { updateBooking(id: 14, input: { name: "Dated" }) { id } }',
+      );
+      expect(update.errors).toBeUndefined();
+      const message = await changes.next();
+      expect(message.errors).toBeUndefined();
+      expect(message.data?.bookingChanged).toEqual({ occurredAt: MANUAL_CLOCK_START / 1000 + 1 });
+      changes.stop();
+    } finally {
+      await client.dispose();
+      await stack.stop();
+    }
+  });
+
+  it("leaves no re-read of a change waiting to be retried once the gateway has stopped", async () => {
+    const clock = new ManualClock();
+    const stack = await startStack({ clock, events: true });
+    const client = wsClient(stack.gateway.url);
+    let stopped = false;
+    try {
+      subscribe(client, "subscription { bookingChanged(ids: [14]) { kind } }");
+      await subscriptionsHeld(stack, 1);
+      // The re-read of the change fails, so the gateway waits on its clock to read again.
+      stack.portal.injectFault({
+        method: "booking.v1.booking.get",
+        kind: "error",
+        error: "ACCESS_DENIED",
+        status: 403,
+        times: 1,
+      });
+      await portalCall(stack.portal, "booking.v1.booking.update", {
+        id: 14,
+        fields: { name: "Read again later" },
+      });
+      await clock.whenDelays((delays) => delays.includes(100));
+      await client.dispose();
+      await stack.stop();
+      stopped = true;
+      // Nothing is left waiting on the clock: no read of the stopped gateway is still to come, and
+      // a real timer would have held the process up to the last retry's wait (2 s).
+      expect(clock.pendingDelays).toEqual([]);
+    } finally {
+      if (!stopped) {
+        await client.dispose();
+        await stack.stop();
+      }
     }
   });
 });

@@ -9,9 +9,10 @@ import { runAll, runSteps, trace } from "./model-steps";
  * The change bus between replicas, checked against random interleavings (fast-check's scheduler
  * decides when each PUBLISH and SUBSCRIBE is applied and answered, when a probe finds Redis again and
  * when a relay gate opens) of changes published on three replicas, with their connections to Redis
- * dropping (what was not applied lost, or resent once back) and their commands timing out (applied
- * before, after, or never). The replicas are the real ChangeBus; Redis and its pub/sub are models
- * (./model-pub-sub.ts).
+ * dropping (what was not applied lost, or resent once back), their commands timing out (applied
+ * before, after, or never), and their connections marked down while they still work (another
+ * command on them, the read cache's, failed). The replicas are the real ChangeBus; Redis and its
+ * pub/sub are models (./model-pub-sub.ts).
  *
  * The invariants (docs/caching.md, "Consistency model"):
  * 1. A replica delivers each change it publishes to its own listeners at once, once, and never again
@@ -23,9 +24,12 @@ import { runAll, runSteps, trace } from "./model-steps";
  * 5. A change kept while Redis was away is sent only after the relay gate (the read cache writing
  *    what it kept) has run, from start to end, since Redis was last back: the other replicas never
  *    re-read a state the shared cache still holds as fresh.
+ * 6. A change is reported relayed only once Redis has applied its PUBLISH: the offline drain takes
+ *    that report as leave to confirm the event to the portal, which then forgets it.
  *
  * MODEL_RUNS (default 2,000, a few seconds) and MODEL_SEED pick the runs; `npm run test:model:long`
- * runs 10,000.
+ * runs 10,000. MODEL_PATH replays one run of a failure (the `path` fast-check prints with it), and
+ * MODEL_TRACE prints its steps.
  */
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 2000);
@@ -42,6 +46,8 @@ type Action =
   | { type: "reconnect"; replica: number; which: Which }
   /** The publisher's connection drops and is back at once, before anything else runs. */
   | { type: "blip"; replica: number; resend: boolean }
+  /** Another command on the publisher's connection fails: marked down, though it still works. */
+  | { type: "stall"; replica: number }
   | { type: "settle"; steps: number };
 
 type Op = Action & { then: number };
@@ -68,6 +74,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({ type: fc.constant("blip"), replica: replicaArb, resend: fc.boolean() }),
   },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant("stall"), replica: replicaArb }) },
   {
     weight: 2,
     arbitrary: fc.record({ type: fc.constant("settle"), steps: fc.integer({ min: 1, max: 8 }) }),
@@ -98,6 +105,8 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
   const clock = schedulerClock(s);
   /** When each change was kept instead of relayed (its relay answered false), by key. */
   const keptAt = new Map<string, number>();
+  /** When each change was reported relayed (its relay answered true), by key. */
+  const relayedAt = new Map<string, number>();
   /** The changes each replica published, in order. */
   const published: Change[][] = Array.from({ length: REPLICAS }, () => []);
   const relays: Promise<unknown>[] = [];
@@ -158,7 +167,7 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
         }
         relays.push(
           relayed.then((sent) => {
-            if (!sent) keptAt.set(change.key, (time += 1));
+            (sent ? relayedAt : keptAt).set(change.key, (time += 1));
           }),
         );
         return;
@@ -174,6 +183,8 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
         publisher.drop(action.resend);
         return publisher.reconnect();
       }
+      case "stall":
+        return replicas[action.replica]!.publisher.reportFailure();
       case "settle":
         return;
     }
@@ -228,6 +239,11 @@ async function play(s: fc.Scheduler, ops: readonly Op[]): Promise<string[]> {
       const publishes = server.published.filter(({ message }) => keyOf(message) === change.key);
       // 4. Published, once Redis is back for good.
       if (publishes.length === 0) violations.push(`${change.key} was never published`);
+      // 6. Reported relayed only once Redis had applied it.
+      const reported = relayedAt.get(change.key);
+      if (reported !== undefined && !publishes.some(({ appliedAt }) => appliedAt < reported)) {
+        violations.push(`${change.key} was reported relayed before Redis applied it`);
+      }
       // 5. A kept change is sent again only after a whole gate run since Redis was last back.
       // (What the wire does with a PUBLISH once sent is not the bus's: one that timed out may still
       // be applied, and one the connection lost may be resent by the client once it is back.)
@@ -257,7 +273,12 @@ describe("the change bus between replicas (model-based)", () => {
           }
         },
       ),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      {
+        numRuns: RUNS,
+        seed: SEED,
+        endOnFailure: true,
+        ...(process.env.MODEL_PATH && { path: process.env.MODEL_PATH }),
+      },
     );
   });
 });

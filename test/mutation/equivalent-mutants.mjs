@@ -320,6 +320,21 @@ export const EQUIVALENT_MUTANTS = [
       ["src/events/live-data.ts", "return false;", "BooleanLiteral", "true"],
     ],
   },
+  {
+    why: "The catch of a message that is not JSON, emptied: the value stays undefined, which has no `origin`, so the message is ignored as the catch's `undefined` ignores it",
+    mutants: [["src/events/change-bus.ts", "} catch {", "BlockStatement", "{}", { nth: 2 }]],
+  },
+  {
+    why: "The gate made due when Redis goes away as well as when it is back: it is due only with messages waiting, and those still wait when Redis is back, which makes it due anyway, unless the last went meanwhile, and then the drain's end clears it; a drain started while Redis is away sends nothing",
+    mutants: [
+      [
+        "src/events/relay-outbox.ts",
+        'if (state !== "ready") return;',
+        "ConditionalExpression",
+        "false",
+      ],
+    ],
+  },
   // limits
   {
     why: "The name of the key under which a field's extensions hold its cost: written and read through the constant",
