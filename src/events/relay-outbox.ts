@@ -89,9 +89,10 @@ export class RelayOutbox<T> {
         if (this.waiting[0] === entry) this.waiting.shift();
         tell(entry, true);
       }
-      // Redis came back while the last message was on its way, and it went: nothing kept is left to
-      // gate. Left due, the gate would hold every later message with no drain to pass it.
-      if (this.waiting.length === 0) this.gateDue = false;
+      // Nothing waits, or Redis is away again: whether the gate is due is decided anew when Redis is
+      // back. Left due after the last message went (Redis came back while it was on its way), the
+      // gate would hold every later message with no drain to pass it.
+      this.gateDue = false;
     } finally {
       this.sending = false;
     }

@@ -325,7 +325,7 @@ export const EQUIVALENT_MUTANTS = [
     mutants: [["src/events/change-bus.ts", "} catch {", "BlockStatement", "{}", { nth: 2 }]],
   },
   {
-    why: "The gate made due when Redis goes away as well as when it is back: it is due only with messages waiting, and those still wait when Redis is back, which makes it due anyway, unless the last went meanwhile, and then the drain's end clears it; a drain started while Redis is away sends nothing",
+    why: "The gate made due when Redis goes away as well as when it is back: it is due only with messages waiting, and those still wait when Redis is back, which makes it due anyway; the drain that is sending, or the one started then, meets Redis away, sends nothing more and clears it as it ends",
     mutants: [
       [
         "src/events/relay-outbox.ts",

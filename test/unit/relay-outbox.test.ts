@@ -81,6 +81,26 @@ describe("the relay outbox", () => {
     expect(gate).not.toHaveBeenCalled();
   });
 
+  it("sends a message added just as Redis is back, with nothing kept, at once and without the gate", async () => {
+    const connection = new TestConnection();
+    const sends = heldSends();
+    const gate = jest.fn(() => Promise.resolve());
+    const outbox = new RelayOutbox({
+      connection: connection.asConnection(),
+      ...sends,
+      gate,
+      max: 10,
+    });
+    connection.enter("down");
+    connection.enter("ready");
+    const first = outbox.add("first");
+    await settle();
+    expect(sends.sent).toEqual(["first"]);
+    sends.pending.shift()!.answer();
+    expect(await first).toBe(true);
+    expect(gate).not.toHaveBeenCalled();
+  });
+
   it("sends nothing while Redis is marked down, though the connection still works, until the gate has run", async () => {
     const connection = new TestConnection();
     const sends = heldSends();
