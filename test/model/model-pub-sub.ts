@@ -51,7 +51,9 @@ interface Command {
  *   or, with `resend`, applied once the connection is back (as ioredis resends what was unanswered);
  *   its subscriptions end.
  * The state follows RedisConnection: down after a drop or a reported failure; ready again when the
- * connection is back, or when a probe (a scheduled step) finds the server answering.
+ * connection is back, or when a probe (a scheduled step) finds the server answering. The probe is not
+ * queued behind the commands on the wire, as a PING on the same connection would be: the model
+ * allows more interleavings than one connection does, so that the bus holds whatever carries it.
  */
 export class ModelRedisConnection {
   readonly topology = "single" as const;
