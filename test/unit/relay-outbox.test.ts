@@ -50,20 +50,21 @@ function heldSends() {
   };
 }
 
+/** An outbox of at most `max` messages on a test connection, with held sends and a counted gate. */
+function outboxOf(max: number) {
+  const connection = new TestConnection();
+  const sends = heldSends();
+  const gate = jest.fn(() => Promise.resolve());
+  const outbox = new RelayOutbox({ connection: connection.asConnection(), ...sends, gate, max });
+  return { connection, sends, gate, outbox };
+}
+
 /** Lets every promise callback that can run now run (the outbox waits a turn before it sends). */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("the relay outbox", () => {
   it("sends the next message at once when Redis came back while the last one was on its way", async () => {
-    const connection = new TestConnection();
-    const sends = heldSends();
-    const gate = jest.fn(() => Promise.resolve());
-    const outbox = new RelayOutbox({
-      connection: connection.asConnection(),
-      ...sends,
-      gate,
-      max: 10,
-    });
+    const { connection, sends, gate, outbox } = outboxOf(10);
     const first = outbox.add("first");
     await settle();
     expect(sends.sent).toEqual(["first"]);
@@ -82,15 +83,7 @@ describe("the relay outbox", () => {
   });
 
   it("sends a message added just as Redis is back, with nothing kept, at once and without the gate", async () => {
-    const connection = new TestConnection();
-    const sends = heldSends();
-    const gate = jest.fn(() => Promise.resolve());
-    const outbox = new RelayOutbox({
-      connection: connection.asConnection(),
-      ...sends,
-      gate,
-      max: 10,
-    });
+    const { connection, sends, gate, outbox } = outboxOf(10);
     connection.enter("down");
     connection.enter("ready");
     const first = outbox.add("first");
@@ -102,15 +95,7 @@ describe("the relay outbox", () => {
   });
 
   it("sends nothing while Redis is marked down, though the connection still works, until the gate has run", async () => {
-    const connection = new TestConnection();
-    const sends = heldSends();
-    const gate = jest.fn(() => Promise.resolve());
-    const outbox = new RelayOutbox({
-      connection: connection.asConnection(),
-      ...sends,
-      gate,
-      max: 10,
-    });
+    const { connection, sends, gate, outbox } = outboxOf(10);
     const first = outbox.add("first");
     const second = outbox.add("second");
     await settle();
@@ -133,9 +118,7 @@ describe("the relay outbox", () => {
   });
 
   it("tells the sender of a message dropped by an overflow that it was not relayed, though its send was under way", async () => {
-    const connection = new TestConnection();
-    const sends = heldSends();
-    const outbox = new RelayOutbox({ connection: connection.asConnection(), ...sends, max: 1 });
+    const { connection, sends, outbox } = outboxOf(1);
     const first = outbox.add("first");
     await settle();
     expect(sends.sent).toEqual(["first"]);
