@@ -21,6 +21,11 @@ export async function portalCall<T = unknown>(
   return body.result as T;
 }
 
+/** Makes the portal refuse the next call of `method` with ACCESS_DENIED (403): one that fails once. */
+export function failNextCall(portal: DemoPortal, method: string): void {
+  portal.injectFault({ method, kind: "error", error: "ACCESS_DENIED", status: 403, times: 1 });
+}
+
 /**
  * Adds a booking of an hour from `from` (Unix seconds, Berlin time) on the portal itself, as another
  * Bitrix24 client would; returns its id.

@@ -10,7 +10,7 @@ import { execute } from "../helpers/graphql-http";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { ManualClock } from "../helpers/manual-clock";
 import { sample, scrape, until } from "../helpers/metrics";
-import { portalCall } from "../helpers/portal-rest";
+import { failNextCall, portalCall } from "../helpers/portal-rest";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { HoldingProxy } from "../helpers/holding-proxy";
 import { TcpProxy } from "../helpers/tcp-proxy";
@@ -159,13 +159,7 @@ describe("freshness: a subscriber's re-read that fails", () => {
           ) === 2,
       );
       // The one re-read both subscribers share fails once; it is retried, not remembered.
-      stack.portal.injectFault({
-        method: "booking.v1.booking.get",
-        kind: "error",
-        error: "ACCESS_DENIED",
-        status: 403,
-        times: 1,
-      });
+      failNextCall(stack.portal, "booking.v1.booking.get");
       await portalCall(stack.portal, "booking.v1.booking.update", {
         id: 15,
         fields: { name: "After a failed read" },

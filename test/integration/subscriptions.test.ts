@@ -2,7 +2,7 @@ import type { Client } from "graphql-ws";
 import { eventsUrl, startStack, type TestStack } from "../helpers/gateway";
 import { subscribe, wsClient } from "../helpers/graphql-ws";
 import { sample, scrape, until } from "../helpers/metrics";
-import { portalCall } from "../helpers/portal-rest";
+import { failNextCall, portalCall } from "../helpers/portal-rest";
 import { execute } from "../helpers/graphql-http";
 import { MANUAL_CLOCK_START, ManualClock } from "../helpers/manual-clock";
 
@@ -33,6 +33,34 @@ async function changesPublished(stack: TestStack): Promise<number> {
     (sample(text, "b24gw_changes_published_total", '{source="gateway"}') ?? 0) +
     (sample(text, "b24gw_changes_published_total", '{source="portal"}') ?? 0)
   );
+}
+
+/** Renames booking 14 through the gateway, which publishes the change at once. */
+async function renameThroughGateway(stack: TestStack, name: string): Promise<void> {
+  const update = await execute(
+    stack.gateway.url,
+    `mutation { updateBooking(id: 14, input: { name: ${JSON.stringify(name)} }) { id } }`,
+  );
+  expect(update.errors).toBeUndefined();
+}
+
+/**
+ * Runs `test` on a stack of its own whose gateway and portal share `clock`, with a graphql-ws
+ * client, and closes both whatever the outcome (closing twice is safe, so `test` may stop first).
+ */
+async function onClockedStack(
+  clock: ManualClock,
+  options: { events?: boolean },
+  test: (stack: TestStack, client: Client) => Promise<void>,
+): Promise<void> {
+  const stack = await startStack({ clock, ...options });
+  const client = wsClient(stack.gateway.url);
+  try {
+    await test(stack, client);
+  } finally {
+    await client.dispose();
+    await stack.stop();
+  }
 }
 
 const datePeriod = (from: number) => ({
@@ -128,11 +156,7 @@ describe("subscriptions over graphql-ws, fed by the demo portal's events", () =>
       "subscription { bookingChanged(ids: [14]) { kind booking { name } } }",
     );
     await subscriptionsHeld(stack, 1);
-    const update = await execute(
-      stack.gateway.url,
-      'mutation { updateBooking(id: 14, input: { name: "Through the gateway" }) { id } }',
-    );
-    expect(update.errors).toBeUndefined();
+    await renameThroughGateway(stack, "Through the gateway");
     expect((await changes.next()).data?.bookingChanged).toEqual({
       kind: "UPDATED",
       booking: { name: "Through the gateway" },
@@ -329,72 +353,44 @@ describe("POST /bitrix24/events", () => {
 
 describe("the delivery lag of subscriptions", () => {
   it("is measured on the gateway's clock, from publishing to handing the message over", async () => {
-    const clock = new ManualClock();
-    const stack = await startStack({ clock });
-    const client = wsClient(stack.gateway.url);
-    try {
+    await onClockedStack(new ManualClock(), {}, async (stack, client) => {
       const changes = subscribe(client, "subscription { bookingChanged(ids: [14]) { kind } }");
       await subscriptionsHeld(stack, 1);
-      const update = await execute(
-        stack.gateway.url,
-        'mutation { updateBooking(id: 14, input: { name: "Lag" }) { id } }',
-      );
-      expect(update.errors).toBeUndefined();
+      await renameThroughGateway(stack, "Lag");
       expect((await changes.next()).data?.bookingChanged).toEqual({ kind: "UPDATED" });
       changes.stop();
       // The clock stood still: the one message was handed over no time after it was published.
       const metrics = await scrape(stack.gateway.url);
       expect(sample(metrics, "b24gw_subscription_delivery_lag_seconds_count")).toBe(1);
       expect(sample(metrics, "b24gw_subscription_delivery_lag_seconds_sum")).toBe(0);
-    } finally {
-      await client.dispose();
-      await stack.stop();
-    }
+    });
   });
 });
 
 describe("live data on the gateway's clock", () => {
   it("dates a write made through the gateway by the gateway's clock, in Unix seconds", async () => {
     const clock = new ManualClock(MANUAL_CLOCK_START + 1_500);
-    const stack = await startStack({ clock });
-    const client = wsClient(stack.gateway.url);
-    try {
+    await onClockedStack(clock, {}, async (stack, client) => {
       const changes = subscribe(
         client,
         "subscription { bookingChanged(ids: [14]) { occurredAt } }",
       );
       await subscriptionsHeld(stack, 1);
-      const update = await execute(
-        stack.gateway.url,
-        'mutation { updateBooking(id: 14, input: { name: "Dated" }) { id } }',
-      );
-      expect(update.errors).toBeUndefined();
+      await renameThroughGateway(stack, "Dated");
       const message = await changes.next();
       expect(message.errors).toBeUndefined();
       expect(message.data?.bookingChanged).toEqual({ occurredAt: MANUAL_CLOCK_START / 1000 + 1 });
       changes.stop();
-    } finally {
-      await client.dispose();
-      await stack.stop();
-    }
+    });
   });
 
   it("leaves no re-read of a change waiting to be retried once the gateway has stopped", async () => {
     const clock = new ManualClock();
-    const stack = await startStack({ clock, events: true });
-    const client = wsClient(stack.gateway.url);
-    let stopped = false;
-    try {
+    await onClockedStack(clock, { events: true }, async (stack, client) => {
       subscribe(client, "subscription { bookingChanged(ids: [14]) { kind } }");
       await subscriptionsHeld(stack, 1);
       // The re-read of the change fails, so the gateway waits on its clock to read again.
-      stack.portal.injectFault({
-        method: "booking.v1.booking.get",
-        kind: "error",
-        error: "ACCESS_DENIED",
-        status: 403,
-        times: 1,
-      });
+      failNextCall(stack.portal, "booking.v1.booking.get");
       await portalCall(stack.portal, "booking.v1.booking.update", {
         id: 14,
         fields: { name: "Read again later" },
@@ -402,15 +398,9 @@ describe("live data on the gateway's clock", () => {
       await clock.whenDelays((delays) => delays.includes(100));
       await client.dispose();
       await stack.stop();
-      stopped = true;
       // Nothing is left waiting on the clock: no read of the stopped gateway is still to come, and
       // a real timer would have held the process up to the last retry's wait (2 s).
       expect(clock.pendingDelays).toEqual([]);
-    } finally {
-      if (!stopped) {
-        await client.dispose();
-        await stack.stop();
-      }
-    }
+    });
   });
 });

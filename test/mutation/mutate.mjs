@@ -124,6 +124,12 @@ if (!scoresOnly) {
 printScores(runs.map((run) => run.name));
 process.exit(status);
 
+/** The column a mutant counts in: its status, unless it is listed as equivalent. */
+function countedAs(mutant, equivalence) {
+  if (!equivalence.isEquivalent(mutant)) return mutant.status;
+  return mutant.status === "Timeout" ? "ListedTimeout" : "Equivalent";
+}
+
 /** Puts the committed baseline where Stryker looks for its incremental results, if it has none. */
 function startFromBaseline(name) {
   const incremental = incrementalOf(name);
@@ -233,12 +239,7 @@ function printScores(names) {
     for (const [file, { mutants }] of Object.entries(report.files)) {
       const path = file.replace(/\\/g, "/");
       for (const mutant of mutants) {
-        const listed = equivalence.isEquivalent(mutant);
-        const counted = !listed
-          ? mutant.status
-          : mutant.status === "Timeout"
-            ? "ListedTimeout"
-            : "Equivalent";
+        const counted = countedAs(mutant, equivalence);
         add(`${areaOf(path) ?? "other"}`, counted);
         add(`  ${path}`, counted);
       }
