@@ -48,7 +48,19 @@ async function startReplicas(
       createLogger("silent"),
       { clock },
     );
-  return [await start(), await start()];
+  const replicas: [Gateway, Gateway] = [await start(), await start()];
+  if (env.REDIS_URL) for (const replica of replicas) await until(() => sharesTheLimit(replica));
+  return replicas;
+}
+
+/**
+ * Whether the replica draws on the limit kept in Redis. A replica whose first connection to Redis
+ * failed (a pause of the event loop longer than the connect timeout, on a loaded machine, is
+ * enough) starts on its local share and joins once it reconnects: the cases that share the limit
+ * start only once both replicas do, as what they count would otherwise differ.
+ */
+async function sharesTheLimit(replica: Gateway): Promise<boolean> {
+  return sample(await scrape(replica.url), "b24gw_rate_limit_shared") === 1;
 }
 
 /** Sends `operations` at once, alternating between the replicas; resolves to the errors seen. */
