@@ -20,6 +20,14 @@ export interface RedisConnectionOptions {
 }
 
 /**
+ * Attempts that must fail in a row before a starting connection counts as down. One failed attempt
+ * is not enough: a pause of the event loop longer than the connect timeout (a loaded node as the
+ * replica starts) fails it while Redis is fine, and the next attempt, a fraction of a second later,
+ * succeeds. Counting it down would start the replica on its local share and degraded for nothing.
+ */
+const FAILED_ATTEMPTS_AT_START = 2;
+
+/**
  * The one connection to Redis for what replicas share, on any topology REDIS_URL names (one server,
  * Sentinel, Cluster). Redis is a dependency that may fail, so: commands fail at once while it is
  * away instead of piling up in a queue; the connection retries in the background for ever; a command
@@ -35,6 +43,8 @@ export class RedisConnection {
   private readonly listeners = new Set<(state: RedisState) => void>();
   private probe: NodeJS.Timeout | undefined;
   private closing = false;
+  /** Attempts that failed before Redis first answered. */
+  private failedAtStart = 0;
 
   constructor(
     url: string,
@@ -50,13 +60,22 @@ export class RedisConnection {
     // Taking "error" keeps ioredis from reporting it as unhandled; the state says what matters.
     this.client.on("error", () => this.enter("down"));
     this.client.on("close", () => this.enter("down"));
+    // Emitted once per failed attempt, as the next one is scheduled.
+    this.client.on("reconnecting", () => {
+      if (this.current !== "connecting") return;
+      this.failedAtStart += 1;
+      this.enter("down");
+    });
   }
 
   get state(): RedisState {
     return this.current;
   }
 
-  /** Resolves once the first connection attempt has ended, either way. */
+  /**
+   * Resolves once Redis has answered, or once FAILED_ATTEMPTS_AT_START attempts in a row have
+   * failed: until then the state stays "connecting", which every user already treats as away.
+   */
   settled(): Promise<RedisState> {
     if (this.current !== "connecting") return Promise.resolve(this.current);
     return new Promise((resolve) => {
@@ -96,6 +115,9 @@ export class RedisConnection {
 
   private enter(state: RedisState): void {
     if (this.closing || state === this.current) return;
+    const stillStarting =
+      this.current === "connecting" && this.failedAtStart < FAILED_ATTEMPTS_AT_START;
+    if (state === "down" && stillStarting) return;
     this.current = state;
     if (state === "down") this.startProbing();
     else this.stopProbing();
