@@ -5,7 +5,7 @@ import { within } from "./bounded-wait";
 import { reportFailover } from "./failover-report";
 import { execute } from "./graphql-http";
 import { subscribe, wsClient } from "./graphql-ws";
-import { sample, scrape, until, wsSubscriptions } from "./metrics";
+import { rateLimitShared, until, wsSubscriptions } from "./metrics";
 import { askNode } from "./redis-node";
 import { bookingName, renameBooking, startReplicaPair, type ReplicaPair } from "./replica-checks";
 
@@ -87,7 +87,7 @@ export function startLoad(pair: ReplicaPair): Load {
             ["b", pair.b],
           ] as const
         ).map(async ([name, gateway]) => {
-          const value = sample(await scrape(gateway.url), "b24gw_rate_limit_shared");
+          const value = await rateLimitShared(gateway.url);
           const now = Date.now();
           const window = report.degraded[name];
           if (value === 0 && !window) report.degraded[name] = { from: now, to: now };

@@ -30,3 +30,11 @@ export async function until(condition: () => Promise<boolean> | boolean): Promis
 export async function wsSubscriptions(graphqlUrl: string): Promise<number> {
   return sample(await scrape(graphqlUrl), "b24gw_subscriptions_active", '{transport="ws"}') ?? 0;
 }
+
+/**
+ * `b24gw_rate_limit_shared` of the gateway: 1 while it draws on the rate limit kept in Redis (so
+ * Redis answers it), 0 while it models a local share.
+ */
+export async function rateLimitShared(graphqlUrl: string): Promise<number | undefined> {
+  return sample(await scrape(graphqlUrl), "b24gw_rate_limit_shared");
+}

@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:net";
 import { RedisConnection, type RedisState } from "../../src/redis/redis-connection";
+import { startHangUpServer } from "../helpers/hang-up-server";
 import { TcpProxy } from "../helpers/tcp-proxy";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -9,26 +9,6 @@ function statesOf(connection: RedisConnection): RedisState[] {
   const states: RedisState[] = [];
   connection.onChange((state) => states.push(state));
   return states;
-}
-
-/** A server that takes each connection and closes it at once, counting them: Redis that is away. */
-async function refusingServer(): Promise<{
-  url: string;
-  attempts: () => number;
-  close(): Promise<void>;
-}> {
-  let attempts = 0;
-  const server: Server = createServer((socket) => {
-    attempts += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    attempts: () => attempts,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe("a connection to Redis as the replica starts", () => {
@@ -53,7 +33,7 @@ describe("a connection to Redis as the replica starts", () => {
   });
 
   it("counts Redis that is away down once two attempts in a row failed, and says so once", async () => {
-    const away = await refusingServer();
+    const away = await startHangUpServer();
     const connection = new RedisConnection(away.url);
     const states = statesOf(connection);
     try {

@@ -1,19 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server, type Socket } from "node:net";
 import Redis from "ioredis";
 import { gql, post, startHardenedStack, type HardenedStack } from "../hardening/stack";
-import { sample, scrape, until } from "../helpers/metrics";
-import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server";
+import { rateLimitShared, until } from "../helpers/metrics";
+import { startHangUpServer, type HangUpServer } from "../helpers/hang-up-server";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 import { failOnUnhandledRejections } from "../helpers/unhandled-rejections";
 
 const QUERY = gql("{ booking(id: 14) { id } }");
 
 failOnUnhandledRejections();
-
-/** 1 while the gateway shares the rate limit through Redis, 0 while it models a local share. */
-async function sharedGauge(stack: HardenedStack): Promise<number | undefined> {
-  return sample(await scrape(stack.gateway.url), "b24gw_rate_limit_shared");
-}
 
 async function readiness(stack: HardenedStack): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${stack.base}/readyz`);
@@ -60,12 +55,12 @@ describe("Redis going away and coming back", () => {
     };
 
     expect((await post(stack.gateway.url, QUERY)).body.data).toEqual({ booking: { id: 14 } });
-    expect(await sharedGauge(stack)).toBe(1);
+    expect(await rateLimitShared(stack.gateway.url)).toBe(1);
     expect(await bucketKeys()).toBe(1);
     expect(await readiness(stack)).toMatchObject({ status: 200, body: { status: "ready" } });
 
     await redis.stop();
-    await until(async () => (await sharedGauge(stack)) === 0);
+    await until(async () => (await rateLimitShared(stack.gateway.url)) === 0);
     for (let i = 0; i < 5; i += 1) {
       expect((await post(stack.gateway.url, QUERY)).body).toEqual({
         data: { booking: { id: 14 } },
@@ -80,7 +75,7 @@ describe("Redis going away and coming back", () => {
 
     // A new Redis knows nothing: the bucket key that appears is this replica sharing again.
     await redis.start();
-    await until(async () => (await sharedGauge(stack)) === 1);
+    await until(async () => (await rateLimitShared(stack.gateway.url)) === 1);
     expect((await post(stack.gateway.url, QUERY)).body.data).toEqual({ booking: { id: 14 } });
     expect(await bucketKeys()).toBe(1);
     expect(await readiness(stack)).toMatchObject({ status: 200, body: { status: "ready" } });
@@ -103,9 +98,9 @@ describe("Redis going away and coming back", () => {
     })();
     for (let flap = 0; flap < 3; flap += 1) {
       await redis.stop();
-      await until(async () => (await sharedGauge(stack)) === 0);
+      await until(async () => (await rateLimitShared(stack.gateway.url)) === 0);
       await redis.start();
-      await until(async () => (await sharedGauge(stack)) === 1);
+      await until(async () => (await rateLimitShared(stack.gateway.url)) === 1);
     }
     running = false;
     await traffic;
@@ -117,37 +112,28 @@ describe("Redis going away and coming back", () => {
 
 describe("Redis absent when the gateway starts", () => {
   let stack: HardenedStack;
-  let listener: Server;
-  const sockets = new Set<Socket>();
+  let away: HangUpServer;
 
   afterEach(async () => {
     await stack.stop();
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => listener.close(resolve));
+    await away.close();
   });
 
   it("starts, answers queries on a local share, and warns once however often it retries", async () => {
     // Something listens on the port but is no Redis: it hangs up on every connection, so each of
     // the gateway's reconnect attempts can be counted.
-    const port = await freePort();
-    let attempts = 0;
-    listener = createServer((socket) => {
-      attempts += 1;
-      sockets.add(socket);
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => listener.listen(port, "127.0.0.1", resolve));
+    away = await startHangUpServer();
 
     stack = await startHardenedStack({
-      env: redisEnv(`redis://127.0.0.1:${port}`, `b24gw:test:${randomUUID()}:`),
+      env: redisEnv(away.url, `b24gw:test:${randomUUID()}:`),
     });
     expect((await post(stack.gateway.url, QUERY)).body).toEqual({ data: { booking: { id: 14 } } });
-    expect(await sharedGauge(stack)).toBe(0);
+    expect(await rateLimitShared(stack.gateway.url)).toBe(0);
     expect(await readiness(stack)).toMatchObject({
       status: 200,
       body: { status: "degraded", degraded: ["redis"] },
     });
-    await until(() => attempts >= 4);
+    await until(() => away.attempts() >= 4);
     expect((await post(stack.gateway.url, QUERY)).body).toEqual({ data: { booking: { id: 14 } } });
     expect(logLines(stack, UNREACHABLE)).toBe(1);
   }, 30_000);

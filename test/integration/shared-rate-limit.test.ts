@@ -5,7 +5,7 @@ import { startGateway, type Gateway } from "../../src/server";
 import { gatewayConfig } from "../helpers/gateway";
 import { execute } from "../helpers/graphql-http";
 import { ManualClock } from "../helpers/manual-clock";
-import { sample, scrape, until } from "../helpers/metrics";
+import { rateLimitShared, sample, scrape, until } from "../helpers/metrics";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const QUERY = "{ bookingClients(bookingId: 14) { id } }";
@@ -49,18 +49,14 @@ async function startReplicas(
       { clock },
     );
   const replicas: [Gateway, Gateway] = [await start(), await start()];
-  if (env.REDIS_URL) for (const replica of replicas) await until(() => sharesTheLimit(replica));
+  // A replica that could not reach Redis as it started (its event loop paused past the connect
+  // timeout, twice, on a loaded machine) starts on its local share and joins once it reconnects: the
+  // cases that share the limit start only once both replicas do, as what they count would differ.
+  if (env.REDIS_URL) {
+    for (const replica of replicas)
+      await until(async () => (await rateLimitShared(replica.url)) === 1);
+  }
   return replicas;
-}
-
-/**
- * Whether the replica draws on the limit kept in Redis. A replica whose first connection to Redis
- * failed (a pause of the event loop longer than the connect timeout, on a loaded machine, is
- * enough) starts on its local share and joins once it reconnects: the cases that share the limit
- * start only once both replicas do, as what they count would otherwise differ.
- */
-async function sharesTheLimit(replica: Gateway): Promise<boolean> {
-  return sample(await scrape(replica.url), "b24gw_rate_limit_shared") === 1;
 }
 
 /** Sends `operations` at once, alternating between the replicas; resolves to the errors seen. */
